@@ -1,0 +1,219 @@
+"""`practice`, `loop` and `resume`: running interviews."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import click
+
+from interviewer.answers import ScriptedAnswers, TypedAnswers
+from interviewer.cli import cli
+from interviewer.cli.options import (
+    answer_options,
+    brain_option,
+    make_brain,
+    resolve_sessions_dir,
+    sessions_dir_option,
+)
+from interviewer.console import Console
+from interviewer.content import STAGES, default_content
+from interviewer.engine import AnswersExhausted, EngineParts, InterviewEngine, stop
+from interviewer.errors import UserError
+from interviewer.events import SessionStarted
+from interviewer.interfaces import AnswerSource
+from interviewer.offline.brain import OfflineBrain
+from interviewer.planning import plan_loop, plan_practice
+from interviewer.render import write_derived
+from interviewer.state import build_state
+from interviewer.store import SessionStore, find_session
+from interviewer.summary import session_overall
+
+
+@cli.command()
+@click.option(
+    "--stage", type=click.Choice(STAGES), required=True, help="Which interview to practise."
+)
+@answer_options
+@click.option("--seed", type=int, default=None, help="Same seed and answers: same interview.")
+@click.option(
+    "--focus",
+    "focus_values",
+    multiple=True,
+    help="A value to practise (repeatable); its questions come first.",
+)
+@brain_option
+@sessions_dir_option
+def practice(stage, text_mode, answers_file, seed, focus_values, brain, sessions_dir) -> None:
+    """One interview of the loop: recruiter, manager, technical, or the onsite panel."""
+    content = default_content()
+    seed = _seed(seed)
+    focus = _check_values(focus_values)
+    interviews = plan_practice(content, stage, seed, focus)
+    _start(
+        label=stage,
+        mode="practice",
+        cold_start=False,
+        seed=seed,
+        interviews=interviews,
+        text_mode=text_mode,
+        answers_file=answers_file,
+        brain=brain,
+        sessions_dir=sessions_dir,
+        focus=focus,
+    )
+
+
+@cli.command()
+@click.option(
+    "--cold-start",
+    is_flag=True,
+    help="Interviewers know nothing about you (the only way the loop runs today; "
+    "accepted for clarity).",
+)
+@answer_options
+@click.option("--seed", type=int, default=None, help="Same seed and answers: same loop.")
+@brain_option
+@sessions_dir_option
+def loop(cold_start, text_mode, answers_file, seed, brain, sessions_dir) -> None:
+    """The full loop: recruiter, hiring manager, technical screen, onsite panel, decision."""
+    seed = _seed(seed)
+    interviews = plan_loop(default_content(), seed)
+    _start(
+        label="loop",
+        mode="loop",
+        cold_start=True,
+        seed=seed,
+        interviews=interviews,
+        text_mode=text_mode,
+        answers_file=answers_file,
+        brain=brain,
+        sessions_dir=sessions_dir,
+        focus=[],
+    )
+
+
+@cli.command()
+@click.argument("session")
+@answer_options
+@brain_option
+@sessions_dir_option
+def resume(session, text_mode, answers_file, brain, sessions_dir) -> None:
+    """Continue an interrupted session from its first unanswered question."""
+    store = find_session(session, resolve_sessions_dir(sessions_dir))
+    state = build_state(store.read())
+    if state.complete:
+        raise UserError(
+            f"session {store.session_id} is already complete; "
+            f"see it with `interviewer replay {store.session_id} --no-audio`"
+        )
+    store.repair(store.read())  # drop a damaged tail so new events follow good ones
+    recorded_text = state.started.input in ("typed", "script")
+    answers = _answer_source(text_mode or (recorded_text and not answers_file), answers_file)
+    _run(store, answers, brain or state.started.brain, answers_file is not None)
+
+
+def _start(
+    *,
+    label,
+    mode,
+    cold_start,
+    seed,
+    interviews,
+    text_mode,
+    answers_file,
+    brain,
+    sessions_dir,
+    focus,
+) -> None:
+    answers = _answer_source(text_mode, answers_file)
+    store = SessionStore.create(resolve_sessions_dir(sessions_dir), label)
+    brain_name = brain or "offline"
+    store.append(
+        SessionStarted(
+            session_id=store.session_id,
+            mode=mode,
+            cold_start=cold_start,
+            seed=seed,
+            brain=brain_name,
+            input=_input_name(text_mode, answers_file),
+            interviews=interviews,
+            focus_values=focus,
+        )
+    )
+    click.echo(
+        f"Session {store.session_id} (seed {seed}). Ctrl-C stops; "
+        f"`interviewer resume {store.session_id}` continues."
+    )
+    _run(store, answers, brain_name, answers_file is not None)
+
+
+def _run(store: SessionStore, answers: AnswerSource, brain_name: str, echo: bool) -> None:
+    content = default_content()
+    brain = make_brain(brain_name)
+    fallback = brain if isinstance(brain, OfflineBrain) else OfflineBrain(content)
+    console = Console(echo_answers=echo or not sys.stdin.isatty())
+    parts = EngineParts(
+        brain=brain,
+        fallback=fallback,
+        answers=answers,
+        console=console,
+        content=content,
+        speaker=None,
+    )
+    engine = InterviewEngine(store, parts)
+    try:
+        state = engine.run()
+    except AnswersExhausted:
+        stop(store, "answers_exhausted")
+        _finish(store, "The answers ran out; the session is saved.", resumable=True)
+        return
+    except KeyboardInterrupt:
+        stop(store, "interrupted")
+        _finish(store, "Stopped. Every finished answer is saved.", resumable=True)
+        raise SystemExit(130) from None
+    write_derived(store, state)
+    overall = session_overall(state)
+    click.echo(f"\nOverall: {overall if overall is not None else '-'}/100. Saved to {store.folder}")
+    click.echo(f"Review it: interviewer replay {store.session_id} --no-audio")
+
+
+def _finish(store: SessionStore, message: str, resumable: bool) -> None:
+    write_derived(store, build_state(store.read()))
+    click.echo(f"\n{message} Saved to {store.folder}")
+    if resumable:
+        click.echo(f"Continue later: interviewer resume {store.session_id}")
+
+
+def _answer_source(text_mode: bool, answers_file: Path | None) -> AnswerSource:
+    if answers_file is not None:
+        return ScriptedAnswers(answers_file)
+    if text_mode:
+        return TypedAnswers()
+    raise UserError(
+        "voice mode is not available in this build; add --text to type answers "
+        "or --answers FILE to use scripted ones"
+    )
+
+
+def _input_name(text_mode: bool, answers_file: Path | None) -> str:
+    if answers_file is not None:
+        return "script"
+    return "typed" if text_mode else "voice"
+
+
+def _seed(seed: int | None) -> int:
+    return seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+
+
+def _check_values(names: tuple[str, ...]) -> list[str]:
+    from interviewer.content import VALUE_NAMES
+
+    by_lower = {v.lower(): v for v in VALUE_NAMES}
+    chosen = []
+    for name in names:
+        if name.lower() not in by_lower:
+            raise UserError(f"--focus {name!r} is not one of the values: {', '.join(VALUE_NAMES)}")
+        chosen.append(by_lower[name.lower()])
+    return chosen

@@ -1,0 +1,78 @@
+"""Options shared by several commands, and turning them into the engine's parts."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from interviewer.brain import Brain
+from interviewer.errors import UserError
+from interviewer.paths import sessions_dir
+
+BRAIN_ENV = "INTERVIEWER_BRAIN"
+
+
+def sessions_dir_option(func):
+    """`--sessions-dir`: where sessions are saved."""
+    return click.option(
+        "--sessions-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Folder for saved sessions (default: sessions/ in the project, "
+        "or $INTERVIEWER_SESSIONS_DIR).",
+    )(func)
+
+
+def brain_option(func):
+    """`--brain offline|llm`."""
+    return click.option(
+        "--brain",
+        type=click.Choice(["offline", "llm"]),
+        default=None,
+        envvar=BRAIN_ENV,
+        help="Who runs the interview: the built-in offline interviewer (default) or an LLM "
+        f"(see README; also ${BRAIN_ENV}).",
+    )(func)
+
+
+def answer_options(func):
+    """How answers come in: typed, scripted, or spoken (the default)."""
+
+    @click.option(
+        "--text",
+        "text_mode",
+        is_flag=True,
+        help="Type answers instead of speaking (end each with an empty line).",
+    )
+    @click.option(
+        "--answers",
+        "answers_file",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Scripted answers: blocks separated by a line holding only ---.",
+    )
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def resolve_sessions_dir(value: Path | None) -> Path:
+    """The sessions folder to use."""
+    return sessions_dir(value)
+
+
+def make_brain(name: str | None) -> Brain:
+    """The interviewer brain by name."""
+    from interviewer.offline.brain import OfflineBrain
+
+    if name in (None, "offline"):
+        return OfflineBrain()
+    if name == "llm":
+        from interviewer.llm.factory import llm_brain_from_env
+
+        return llm_brain_from_env()
+    raise UserError(f"unknown brain {name!r}; use offline or llm")

@@ -1,0 +1,295 @@
+"""The interview loop: ask, listen, score, probe or move on, vote; every step logged as it happens.
+
+The engine is restartable: it reads the session state from the log and carries on from the first
+thing not yet done, so `resume` after Ctrl-C, a crash or SIGKILL is the same code path as a fresh
+start. Hardware, models and the network reach it only through the interfaces it is given.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from interviewer.brain import AnswerContext, Brain, BrainError, TurnView
+from interviewer.console import STAGE_TITLES, Console
+from interviewer.content import Content
+from interviewer.decision import decide
+from interviewer.delivery import delivery_from_text, delivery_from_words
+from interviewer.events import (
+    AnswerRecorded,
+    AnswerScored,
+    DecisionMade,
+    Event,
+    InterviewStarted,
+    MoveDecided,
+    Note,
+    QuestionAsked,
+    SessionEnded,
+    VoteCast,
+)
+from interviewer.interfaces import Answer, AnswerSource, Prompt, Speaker
+from interviewer.models import Move
+from interviewer.state import InterviewState, SessionState, TurnState, build_state
+from interviewer.store import SessionStore
+
+
+class AnswersExhausted(Exception):
+    """The answer source has no more answers: the session stops cleanly where it is."""
+
+
+@dataclass
+class EngineParts:
+    """What the engine talks to."""
+
+    brain: Brain
+    fallback: Brain
+    answers: AnswerSource
+    console: Console
+    content: Content
+    speaker: Speaker | None = None
+
+
+class InterviewEngine:
+    """Runs (or resumes) one session to its end, or until answers run out."""
+
+    def __init__(self, store: SessionStore, parts: EngineParts):
+        self.store = store
+        self.parts = parts
+        self.events: list[Event] = store.read()
+        self.state: SessionState = build_state(self.events)
+
+    def emit(self, event: Event) -> None:
+        """Write an event to disk, then fold it into the state."""
+        self.store.append(event)
+        self.events.append(event)
+        self.state = build_state(self.events)
+
+    def run(self) -> SessionState:
+        """Carry the session on to its end. Raises AnswersExhausted if answers run out."""
+        for index in range(len(self.state.interviews)):
+            if self.state.interviews[index].vote is None:
+                self._run_interview(index)
+        if self.state.started.mode == "loop" and self.state.decision is None:
+            votes = [i.vote.vote for i in self.state.interviews if i.vote]
+            decision = decide(votes)
+            self.emit(DecisionMade(decision=decision))
+            self.parts.console.decision(decision)
+        self.emit(SessionEnded(reason="completed"))
+        return self.state
+
+    # -- one interview -------------------------------------------------------------------------
+
+    def _interview(self, index: int) -> InterviewState:
+        return self.state.interviews[index]
+
+    def _run_interview(self, index: int) -> None:
+        plan = self._interview(index).plan
+        settings = self.parts.content.stages[plan.stage]
+        title = STAGE_TITLES.get(plan.stage, plan.stage)
+        self.parts.console.heading(f"{title}: {plan.interviewer_name}, {plan.interviewer_role}")
+        if not self._interview(index).started:
+            self.emit(InterviewStarted(interview=index))
+            opening = settings.opening.format(
+                name=plan.interviewer_name, role=plan.interviewer_role
+            )
+            self._say(index, opening, None)
+        for question_index in range(len(plan.questions)):
+            self._run_exchange(index, question_index)
+        turns = self._views(self._interview(index).turns)
+        vote = self._with_fallback("vote", lambda brain: brain.vote(plan, turns))
+        brain_name, vote_result = vote
+        self.emit(VoteCast(interview=index, brain=brain_name, vote=vote_result))
+        self._say(
+            index,
+            settings.closing.format(name=plan.interviewer_name, role=plan.interviewer_role),
+            None,
+        )
+        self.parts.console.vote(vote_result)
+
+    def _run_exchange(self, index: int, question_index: int) -> None:
+        interview = self._interview(index)
+        question = interview.plan.questions[question_index]
+        turns = interview.exchange(question_index)
+        if turns and turns[-1].move and turns[-1].move.move.action != "follow_up":
+            return  # this question is done
+        if not turns:
+            self._ask(index, question_index, "question", question.text, question_id=question.id)
+        elif turns[-1].answer is None:
+            self._say(index, turns[-1].asked.text, None)  # resumed: ask again what went unanswered
+        while True:
+            turn = self._interview(index).exchange(question_index)[-1]
+            if turn.answer is None:
+                self._listen(index, turn)
+            turn = self._current(index, question_index)
+            if not turn.scores:
+                self._score(index, turn)
+            turn = self._current(index, question_index)
+            move = self._decide(index, question_index) if turn.move is None else turn.move.move
+            if move.action != "follow_up" or not move.text:
+                return
+            self._ask(
+                index, question_index, "follow_up", move.text, probe_id=move.probe_id, gap=move.gap
+            )
+
+    def _current(self, index: int, question_index: int) -> TurnState:
+        return self._interview(index).exchange(question_index)[-1]
+
+    # -- steps --------------------------------------------------------------------------------
+
+    def _ask(self, index: int, question_index: int, kind: str, text: str, **fields: object) -> None:
+        turn = self.state.next_turn
+        audio = self._say(index, text, self._audio_path(turn, kind.replace("_", "-")))
+        self.emit(
+            QuestionAsked(
+                turn=turn,
+                interview=index,
+                question_index=question_index,
+                kind=kind,
+                text=text,
+                audio=audio,
+                **fields,
+            )
+        )
+
+    def _say(self, index: int, text: str, save_to: Path | None) -> str | None:
+        plan = self._interview(index).plan
+        self.parts.console.interviewer(plan.interviewer_name, text)
+        if self.parts.speaker is None:
+            return None
+        utterance = self.parts.speaker.say(text, voice=plan.voice, rate=plan.rate, save_to=save_to)
+        return self._relative(utterance.audio_path)
+
+    def _listen(self, index: int, turn: TurnState) -> None:
+        plan = self._interview(index).plan
+        settings = self.parts.content.stages[plan.stage]
+        prompt = Prompt(
+            text=turn.asked.text,
+            stage=plan.stage,
+            turn=turn.asked.turn,
+            kind=turn.asked.kind,
+            answer_seconds=settings.answer_seconds,
+            save_audio_to=self._audio_path(turn.asked.turn, "answer"),
+        )
+        answer = self.parts.answers.next_answer(prompt)
+        if answer is None:
+            raise AnswersExhausted
+        self.parts.console.answer(answer.text)
+        delivery = (
+            delivery_from_words(answer.words, answer.text, settings.answer_seconds)
+            if answer.words
+            else delivery_from_text(answer.text, settings.answer_seconds)
+        )
+        self.emit(
+            AnswerRecorded(
+                turn=turn.asked.turn,
+                text=answer.text,
+                source=answer.source,
+                audio=self._relative(answer.audio_path),
+                duration_s=answer.duration_s,
+                words=[(w.text, w.start, w.end) for w in answer.words],
+                delivery=delivery,
+                interrupted=answer.interrupted,
+            )
+        )
+
+    def _score(self, index: int, turn: TurnState) -> None:
+        plan = self._interview(index).plan
+        settings = self.parts.content.stages[plan.stage]
+        answer = turn.answer
+        assert answer is not None
+        context = AnswerContext(
+            stage=plan.stage,
+            question=plan.questions[turn.asked.question_index],
+            asked=turn.asked.text,
+            answer=answer.text,
+            kind=turn.asked.kind,
+            delivery=answer.delivery,
+            answer_seconds=settings.answer_seconds,
+        )
+        brain, score = self._with_fallback("score", lambda b: b.score(context), turn.asked.turn)
+        self.emit(
+            AnswerScored(
+                turn=turn.asked.turn,
+                brain=brain,
+                score=score,
+                fallback=brain != self.parts.brain.name,
+            )
+        )
+
+    def _decide(self, index: int, question_index: int) -> Move:
+        interview = self._interview(index)
+        plan = interview.plan
+        exchange = interview.exchange(question_index)
+        settings = self.parts.content.stages[plan.stage]
+        last = exchange[-1].asked.turn
+        variant = random.Random(f"{self.state.started.seed}:{last}").randrange(1 << 16)
+
+        def ask(brain: Brain) -> Move:
+            return brain.next_move(
+                stage=plan.stage,
+                question=plan.questions[question_index],
+                exchange=self._views(exchange),
+                follow_ups_left=settings.max_follow_ups - (len(exchange) - 1),
+                variant=variant,
+            )
+
+        brain, move = self._with_fallback("next move", ask, last)
+        self.emit(
+            MoveDecided(turn=last, brain=brain, move=move, fallback=brain != self.parts.brain.name)
+        )
+        return move
+
+    def _with_fallback(self, what: str, call, turn: int | None = None):
+        """Run a brain call; if the brain fails, the offline brain takes this step."""
+        try:
+            return self.parts.brain.name, call(self.parts.brain)
+        except BrainError as exc:
+            if self.parts.brain is self.parts.fallback:
+                raise
+            message = (
+                f"{self.parts.brain.name} interviewer unavailable for the {what} ({exc}); "
+                "the offline interviewer took this step"
+            )
+            self.parts.console.warn(message)
+            self.emit(Note(text=message, turn=turn))
+            return self.parts.fallback.name, call(self.parts.fallback)
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _views(self, turns: list[TurnState]) -> list[TurnView]:
+        return [
+            TurnView(
+                turn=t.asked.turn,
+                kind=t.asked.kind,
+                asked=t.asked.text,
+                answer=t.answer.text if t.answer else "",
+                probe_id=t.asked.probe_id,
+                gap=t.asked.gap,
+                score=t.latest_score,
+                interrupted=bool(t.answer and t.answer.interrupted),
+            )
+            for t in turns
+        ]
+
+    def _audio_path(self, turn: int, what: str) -> Path | None:
+        if self.parts.speaker is None and what != "answer":
+            return None
+        order = "2" if what == "answer" else "1"
+        return self.store.folder / "audio" / f"t{turn:03d}-{order}-{what}.wav"
+
+    def _relative(self, path: Path | None) -> str | None:
+        if path is None:
+            return None
+        try:
+            return str(Path(path).relative_to(self.store.folder))
+        except ValueError:
+            return str(path)
+
+
+def stop(store: SessionStore, reason: str, detail: str = "") -> None:
+    """Mark the session as stopped (answers ran out, Ctrl-C, an error) so it can be resumed."""
+    store.append(SessionEnded(reason=reason, detail=detail))
+
+
+__all__ = ["AnswersExhausted", "EngineParts", "InterviewEngine", "Answer", "stop"]

@@ -1,0 +1,123 @@
+"""The small interfaces that keep hardware, models and the network out of the core loop.
+
+The engine only talks to these. Text mode, scripted answers, the microphone with Whisper and the
+LLM interviewer are all implementations; tests use fakes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+
+@dataclass
+class Utterance:
+    """Something the interviewer said: its text and, when spoken, the WAV it was played from."""
+
+    text: str
+    audio_path: Path | None = None
+    duration_s: float = 0.0
+    interrupted: bool = False
+
+
+@dataclass
+class Audio:
+    """Mono float32 samples in [-1, 1] at `sample_rate`."""
+
+    samples: np.ndarray
+    sample_rate: int = 16_000
+
+    @property
+    def duration_s(self) -> float:
+        """Length in seconds."""
+        return len(self.samples) / self.sample_rate if self.sample_rate else 0.0
+
+
+@dataclass
+class Word:
+    """A transcribed word with its timing in seconds from the start of the answer."""
+
+    text: str
+    start: float
+    end: float
+    probability: float = 1.0
+
+
+@dataclass
+class Transcript:
+    """The text of an answer and, when it came from audio, its words with timestamps."""
+
+    text: str
+    words: list[Word] = field(default_factory=list)
+    language: str = "en"
+    duration_s: float = 0.0
+
+
+@dataclass
+class Answer:
+    """One candidate answer as it reaches the interviewer.
+
+    `audio_path` is where the recorded audio was saved (voice answers only); `words` carries
+    timestamps for delivery metrics; `interrupted` marks an answer the interviewer cut into.
+    """
+
+    text: str
+    source: str = "text"
+    audio_path: Path | None = None
+    duration_s: float | None = None
+    words: list[Word] = field(default_factory=list)
+    interrupted: bool = False
+
+
+@dataclass
+class Prompt:
+    """What the engine passes to an answer source about the question being answered."""
+
+    text: str
+    stage: str
+    turn: int
+    kind: str = "question"
+    answer_seconds: tuple[int, int] = (120, 180)
+    save_audio_to: Path | None = None
+
+
+class Speaker(Protocol):
+    """Says interviewer lines out loud (or just shows them, in text mode)."""
+
+    def say(
+        self,
+        text: str,
+        *,
+        voice: str | None = None,
+        rate: int | None = None,
+        save_to: Path | None = None,
+    ) -> Utterance:
+        """Speak `text`; when `save_to` is given, keep the audio there."""
+        ...
+
+
+class Microphone(Protocol):
+    """Captures one spoken answer, ending it at silence, Enter or a maximum length."""
+
+    def listen(self, *, max_seconds: float) -> Audio:
+        """Record until the answer ends and return its audio (empty if nothing was said)."""
+        ...
+
+
+class Transcriber(Protocol):
+    """Turns audio into text with word timestamps."""
+
+    def transcribe(self, audio: Audio) -> Transcript:
+        """Transcribe one answer."""
+        ...
+
+
+class AnswerSource(Protocol):
+    """Where candidate answers come from: keyboard, script file, microphone or WAV files."""
+
+    def next_answer(self, prompt: Prompt) -> Answer | None:
+        """The answer to `prompt`, or None when there are no more answers (the session ends)."""
+        ...

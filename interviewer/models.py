@@ -1,0 +1,115 @@
+"""The typed results the interviewer produces: scores, moves, votes and the loop decision.
+
+They are pydantic models because they are written into the session log and read back.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+INSUFFICIENT = "insufficient evidence"
+
+VoteLabel = Literal["strong no", "no", "yes", "strong yes"]
+MoveAction = Literal["follow_up", "next_question", "wrap_up"]
+
+
+class ValueEvidence(BaseModel):
+    """Evidence for one value in one answer: verbatim quotes and a 1-5 score, or none."""
+
+    value: str
+    score: int | None = Field(default=None, ge=1, le=5)
+    quotes: list[str] = Field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        """'evidence' or 'insufficient evidence'."""
+        return "evidence" if self.score is not None else INSUFFICIENT
+
+
+class Signals(BaseModel):
+    """What the scorer observed in an answer (the things Netflix interviewers listen for)."""
+
+    word_count: int = 0
+    named_principle: bool = False
+    principle_quote: str | None = None
+    point_of_view: Literal["clear", "hedged", "none"] = "none"
+    hedges: list[str] = Field(default_factory=list)
+    behaviour_change: bool | None = None  # None: the question was not about feedback
+    reflection: bool = False
+    reflection_quote: str | None = None
+    admits_limits: bool = False
+    claims_all_strengths: bool = False
+    ownership: float = 0.0  # share of first-person singular among I/we mentions
+    specificity: float = 0.0  # 0-1
+    outcome: bool = False
+    outcome_quote: str | None = None
+    structure: float = 0.0  # 0-1: situation, action, result, reflection present
+    fillers_per_100: float = 0.0
+    gibberish: bool = False
+    evasive: bool = False
+    off_topic: bool = False
+    value_stuffing: bool = False
+    compensation: Literal["number_with_source", "number", "flexible", "none"] | None = None
+    mentorship_risk: bool = False
+    design_tradeoffs: bool | None = None  # technical answers only
+
+
+class Delivery(BaseModel):
+    """How the answer was delivered, from word timestamps (voice) or from the text alone."""
+
+    words: int = 0
+    speaking_seconds: float | None = None
+    words_per_minute: float | None = None
+    fillers_per_100: float = 0.0
+    filler_count: int = 0
+    long_pauses: int = 0
+    longest_pause_s: float | None = None
+    guidance_seconds: tuple[int, int] | None = None
+    length_verdict: Literal["short", "ok", "long"] | None = None
+
+
+class AnswerScore(BaseModel):
+    """The score of one answer: 0-100 overall, its parts, value evidence, signals and flags."""
+
+    overall: int = Field(ge=0, le=100)
+    components: dict[str, int] = Field(default_factory=dict)
+    values: list[ValueEvidence] = Field(default_factory=list)
+    signals: Signals = Field(default_factory=Signals)
+    delivery: Delivery | None = None
+    flags: list[str] = Field(default_factory=list)
+    strengths: list[str] = Field(default_factory=list)
+    gaps: list[str] = Field(default_factory=list)
+
+
+class Move(BaseModel):
+    """What the interviewer does after an answer."""
+
+    action: MoveAction
+    text: str | None = None
+    probe_id: str | None = None
+    gap: str | None = None
+    target_value: str | None = None
+    reason: str = ""
+
+
+class Vote(BaseModel):
+    """One interviewer's independent hire/no-hire vote with the keeper test."""
+
+    interviewer: str
+    role: str
+    stage: str
+    vote: VoteLabel
+    keeper: bool
+    keeper_reason: str = ""
+    score: int = Field(ge=0, le=100)
+    reasons: list[str] = Field(default_factory=list)
+
+
+class Decision(BaseModel):
+    """The loop outcome and the rule that produced it."""
+
+    outcome: Literal["hire", "no hire"]
+    rule: str
+    explanation: str
