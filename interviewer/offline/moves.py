@@ -129,6 +129,10 @@ def _probe_text(
     probes = content.probes_for(gap, stage)
     if not probes:
         return None, None
+    if gap == "no_principle":
+        # The signature Netflix probe, asked the same way every time, as real interviewers do;
+        # the file's first no_principle probe holds it.
+        return probes[0].texts[0], probes[0].id
     probe = probes[variant % len(probes)]
     return probe.texts[variant % len(probe.texts)], probe.id
 

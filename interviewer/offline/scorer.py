@@ -52,9 +52,9 @@ TECHNICAL_WEIGHTS = {
 
 # Hard limits that no amount of polish elsewhere can lift.
 CAP_EMPTY = 0
-CAP_GIBBERISH = 5
-CAP_EVASIVE = 15
-CAP_OFF_TOPIC = 20
+CAP_GIBBERISH = 3
+CAP_EVASIVE = 8
+CAP_OFF_TOPIC = 10
 SHORT_ANSWER_WORDS = 30
 CAP_SHORT = 40
 STUFFING_PENALTY = 15
@@ -117,7 +117,7 @@ def weights_for(stage: str, signals: Signals) -> dict[str, int]:
     return weights
 
 
-def caps_and_flags(signals: Signals) -> tuple[int, list[str]]:
+def caps_and_flags(signals: Signals, stage: str) -> tuple[int, list[str]]:
     """The highest score this answer can get, and the red flags that set it."""
     cap, flags = 100, []
     if signals.word_count == 0:
@@ -128,7 +128,9 @@ def caps_and_flags(signals: Signals) -> tuple[int, list[str]]:
         cap, flags = min(cap, CAP_EVASIVE), [*flags, "evasive: no example given"]
     if signals.off_topic:
         cap, flags = min(cap, CAP_OFF_TOPIC), [*flags, "off topic"]
-    if signals.word_count < SHORT_ANSWER_WORDS:
+    # A pay answer can be complete in two sentences; a story cannot.
+    short = SHORT_ANSWER_WORDS // 2 if stage == "recruiter" else SHORT_ANSWER_WORDS
+    if signals.word_count < short:
         cap = min(cap, CAP_SHORT)
     if signals.mentorship_risk:
         flags.append("asks for heavy structure or mentorship: a culture-fit risk at Netflix")
@@ -200,7 +202,7 @@ def score_answer(context: AnswerContext, content: Content) -> AnswerScore:
     weights = weights_for(context.stage, signals)
     weighted = sum(parts[name] * weight for name, weight in weights.items())
     overall = weighted / sum(weights.values())
-    cap, flags = caps_and_flags(signals)
+    cap, flags = caps_and_flags(signals, context.stage)
     if signals.value_stuffing:
         overall -= STUFFING_PENALTY
     if signals.claims_all_strengths:

@@ -1,0 +1,64 @@
+"""Shared test setup: every test writes only inside its own temporary folders."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path, monkeypatch):
+    """Point sessions and the user dir at temporary folders for every test."""
+    sessions = tmp_path / "sessions"
+    home = tmp_path / "home"
+    monkeypatch.setenv("INTERVIEWER_SESSIONS_DIR", str(sessions))
+    monkeypatch.setenv("INTERVIEWER_HOME", str(home))
+    monkeypatch.delenv("INTERVIEWER_BRAIN", raising=False)
+    return sessions
+
+
+@pytest.fixture
+def sessions_dir(isolated_dirs) -> Path:
+    """The temporary sessions folder of this test."""
+    return isolated_dirs
+
+
+def run_cli(*args: str, input: str | None = None, timeout: float = 60, env=None):
+    """Run `python -m interviewer ARGS` as a user would; returns the CompletedProcess."""
+    return subprocess.run(
+        [sys.executable, "-m", "interviewer", *args],
+        input=input,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=REPO,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def write_answers(path: Path, answers: list[str]) -> Path:
+    """A scripted-answers file: blocks separated by lines holding only ---."""
+    path.write_text("\n---\n".join(answers) + "\n", encoding="utf-8")
+    return path
+
+
+STRONG_STORY = (
+    "At my last company I owned the playback service. When our error rate doubled after a "
+    "release, I decided to roll back the release myself instead of waiting for the weekly review, "
+    "because the data showed 12% of sessions were failing in three regions. I was acting on the "
+    "principle that the person with the most context should make the call and own it. I told my "
+    "director directly, wrote the incident review, and we cut failures from 12% to under 1% within "
+    "two hours. In hindsight I would weight the rollout plan differently: I underestimated how "
+    "risky a single-region canary was, so now I insist on a two-region canary."
+)
+WEAK_STORY = (
+    "We had a project that was kind of late. The team worked on it and we had a lot of meetings. "
+    "It depends on how you look at it, but maybe it went okay in the end, I guess."
+)
+GIBBERISH = "asdf qwer zxcv hjkl plok mnbv trew qazx wsxc edcv"

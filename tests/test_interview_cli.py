@@ -1,0 +1,123 @@
+"""Interviews through the real CLI with scripted answers: probes, saving, votes, the decision."""
+
+from __future__ import annotations
+
+import json
+import stat
+
+from conftest import GIBBERISH, STRONG_STORY, WEAK_STORY, run_cli, write_answers
+
+from interviewer.state import build_state
+from interviewer.store import list_sessions
+
+NO_PRINCIPLE_STORY = (
+    "At my last company I was leading the checkout team when our payment provider started "
+    "timing out. I pulled the logs, found the retry storm, and I decided to add a circuit breaker "
+    "and a queue in front of the provider. The timeouts dropped from 9% to 0.5% in a week."
+)
+
+
+def only_session(sessions_dir):
+    stores = list_sessions(sessions_dir)
+    assert len(stores) == 1
+    return stores[0], build_state(stores[0].read())
+
+
+def test_story_without_principle_draws_the_principle_probe(sessions_dir, tmp_path):
+    answers = write_answers(tmp_path / "a.txt", [NO_PRINCIPLE_STORY])
+    result = run_cli("practice", "--stage", "manager", "--answers", str(answers), "--seed", "7")
+    assert result.returncode == 0, result.stderr
+    _, state = only_session(sessions_dir)
+    first = state.turns[0]
+    assert first.move.move.action == "follow_up"
+    assert first.move.move.gap == "no_principle"
+    assert "principle" in state.turns[1].asked.text.lower()
+
+
+def test_answer_with_principle_position_and_reflection_is_not_probed_for_them(sessions_dir,
+                                                                               tmp_path):
+    answers = write_answers(tmp_path / "a.txt", [STRONG_STORY] * 12)
+    result = run_cli("practice", "--stage", "manager", "--answers", str(answers), "--seed", "7")
+    assert result.returncode == 0, result.stderr
+    _, state = only_session(sessions_dir)
+    probed = {t.asked.gap for t in state.turns if t.asked.kind == "follow_up"}
+    assert not probed & {"no_principle", "hedging", "no_reflection"}
+    assert state.complete
+
+
+def test_follow_ups_are_bounded_and_never_repeat_in_a_row(sessions_dir, tmp_path):
+    answers = write_answers(tmp_path / "a.txt", [WEAK_STORY] * 30)
+    result = run_cli("practice", "--stage", "onsite", "--answers", str(answers), "--seed", "3")
+    assert result.returncode == 0, result.stderr
+    _, state = only_session(sessions_dir)
+    for interview in state.interviews:
+        for index in range(len(interview.plan.questions)):
+            exchange = interview.exchange(index)
+            probes = [t.asked.probe_id for t in exchange[1:]]
+            assert len(probes) <= 2
+            assert all(a != b for a, b in zip(probes, probes[1:], strict=False))
+
+
+def test_answers_running_out_ends_cleanly_and_saves(sessions_dir, tmp_path):
+    answers = write_answers(tmp_path / "a.txt", [STRONG_STORY, WEAK_STORY])
+    result = run_cli("practice", "--stage", "manager", "--answers", str(answers))
+    assert result.returncode == 0, result.stderr
+    assert "resume" in result.stdout
+    store, state = only_session(sessions_dir)
+    assert len([t for t in state.turns if t.answer]) == 2
+    assert state.ended[-1].reason == "answers_exhausted"
+    assert (store.folder / "transcript.json").exists() and (store.folder / "report.md").exists()
+
+
+def test_session_files_are_private(sessions_dir, tmp_path):
+    answers = write_answers(tmp_path / "a.txt", [STRONG_STORY])
+    run_cli("practice", "--stage", "recruiter", "--answers", str(answers))
+    store, _ = only_session(sessions_dir)
+    assert stat.S_IMODE(store.folder.stat().st_mode) == 0o700
+    for path in store.folder.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_full_cold_start_loop_ends_with_independent_votes_and_a_decision(sessions_dir, tmp_path):
+    answers = write_answers(tmp_path / "a.txt", [STRONG_STORY] * 80)
+    result = run_cli("loop", "--cold-start", "--answers", str(answers), "--seed", "11")
+    assert result.returncode == 0, result.stderr
+    store, state = only_session(sessions_dir)
+    stages = [i.plan.stage for i in state.interviews]
+    assert stages[:3] == ["recruiter", "manager", "technical"]
+    assert 4 <= stages.count("onsite") <= 5
+    assert all(i.vote is not None for i in state.interviews)
+    assert state.decision is not None
+    assert "Decision" in result.stdout
+    from interviewer.decision import decide
+
+    expected = decide([i.vote.vote for i in state.interviews])
+    assert state.decision.decision.outcome == expected.outcome
+    onsite_values = {v for i in state.interviews if i.plan.stage == "onsite"
+                     for q in i.plan.questions for v in q.values[:1]}
+    assert onsite_values == {"Judgment", "Selflessness", "Courage", "Communication", "Innovation",
+                             "Inclusion", "Integrity", "Passion", "Impact"}
+    listed = json.loads(run_cli("sessions", "--json").stdout)
+    assert listed[0]["decision"] == state.decision.decision.outcome
+    assert {"id", "path", "stage", "overall"} <= set(listed[0])
+
+
+def test_same_seed_and_answers_give_the_same_interview(sessions_dir, tmp_path):
+    answers = write_answers(tmp_path / "a.txt", [NO_PRINCIPLE_STORY, WEAK_STORY, GIBBERISH] * 6)
+    for _ in range(2):
+        assert run_cli("practice", "--stage", "onsite", "--answers", str(answers),
+                       "--seed", "42").returncode == 0
+    first, second = (build_state(s.read()) for s in list_sessions(sessions_dir))
+    assert [t.asked.text for t in first.turns] == [t.asked.text for t in second.turns]
+    assert [i.plan.interviewer_name for i in first.interviews] == [
+        i.plan.interviewer_name for i in second.interviews]
+
+
+def test_typed_answers_end_with_an_empty_line_and_can_be_piped(sessions_dir):
+    typed = f"{NO_PRINCIPLE_STORY}\nA second line of the same answer.\n\nSecond answer here.\n"
+    result = run_cli("practice", "--stage", "manager", "--text", input=typed)
+    assert result.returncode == 0, result.stderr
+    _, state = only_session(sessions_dir)
+    answered = [t.answer.text for t in state.turns if t.answer]
+    assert answered[0].endswith("A second line of the same answer.")
+    assert answered[1] == "Second answer here."
