@@ -46,8 +46,9 @@ def check_story(story: Story, content: Content | None = None) -> StoryCheck:
         id=f"story:{story.id}", text=story.title, values=story.values or ["Judgment"], topic="story"
     )
     # Scored as an onsite answer: that is where most value questions are asked.
-    score = score_answer(AnswerContext(stage="onsite", question=question, asked=story.title,
-                                       answer=text), content)
+    score = score_answer(
+        AnswerContext(stage="onsite", question=question, asked=story.title, answer=text), content
+    )
     heard = {ev.value: ev.quotes for ev in score.values if ev.score is not None}
     result.quotes = heard
     result.confirmed = [v for v in story.values if v in heard]

@@ -38,9 +38,7 @@ def normalise_value(name: str) -> str:
         return by_lower[cleaned.lower()]
     close = difflib.get_close_matches(cleaned.lower(), list(by_lower), n=1, cutoff=0.6)
     hint = f" (did you mean {by_lower[close[0]]}?)" if close else ""
-    raise ValueError(
-        f"{cleaned!r} is not one of the nine values: {', '.join(VALUE_NAMES)}{hint}"
-    )
+    raise ValueError(f"{cleaned!r} is not one of the nine values: {', '.join(VALUE_NAMES)}{hint}")
 
 
 def slug(title: str) -> str:
@@ -76,7 +74,13 @@ class Story(BaseModel):
     source: StorySource | None = None
 
     @field_validator(
-        "title", "situation", "action", "outcome", "principle", "differently", "notes",
+        "title",
+        "situation",
+        "action",
+        "outcome",
+        "principle",
+        "differently",
+        "notes",
         mode="before",
     )
     @classmethod
