@@ -50,6 +50,7 @@ class Signals(BaseModel):
     gibberish: bool = False
     evasive: bool = False
     off_topic: bool = False
+    addresses_question: bool = True  # False: none of the question's own keywords came up
     value_stuffing: bool = False
     compensation: Literal["number_with_source", "number", "flexible", "none"] | None = None
     mentorship_risk: bool = False

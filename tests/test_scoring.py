@@ -83,7 +83,8 @@ def test_heavy_mentorship_request_is_flagged_at_the_recruiter_screen():
 
 
 def test_claiming_every_value_is_a_warning_sign():
-    result = score(STRONG_STORY + " Honestly I am strong in all nine values and have no weaknesses.")
+    boast = " Honestly I am strong in all nine values and have no weaknesses."
+    result = score(STRONG_STORY + boast)
     assert result.signals.claims_all_strengths
     assert result.overall < score(STRONG_STORY).overall
 

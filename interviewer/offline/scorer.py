@@ -57,6 +57,7 @@ CAP_EVASIVE = 8
 CAP_OFF_TOPIC = 10
 SHORT_ANSWER_WORDS = 30
 CAP_SHORT = 40
+CAP_NOT_ADDRESSED = 45
 STUFFING_PENALTY = 15
 ALL_STRENGTHS_PENALTY = 10
 
@@ -128,6 +129,8 @@ def caps_and_flags(signals: Signals, stage: str) -> tuple[int, list[str]]:
         cap, flags = min(cap, CAP_EVASIVE), [*flags, "evasive: no example given"]
     if signals.off_topic:
         cap, flags = min(cap, CAP_OFF_TOPIC), [*flags, "off topic"]
+    if not signals.addresses_question and not signals.off_topic and signals.word_count:
+        cap, flags = min(cap, CAP_NOT_ADDRESSED), [*flags, "did not address the question asked"]
     # A pay answer can be complete in two sentences; a story cannot.
     short = SHORT_ANSWER_WORDS // 2 if stage == "recruiter" else SHORT_ANSWER_WORDS
     if signals.word_count < short:

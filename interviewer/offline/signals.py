@@ -60,6 +60,23 @@ def is_off_topic(text: str, question: PlannedQuestion, keywords: list[str]) -> b
     return len(tokens) >= 5 and not overlap
 
 
+def addresses_question(text: str, keywords: list[str]) -> bool:
+    """Whether any of the question's keywords (or their stems) appear in the answer.
+
+    Questions without keywords (e.g. from a scored text transcript) count as addressed.
+    """
+    if not keywords:
+        return True
+    lower = text.lower()
+    tokens = _TOKEN.findall(lower)
+    stems = {t[:5] for t in tokens if len(t) > 4}
+    return any(
+        (k.lower() in lower if " " in k else k.lower() in tokens)
+        or (len(k) > 4 and k.lower()[:5] in stems)
+        for k in keywords
+    )
+
+
 def first_match(pattern: re.Pattern[str], parts: list[str]) -> str | None:
     """The first sentence in which a pattern occurs."""
     return next((s for s in parts if pattern.search(s.lower())), None)
@@ -176,6 +193,7 @@ def read_signals(
         gibberish=bool(words) and is_gibberish(text),
         evasive=words < 40 and bool(lx.EVASIVE.search(lower)),
         off_topic=is_off_topic(text, question, keywords),
+        addresses_question=addresses_question(text, keywords),
         value_stuffing=stuffing,
         compensation=compensation(text) if question.topic == "compensation" else None,
         mentorship_risk=stage == "recruiter" and bool(lx.MENTORSHIP.search(lower)),
