@@ -1,0 +1,48 @@
+"""`report --html`: the session as one self-contained page with charts and audio players."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interviewer import __version__
+from interviewer.console import STAGE_TITLES
+from interviewer.report.audio import AudioLinker
+from interviewer.report.charts import delivery_chart, values_chart
+from interviewer.report.environment import render
+from interviewer.report.view import build_view
+from interviewer.state import SessionState
+from interviewer.store import SessionStore, write_private
+
+DEFAULT_NAME = "report.html"
+
+
+def render_html(
+    state: SessionState, store: SessionStore, report_dir: Path, embed_audio: bool = False
+) -> str:
+    """The page for a report that will live in `report_dir` (audio links are relative to it)."""
+    linker = AudioLinker(store.folder, report_dir, embed=embed_audio)
+    view = build_view(state, store, linker)
+    return render(
+        "report.html.j2",
+        v=view,
+        values_svg=values_chart(view.coverage),
+        delivery_svg=delivery_chart(view.delivery),
+        titles=STAGE_TITLES,
+        portable=linker.portable or not view.has_audio,
+        version=__version__,
+    )
+
+
+def write_html(
+    state: SessionState,
+    store: SessionStore,
+    path: Path | None = None,
+    embed_audio: bool = False,
+) -> Path:
+    """Write the page (default: `report.html` in the session folder), owner-only; return its path."""
+    target = Path(path) if path else store.folder / DEFAULT_NAME
+    if target.is_dir():
+        target = target / DEFAULT_NAME
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_private(target, render_html(state, store, target.parent, embed_audio))
+    return target

@@ -1,0 +1,248 @@
+"""The session as the report templates see it: one view, rendered to both HTML and Markdown.
+
+Everything is derived from the session state; the HTML page adds charts and audio players on top
+of exactly this content, which keeps report.md and report.html saying the same things.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from interviewer.console import STAGE_TITLES
+from interviewer.events import AnswerScored
+from interviewer.models import AnswerScore, Decision, Delivery, Move, Vote
+from interviewer.render import KIND_LABELS, score_line
+from interviewer.report.audio import AudioLinker, AudioRef
+from interviewer.report.charts import DeliveryPoint
+from interviewer.report.highlight import Segment, highlight
+from interviewer.state import InterviewState, SessionState, TurnState
+from interviewer.store import SessionStore
+from interviewer.summary import session_overall, status, value_coverage
+
+# Quotes the scorer keeps for the signals it looks for, next to the per-value quotes.
+_SIGNAL_QUOTES = {
+    "principle_quote": "named principle",
+    "reflection_quote": "reflection",
+    "outcome_quote": "outcome",
+}
+
+
+@dataclass
+class Evidence:
+    """One value's evidence in one answer."""
+
+    value: str
+    score: int | None
+    quotes: list[str]
+
+
+@dataclass
+class TurnView:
+    """One question or follow-up with its answer, score, delivery and audio."""
+
+    number: int
+    kind: str
+    label: str
+    interviewer: str
+    question: str
+    question_audio: AudioRef | None
+    answer: str | None
+    segments: list[Segment]
+    answer_audio: AudioRef | None
+    interrupted: bool
+    score: AnswerScore | None
+    scored: AnswerScored | None
+    score_line: str | None
+    evidence: list[Evidence]
+    delivery: Delivery | None
+    move: Move | None
+
+    @property
+    def signals(self) -> str:
+        """What the scorer saw, e.g. 'principle yes, point of view clear, ...'."""
+        # score_line reads "70/100 (principle yes, ...)"; the page shows the number on its own.
+        line = self.score_line or ""
+        return line.partition(" (")[2].removesuffix(")") or line
+
+    @property
+    def delivery_line(self) -> str:
+        """The answer's delivery in words, e.g. '142 words a minute, 3.1 fillers per 100 words'."""
+        return delivery_line(self.delivery) if self.delivery else ""
+
+    @property
+    def answered(self) -> bool:
+        """True once the candidate answered (even with silence)."""
+        return self.answer is not None
+
+
+@dataclass
+class InterviewView:
+    """One interview of the session: its interviewer, turns and vote."""
+
+    index: int
+    stage: str
+    title: str
+    interviewer: str
+    role: str
+    style: str
+    turns: list[TurnView]
+    vote: Vote | None
+
+
+@dataclass
+class ReportView:
+    """The whole session, ready for a template."""
+
+    session_id: str
+    label: str
+    mode: str
+    cold_start: bool
+    status: str
+    overall: int | None
+    brain: str
+    seed: int
+    input: str
+    started_at: str
+    interviews: list[InterviewView]
+    coverage: dict[str, int | None]
+    decision: Decision | None
+    notes: list[str]
+    delivery: list[DeliveryPoint] = field(default_factory=list)
+
+    @property
+    def votes(self) -> list[Vote]:
+        """The board: every interviewer's independent vote, in loop order."""
+        return [i.vote for i in self.interviews if i.vote is not None]
+
+    @property
+    def turns(self) -> list[TurnView]:
+        """All turns in order."""
+        return [turn for interview in self.interviews for turn in interview.turns]
+
+    @property
+    def timed(self) -> bool:
+        """True when some answer was spoken, so rate and pauses are known."""
+        return any(p.words_per_minute is not None for p in self.delivery)
+
+    @property
+    def has_audio(self) -> bool:
+        """True when any turn has a recording (a voice session)."""
+        return any(t.question_audio or t.answer_audio for t in self.turns)
+
+
+def build_view(
+    state: SessionState, store: SessionStore, audio: AudioLinker | None = None
+) -> ReportView:
+    """The report view of a session; `audio` links recordings (None: no players, e.g. Markdown)."""
+    interviews = [_interview_view(i, audio) for i in state.interviews if i.turns or i.vote]
+    return ReportView(
+        session_id=store.session_id,
+        label=state.label,
+        mode=state.started.mode,
+        cold_start=state.started.cold_start,
+        status=status(state),
+        overall=session_overall(state),
+        brain=state.started.brain,
+        seed=state.started.seed,
+        input=state.started.input,
+        started_at=state.started.at.strftime("%Y-%m-%d %H:%M UTC"),
+        interviews=interviews,
+        coverage=value_coverage(state.turns),
+        decision=state.decision.decision if state.decision else None,
+        notes=[note.text for note in state.notes],
+        delivery=[
+            _delivery_point(turn, interview)
+            for interview in interviews
+            for turn in interview.turns
+            if turn.delivery is not None
+        ],
+    )
+
+
+def _interview_view(interview: InterviewState, audio: AudioLinker | None) -> InterviewView:
+    plan = interview.plan
+    title = STAGE_TITLES.get(plan.stage, plan.stage)
+    return InterviewView(
+        index=interview.index,
+        stage=plan.stage,
+        title=title,
+        interviewer=plan.interviewer_name,
+        role=plan.interviewer_role,
+        style=plan.interviewer_style,
+        turns=[_turn_view(turn, plan.interviewer_name, audio) for turn in interview.turns],
+        vote=interview.vote.vote if interview.vote else None,
+    )
+
+
+def _turn_view(turn: TurnState, interviewer: str, audio: AudioLinker | None) -> TurnView:
+    asked, answer, scored = turn.asked, turn.answer, turn.latest_scored
+    score = scored.score if scored else None
+    text = answer.text if answer else None
+    delivery = (answer.delivery if answer else None) or (score.delivery if score else None)
+    return TurnView(
+        number=asked.turn,
+        kind=asked.kind,
+        label=KIND_LABELS.get(asked.kind, asked.kind),
+        interviewer=interviewer,
+        question=asked.text,
+        question_audio=audio.ref(asked.audio) if audio else None,
+        answer=text,
+        segments=highlight(text, _quotes(score)) if text and score else [Segment(text or "")],
+        answer_audio=audio.ref(answer.audio) if audio and answer else None,
+        interrupted=answer.interrupted if answer else False,
+        score=score,
+        scored=scored,
+        score_line=score_line(score) if score else None,
+        evidence=[
+            Evidence(e.value, e.score, list(e.quotes))
+            for e in (score.values if score else [])
+            if e.score is not None or e.quotes
+        ],
+        delivery=delivery if answer else None,
+        move=turn.move.move if turn.move else None,
+    )
+
+
+def delivery_line(d: Delivery) -> str:
+    """One line about how an answer was delivered; timing only when it was spoken."""
+    parts = [f"{d.words} words"]
+    if d.speaking_seconds is not None:
+        parts.append(f"{d.speaking_seconds:.0f} s speaking")
+    if d.words_per_minute is not None:
+        parts.append(f"{d.words_per_minute:.0f} words a minute")
+    parts.append(f"{d.fillers_per_100:g} fillers per 100 words")
+    if d.speaking_seconds is not None:
+        longest = f" (longest {d.longest_pause_s:.1f} s)" if d.long_pauses else ""
+        parts.append(f"{d.long_pauses} long pause{'s' if d.long_pauses != 1 else ''}{longest}")
+    if d.length_verdict and d.guidance_seconds:
+        low, high = d.guidance_seconds
+        parts.append(f"length {d.length_verdict} (guide {low}-{high} s)")
+    return ", ".join(parts)
+
+
+def _quotes(score: AnswerScore) -> list[tuple[str, str]]:
+    """(quote, label) pairs to mark in the answer: value evidence first, then signal quotes."""
+    pairs = [
+        (quote, f"{e.value} {e.score}/5" if e.score is not None else e.value)
+        for e in score.values
+        for quote in e.quotes
+    ]
+    for attribute, label in _SIGNAL_QUOTES.items():
+        quote = getattr(score.signals, attribute)
+        if quote:
+            pairs.append((quote, label))
+    return pairs
+
+
+def _delivery_point(turn: TurnView, interview: InterviewView) -> DeliveryPoint:
+    d = turn.delivery
+    assert d is not None
+    first_name = interview.interviewer.split()[0] if interview.interviewer else ""
+    return DeliveryPoint(
+        turn=turn.number,
+        interview=interview.index,
+        stage=f"{interview.stage} ({first_name})" if first_name else interview.stage,
+        words_per_minute=d.words_per_minute,
+        fillers_per_100=d.fillers_per_100,
+        long_pauses=d.long_pauses,
+    )
