@@ -107,8 +107,14 @@ def _filler_panel(ax, points: list[DeliveryPoint]) -> None:
     ax.bar([p.turn for p in points], [p.fillers_per_100 for p in points], color=_ACCENT, width=0.7)
     ax.axhline(TYPICAL_FILLERS_PER_100, color="#555", linestyle=":", linewidth=1)
     ax.text(
-        1.0, TYPICAL_FILLERS_PER_100, "typical", transform=ax.get_yaxis_transform(),
-        ha="right", va="bottom", color="#555", fontsize=9,
+        1.0,
+        TYPICAL_FILLERS_PER_100,
+        "typical",
+        transform=ax.get_yaxis_transform(),
+        ha="right",
+        va="bottom",
+        color="#555",
+        fontsize=9,
     )
     ax.set_ylabel("fillers / 100 words")
 
@@ -128,8 +134,14 @@ def _stage_marks(axes: list, points: list[DeliveryPoint]) -> None:
         for ax in axes:
             ax.axvline(p.turn - 0.5, color="#999", linestyle=":", linewidth=0.8)
         axes[0].text(
-            p.turn - 0.4, 1.0, p.stage, transform=axes[0].get_xaxis_transform(),
-            va="bottom", fontsize=8, color="#555", rotation=30,
+            p.turn - 0.4,
+            1.0,
+            p.stage,
+            transform=axes[0].get_xaxis_transform(),
+            va="bottom",
+            fontsize=8,
+            color="#555",
+            rotation=30,
         )
 
 

@@ -39,7 +39,7 @@ def write_html(
     path: Path | None = None,
     embed_audio: bool = False,
 ) -> Path:
-    """Write the page (default: `report.html` in the session folder), owner-only; return its path."""
+    """Write the page owner-only (default: report.html in the session folder); return its path."""
     target = Path(path) if path else store.folder / DEFAULT_NAME
     if target.is_dir():
         target = target / DEFAULT_NAME
