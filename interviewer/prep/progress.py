@@ -1,0 +1,272 @@
+"""Progress across practice sessions: one point per session for every metric, and its trend.
+
+Everything is read from the saved sessions' scores, so re-scoring a session changes its point.
+Signals are measured on main answers (not follow-ups) because the question is whether the
+candidate does it unprompted: naming a principle after "what principle was that?" is too late.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from statistics import mean
+
+from interviewer.content import VALUE_NAMES
+from interviewer.offline.moves import PRIORITIES
+from interviewer.state import SessionState, TurnState, build_state
+from interviewer.store import list_sessions
+from interviewer.summary import session_overall, value_coverage
+
+BEHAVIOURAL = ("manager", "onsite")
+PACE_RANGE = (110, 160)  # conversational words per minute
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A measured quantity: where it is shown, what it is called, which direction is better."""
+
+    key: str
+    group: str
+    label: str
+    better: str  # "higher", "lower" or "in_range"
+    scale: float  # the size of a meaningful change over the whole history
+    percent: bool = False
+
+
+GAP_LABELS = {
+    "no_principle": "no principle until asked",
+    "hedging": "hedged, asked for a position",
+    "no_behaviour_change": "no behaviour change after feedback",
+    "no_reflection": "no hindsight until asked",
+    "no_ownership": "all 'we', asked for your part",
+    "no_outcome": "no outcome until asked",
+    "no_example": "no concrete example",
+    "vague_compensation": "no researched pay number",
+    "mentorship_structure": "asked for heavy structure",
+    "defend_decision": "asked to defend a design choice",
+}
+SIGNAL_METRICS = (
+    Metric("named_principle", "unprompted", "named a principle", "higher", 0.2, True),
+    Metric("clear_position", "unprompted", "took a clear position", "higher", 0.2, True),
+    Metric("reflection", "unprompted", "said what you'd do differently", "higher", 0.2, True),
+    Metric("behaviour_change", "unprompted", "behaviour change (feedback Qs)", "higher", 0.2, True),
+)
+DELIVERY_METRICS = (
+    Metric("fillers_per_100", "delivery", "fillers per 100 words", "lower", 2.0),
+    Metric("words_per_minute", "delivery", "words per minute (voice)", "in_range", 15.0),
+    Metric("long_pauses", "delivery", "long pauses per answer (voice)", "lower", 0.5),
+)
+OVERALL = Metric("overall", "overall", "overall score", "higher", 8.0)
+
+
+def value_metric(value: str) -> Metric:
+    """The metric for a value's best evidence score (1-5) in a session."""
+    return Metric(f"value:{value}", "values", value, "higher", 1.0)
+
+
+def caught_metric(gap: str) -> Metric:
+    """The metric for how often a probe had to be asked (share of main questions)."""
+    return Metric(f"caught:{gap}", "caught", GAP_LABELS.get(gap, gap), "lower", 0.2, True)
+
+
+@dataclass
+class SessionPoint:
+    """One session's figures."""
+
+    session_id: str
+    started_at: datetime
+    label: str
+    answered: int
+    figures: dict[str, float | None] = field(default_factory=dict)
+
+
+@dataclass
+class Series:
+    """A metric across sessions: first, latest and the direction it is moving in."""
+
+    metric: Metric
+    points: list[float | None]
+
+    @property
+    def measured(self) -> list[float]:
+        """The sessions in which the metric was measured, in order."""
+        return [p for p in self.points if p is not None]
+
+    @property
+    def first(self) -> float | None:
+        """The first measured value."""
+        return self.measured[0] if self.measured else None
+
+    @property
+    def latest(self) -> float | None:
+        """The latest measured value."""
+        return self.measured[-1] if self.measured else None
+
+    @property
+    def trend(self) -> str:
+        """'better', 'worse', 'steady', or '-' with fewer than two measurements."""
+        values = self.measured
+        if len(values) < 2:
+            return "-"
+        if self.metric.better == "in_range":
+            values = [_outside(v, PACE_RANGE) for v in values]
+        change = _fitted_change(values)
+        if abs(change) < self.metric.scale:
+            return "steady"
+        improving = change > 0 if self.metric.better == "higher" else change < 0
+        return "better" if improving else "worse"
+
+
+def _outside(value: float, bounds: tuple[int, int]) -> float:
+    low, high = bounds
+    return max(0.0, low - value, value - high)
+
+
+def _fitted_change(values: list[float]) -> float:
+    """Change from first to last along a least-squares line: robust to one odd session."""
+    n = len(values)
+    xs = range(n)
+    x_mean, y_mean = (n - 1) / 2, mean(values)
+    denominator = sum((x - x_mean) ** 2 for x in xs)
+    slope = sum((x - x_mean) * (y - y_mean) for x, y in enumerate(values)) / denominator
+    return slope * (n - 1)
+
+
+@dataclass
+class Progress:
+    """Every session with answers, oldest first, and a series per metric."""
+
+    sessions: list[SessionPoint]
+    series: list[Series]
+
+    def group(self, name: str) -> list[Series]:
+        """The series shown under one heading."""
+        return [s for s in self.series if s.metric.group == name]
+
+    def get(self, key: str) -> Series | None:
+        """The series of one metric key."""
+        return next((s for s in self.series if s.metric.key == key), None)
+
+    def as_dict(self) -> dict:
+        """JSON-ready form."""
+        return {
+            "sessions": [
+                {
+                    "id": p.session_id,
+                    "started_at": p.started_at.isoformat(),
+                    "stage": p.label,
+                    "answered": p.answered,
+                }
+                for p in self.sessions
+            ],
+            "metrics": [
+                {
+                    "key": s.metric.key,
+                    "group": s.metric.group,
+                    "label": s.metric.label,
+                    "better": s.metric.better,
+                    "points": s.points,
+                    "first": s.first,
+                    "latest": s.latest,
+                    "trend": s.trend,
+                }
+                for s in self.series
+            ],
+        }
+
+
+def load_progress(root: Path) -> Progress:
+    """Progress over every session saved under `root` that has at least one scored answer."""
+    states = []
+    for store in list_sessions(root):
+        try:
+            states.append(build_state(store.read()))
+        except ValueError:
+            continue  # not a session log; `interviewer sessions` skips these too
+    return progress_from_states(states)
+
+
+def progress_from_states(states: list[SessionState]) -> Progress:
+    """Progress over these sessions (sorted by start time; unscored ones left out)."""
+    points = [session_point(s) for s in sorted(states, key=lambda s: s.started.at)]
+    points = [p for p in points if p.answered]
+    metrics = [OVERALL, *(value_metric(v) for v in VALUE_NAMES), *SIGNAL_METRICS]
+    # Only probes that were ever needed get a row; a zero everywhere is not news.
+    gaps = sorted(
+        {
+            k.split(":", 1)[1]
+            for p in points
+            for k, v in p.figures.items()
+            if k.startswith("caught:") and v
+        }
+    )
+    metrics += [caught_metric(g) for g in gaps]
+    metrics += list(DELIVERY_METRICS)
+    series = [Series(m, [p.figures.get(m.key) for p in points]) for m in metrics]
+    return Progress(sessions=points, series=series)
+
+
+def session_point(state: SessionState) -> SessionPoint:
+    """One session's figures: overall, values, unprompted signals, probes drawn, delivery."""
+    mains = [
+        (i.plan.stage, t, i.exchange(t.asked.question_index))
+        for i in state.interviews
+        for t in i.turns
+        if t.asked.kind == "question" and t.answer is not None and t.latest_score is not None
+    ]
+    point = SessionPoint(
+        session_id=state.started.session_id,
+        started_at=state.started.at,
+        label=state.label,
+        answered=len(mains),
+    )
+    if not mains:
+        return point
+    figures = point.figures
+    figures["overall"] = session_overall(state)
+    for value, best in value_coverage(state.turns).items():
+        figures[f"value:{value}"] = best
+    figures.update(_signal_shares(mains))
+    figures.update(_caught_shares(mains))
+    figures.update(_delivery([t for t in state.turns if t.answer and t.latest_score]))
+    return point
+
+
+def _share(flags: list[bool]) -> float | None:
+    return round(sum(flags) / len(flags), 3) if flags else None
+
+
+def _signal_shares(mains: list[tuple[str, TurnState, list[TurnState]]]) -> dict:
+    behavioural = [t.latest_score.signals for stage, t, _ in mains if stage in BEHAVIOURAL]
+    every = [t.latest_score.signals for _, t, _ in mains]
+    feedback = [s for s in every if s.behaviour_change is not None]
+    return {
+        "named_principle": _share([s.named_principle for s in behavioural]),
+        "clear_position": _share([s.point_of_view == "clear" for s in every]),
+        "reflection": _share([s.reflection for s in behavioural]),
+        "behaviour_change": _share([bool(s.behaviour_change) for s in feedback]),
+    }
+
+
+def _caught_shares(mains: list[tuple[str, TurnState, list[TurnState]]]) -> dict:
+    """Per gap, the share of questions (where that gap is probed) that drew its follow-up."""
+    drawn: dict[str, list[bool]] = {}
+    for stage, _, exchange in mains:
+        gaps = {t.asked.gap for t in exchange if t.asked.kind == "follow_up" and t.asked.gap}
+        for gap in PRIORITIES.get(stage, PRIORITIES["onsite"]):
+            drawn.setdefault(gap, []).append(gap in gaps)
+    return {f"caught:{gap}": _share(flags) for gap, flags in drawn.items()}
+
+
+def _delivery(turns: list[TurnState]) -> dict:
+    deliveries = [t.latest_score.delivery or t.answer.delivery for t in turns]
+    deliveries = [d for d in deliveries if d is not None]
+    spoken = [d for d in deliveries if d.words_per_minute is not None]
+    return {
+        "fillers_per_100": round(mean(d.fillers_per_100 for d in deliveries), 1)
+        if deliveries
+        else None,
+        "words_per_minute": round(mean(d.words_per_minute for d in spoken)) if spoken else None,
+        "long_pauses": round(mean(d.long_pauses for d in spoken), 2) if spoken else None,
+    }
