@@ -93,7 +93,7 @@ class MessageBuilder:
         """Messages to score one answer."""
         task = fill(self.prompts.score.task, values=", ".join(VALUE_NAMES),
                     stage_title=self.stage_title(stage))
-        lines = [_question_line(question), question_block(question.text)]
+        lines = [_question_line(question), "The question:", question_block(question.text)]
         if kind != "question":
             lines += ["Your latest follow-up, which this answer responds to:",
                       question_block(asked, kind)]
@@ -131,8 +131,7 @@ class MessageBuilder:
 
 
 def _question_line(question: PlannedQuestion) -> str:
-    values = ", ".join(question.values) or "any"
-    return f"The question (it probes {values}):"
+    return f"This question probes: {', '.join(question.values) or 'any value'}."
 
 
 def _messages(system: str, lines: list[str]) -> list[dict[str, str]]:

@@ -1,0 +1,114 @@
+"""Re-scoring a saved session with a brain (offline or LLM) without touching the original record.
+
+The new scores, votes and decision are appended as a new revision (previous highest + 1); the
+events already in the log are never rewritten. Everything derived (transcript, report, replay)
+reads the newest revision, and `TurnState.score_at(revision)` still gives any older one.
+"""
+
+from __future__ import annotations
+
+from interviewer.brain import AnswerContext, Brain, BrainError, TurnView
+from interviewer.content import Content, default_content
+from interviewer.decision import decide
+from interviewer.events import AnswerScored, DecisionMade, Event, Note, VoteCast
+from interviewer.models import AnswerScore
+from interviewer.state import InterviewState, SessionState, TurnState, build_state
+from interviewer.store import SessionStore
+
+
+def next_revision(state: SessionState) -> int:
+    """One more than the highest revision of any score, vote or decision in the session."""
+    decisions = [d.revision for d in state.decisions]
+    return max([state.latest_revision, *decisions]) + 1
+
+
+def rescore(
+    store: SessionStore,
+    brain: Brain,
+    fallback: Brain | None = None,
+    content: Content | None = None,
+) -> int:
+    """Score every answered turn again, re-vote finished interviews and re-decide a decided loop.
+
+    If `brain` fails on a step (BrainError) and a different `fallback` is given, the fallback takes
+    that step and a Note says so, as in a live session. Returns the new revision number.
+    """
+    content = content or default_content()
+    state = build_state(store.read())
+    revision = next_revision(state)
+    run = _Rescore(store, brain, fallback, content, revision)
+    new_votes = []
+    for interview in state.interviews:
+        answered = interview.answered_turns()
+        scores = {turn.asked.turn: run.score(interview, turn) for turn in answered}
+        if interview.vote is None:
+            continue  # an unfinished interview has no vote to revise
+        turns = [_view(turn, scores.get(turn.asked.turn)) for turn in interview.turns]
+        name, vote = run.step("vote", lambda b, i=interview, t=turns: b.vote(i.plan, t), None)
+        store.append(VoteCast(interview=interview.index, brain=name, revision=revision, vote=vote))
+        new_votes.append(vote)
+    if state.decision is not None:
+        store.append(DecisionMade(revision=revision, decision=decide(new_votes)))
+    return revision
+
+
+class _Rescore:
+    """One re-scoring pass: runs brain steps with fallback and appends their events."""
+
+    def __init__(self, store: SessionStore, brain: Brain, fallback: Brain | None,
+                 content: Content, revision: int):
+        self.store = store
+        self.brain = brain
+        self.fallback = fallback
+        self.content = content
+        self.revision = revision
+
+    def score(self, interview: InterviewState, turn: TurnState) -> AnswerScore:
+        plan = interview.plan
+        settings = self.content.stages.get(plan.stage)
+        answer = turn.answer
+        assert answer is not None
+        context = AnswerContext(
+            stage=plan.stage,
+            question=plan.questions[turn.asked.question_index],
+            asked=turn.asked.text,
+            answer=answer.text,
+            kind=turn.asked.kind,
+            delivery=answer.delivery,
+            answer_seconds=settings.answer_seconds if settings else (120, 180),
+        )
+        name, score = self.step("score", lambda b: b.score(context), turn.asked.turn)
+        self.store.append(AnswerScored(
+            turn=turn.asked.turn, brain=name, revision=self.revision,
+            fallback=name != self.brain.name, score=score,
+        ))
+        return score
+
+    def step(self, what: str, call, turn: int | None):
+        """Run `call` on the brain; on BrainError let the fallback take it and leave a Note."""
+        try:
+            return self.brain.name, call(self.brain)
+        except BrainError as exc:
+            if self.fallback is None or self.fallback is self.brain:
+                raise
+            self._note(f"re-scoring (revision {self.revision}): {self.brain.name} interviewer "
+                       f"unavailable for the {what} ({exc}); the {self.fallback.name} "
+                       "interviewer took this step", turn)
+            return self.fallback.name, call(self.fallback)
+
+    def _note(self, text: str, turn: int | None) -> None:
+        event: Event = Note(text=text, turn=turn)
+        self.store.append(event)
+
+
+def _view(turn: TurnState, score: AnswerScore | None) -> TurnView:
+    return TurnView(
+        turn=turn.asked.turn,
+        kind=turn.asked.kind,
+        asked=turn.asked.text,
+        answer=turn.answer.text if turn.answer else "",
+        probe_id=turn.asked.probe_id,
+        gap=turn.asked.gap,
+        score=score if score is not None else turn.latest_score,
+        interrupted=bool(turn.answer and turn.answer.interrupted),
+    )
