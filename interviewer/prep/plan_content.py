@@ -1,0 +1,184 @@
+"""The study-plan content in prompts/plans.yaml, validated on load.
+
+The plan builder relies on every task and drill it may pick being present and on the phases
+covering each day exactly once, so those are checked here and reported with the file's name
+rather than discovered halfway through printing a plan.
+"""
+
+from __future__ import annotations
+
+import string
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from interviewer.errors import ContentError
+from interviewer.paths import prompts_dir
+
+PLAN_FILE = "plans.yaml"
+WEEK_CHOICES = (2, 4, 8)
+Kind = Literal["stories", "depth", "mocks", "technical", "loops"]
+TASKS = (
+    "culture",
+    "baseline",
+    "review",
+    "import_stories",
+    "write_story",
+    "more_stories",
+    "check_coverage",
+    "complete_story",
+    "deepen_story",
+    "rehearse_story",
+    "value_mock",
+    "recruiter",
+    "technical",
+    "coding",
+    "loop",
+    "replay",
+    "checkpoint",
+    "replan",
+    "rest",
+)
+SIGNAL_DRILLS = (
+    "no_principle",
+    "hedging",
+    "no_behaviour_change",
+    "no_reflection",
+    "no_ownership",
+    "no_outcome",
+    "no_example",
+    "vague_compensation",
+    "mentorship_structure",
+    "defend_decision",
+)
+DELIVERY_DRILLS = ("fillers", "pace_fast", "pace_slow", "long_pauses")
+PLACEHOLDERS = {
+    "value",
+    "focus",
+    "stage",
+    "round",
+    "story",
+    "missing",
+    "topic",
+    "session",
+    "weeks",
+    "count",
+    "howmany",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Phase(_Strict):
+    """Consecutive days of one kind of work."""
+
+    start: int = Field(alias="from", ge=1)
+    end: int = Field(alias="to", ge=1)
+    kind: Kind
+    title: str
+
+
+class PlanShape(_Strict):
+    """One plan length: its phases and the time it asks for each day."""
+
+    weeks: int
+    minutes_per_day: int = Field(ge=15, le=240)
+    assumes: str
+    phases: list[Phase] = Field(min_length=1)
+
+
+class TaskText(_Strict):
+    """What a task asks, and the command to run for it (if any)."""
+
+    text: str
+    command: str | None = None
+
+
+class Drill(_Strict):
+    """Practice aimed at one gap."""
+
+    label: str
+    text: str
+
+
+class PlanContent(_Strict):
+    """Everything in plans.yaml."""
+
+    version: int = 1
+    plans: list[PlanShape]
+    tasks: dict[str, TaskText]
+    drills: dict[str, Drill]
+    topics: list[str] = Field(min_length=1)
+
+    def shape(self, weeks: int) -> PlanShape:
+        """The plan for this many weeks."""
+        return next(p for p in self.plans if p.weeks == weeks)
+
+
+def load_plan_content(root: Path | None = None) -> PlanContent:
+    """Load and cross-check plans.yaml from `root` (default: the prompts folder)."""
+    import yaml
+
+    path = (Path(root) if root else prompts_dir()) / PLAN_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ContentError(f"{path}: file is missing; restore it from the repository") from None
+    except yaml.YAMLError as exc:
+        raise ContentError(f"{path}: not valid YAML ({' '.join(str(exc).split())})") from None
+    try:
+        content = PlanContent.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "top level"
+        raise ContentError(f"{path}: {where}: {first['msg']}") from None
+    _cross_check(content, path)
+    return content
+
+
+def _cross_check(content: PlanContent, path: Path) -> None:
+    weeks = sorted(p.weeks for p in content.plans)
+    if weeks != list(WEEK_CHOICES):
+        raise ContentError(f"{path}: plans must be for 2, 4 and 8 weeks once each, not {weeks}")
+    for plan in content.plans:
+        day = 1
+        for phase in plan.phases:
+            if phase.start != day or phase.end < phase.start:
+                raise ContentError(
+                    f"{path}: the {plan.weeks}-week plan's phase {phase.title!r} should start "
+                    f"on day {day} and end on or after it"
+                )
+            day = phase.end + 1
+        if day - 1 != plan.weeks * 7:
+            raise ContentError(
+                f"{path}: the {plan.weeks}-week plan covers {day - 1} days, not {plan.weeks * 7}"
+            )
+    missing = [name for name in TASKS if name not in content.tasks]
+    missing += [name for name in (*SIGNAL_DRILLS, *DELIVERY_DRILLS) if name not in content.drills]
+    if missing:
+        raise ContentError(f"{path}: missing entries: {', '.join(missing)}")
+    for name, task in content.tasks.items():
+        for text in (task.text, task.command or ""):
+            unknown = _fields(text) - PLACEHOLDERS
+            if unknown:
+                raise ContentError(
+                    f"{path}: tasks.{name}: unknown placeholder {{{sorted(unknown)[0]}}} "
+                    f"(known: {', '.join(sorted(PLACEHOLDERS))})"
+                )
+
+
+def _fields(text: str) -> set[str]:
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError:
+        return {"(unbalanced braces)"}
+
+
+@lru_cache(maxsize=2)
+def default_plan_content() -> PlanContent:
+    """plans.yaml from the prompts folder, loaded once per process."""
+    return load_plan_content()
