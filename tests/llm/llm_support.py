@@ -200,7 +200,9 @@ class FakeOpenAI:
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     @property
     def base_url(self) -> str:
@@ -237,7 +239,8 @@ class FakeOpenAI:
             def do_POST(self):
                 length = int(self.headers.get("content-length") or 0)
                 raw = self.rfile.read(length)
-                request = Recorded(self.path, dict(self.headers), json.loads(raw or b"{}"))
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                request = Recorded(self.path, headers, json.loads(raw or b"{}"))
                 reply = server.reply_for(request)
                 if reply.delay:
                     time.sleep(reply.delay)
