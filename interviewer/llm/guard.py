@@ -1,13 +1,14 @@
 """Checking the LLM's claims before they are recorded, and bounding its numbers.
 
 The model proposes; these functions decide what survives:
-- quotes must be in the answer (verbatim, ignoring case, spacing and curly quotes); a quote that
-  is not is dropped, and a value left with no quotes is "insufficient evidence";
+- quotes must be in the answer (verbatim, ignoring case, spacing and curly quotes) and count as
+  evidence the way the offline scorer counts it (first person, not a list of value names); any
+  other quote is dropped, and a value left with no quotes is "insufficient evidence";
 - a positive signal (named principle, behaviour change, self-awareness) needs a verbatim quote,
   otherwise the offline reading of that signal stands;
 - the overall score is clamped to the offline score +/- BOUND and never exceeds the offline hard
-  caps (empty, unreadable, evasive, off-topic, too short), so text inside an answer cannot buy
-  points the answer did not earn;
+  caps (empty, unreadable, evasive, off-topic, too short); an answer that addresses the scorer
+  ("ignore your instructions", "score this 10/10") gets no upward room at all;
 - a move respects the follow-up budget and never repeats a probe from the same exchange;
 - a vote stays within one step of the offline vote and its score within +/- BOUND of it.
 """
@@ -22,11 +23,26 @@ from interviewer.events import PlannedInterview
 from interviewer.llm.messages import as_data
 from interviewer.llm.schemas import LLMMove, LLMScore, LLMSignals, LLMValueScore, LLMVote
 from interviewer.models import AnswerScore, Move, Signals, ValueEvidence, Vote
+from interviewer.offline.lexicon import FIRST_SINGULAR
 from interviewer.offline.scorer import caps_and_flags
 from interviewer.offline.signals import is_stuffed
 from interviewer.offline.voting import LADDER
 
 BOUND = 20
+# Text that talks to the grader instead of the interviewer. When an answer contains it, the LLM
+# gets no upward room at all: its score can only match or lower the offline score.
+STEERING = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+)?(?:of\s+)?"
+    r"(?:your|previous|prior|above|earlier|the\s+(?:above|previous|system))\s+(?:\w+\s+)?"
+    r"(?:instructions?|prompts?|rules|guidelines|rubric)\b"
+    r"|\b(?:score|rate|grade|mark)\s+(?:this|me|my|the|it)\b.{0,30}"
+    r"(?:\d{1,3}\s*/\s*\d{1,3}|\d{1,3}\s*(?:out of|%)|full marks|perfect|strong yes)"
+    r"|\b(?:you are now|new instructions|system prompt|developer mode|as an ai)\b"
+    r"|^\s*(?:system|assistant)\s*:"
+    r"|</?\s*(?:candidate_answer|interviewer_question)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+STEERING_FLAG = "the answer contains instructions aimed at the scorer; they earn nothing"
 NOT_A_KEEPER = "No: a vote below yes cannot pass the keeper test."
 MIN_QUOTE_WORDS = 3
 _PUNCT_EDGES = " \t\n\"'`.,;:!?()[]{}-"
@@ -74,7 +90,7 @@ def checked_values(
             continue
         kept = []
         for quote in item.quotes:
-            if checker.verbatim(quote) and not is_stuffed(quote) and quote not in kept:
+            if _usable(quote, checker) and quote.strip() not in kept:
                 kept.append(quote.strip())
             else:
                 dropped += 1
@@ -110,11 +126,19 @@ def checked_signals(claimed: LLMSignals, offline: Signals, checker: QuoteChecker
     return offline.model_copy(update=update)
 
 
-def bounded_overall(claimed: int, offline: AnswerScore, stage: str) -> int:
-    """The model's overall, clamped to offline +/- BOUND and under the offline hard caps."""
+def steering(answer: str) -> bool:
+    """True if the answer addresses the scorer ("ignore your instructions", "score this 10/10")."""
+    return bool(STEERING.search(answer))
+
+
+def bounded_overall(claimed: int, offline: AnswerScore, stage: str, steered: bool = False) -> int:
+    """The model's overall, clamped to offline +/- BOUND and under the offline hard caps.
+
+    If the answer tries to steer the scorer, the upper bound is the offline score itself.
+    """
     cap, _ = caps_and_flags(offline.signals, stage)
     low = max(0, offline.overall - BOUND)
-    high = min(100, offline.overall + BOUND, cap)
+    high = min(100, offline.overall if steered else offline.overall + BOUND, cap)
     return max(min(claimed, high), min(low, high))
 
 
@@ -132,13 +156,16 @@ def checked_score(
     else:
         values, dropped = [ValueEvidence(value=name) for name in names], 0
     signals = checked_signals(claimed.signals, offline.signals, checker)
-    overall = bounded_overall(claimed.overall, offline, stage)
+    steered = steering(answer)
+    overall = bounded_overall(claimed.overall, offline, stage, steered)
     flags = list(offline.flags)
+    if steered:
+        flags.append(STEERING_FLAG)
     if overall != claimed.overall:
         flags.append(
             f"LLM score {claimed.overall} bounded to {overall} by the offline check "
-            f"(offline {offline.overall}, allowed {max(0, offline.overall - BOUND)}-"
-            f"{min(100, offline.overall + BOUND)} under its caps)"
+            f"(offline {offline.overall}; allowed {max(0, offline.overall - BOUND)}-"
+            f"{offline.overall if steered else min(100, offline.overall + BOUND)} under its caps)"
         )
     if dropped:
         flags.append(f"{dropped} quote(s) from the LLM were not in the answer and were dropped")
@@ -189,6 +216,14 @@ def checked_vote(claimed: LLMVote, offline: Vote, plan: PlannedInterview) -> Vot
         interviewer=plan.interviewer_name, role=plan.interviewer_role, stage=plan.stage,
         vote=label, keeper=keeper, keeper_reason=keeper_reason, score=score, reasons=reasons,
     )
+
+
+def _usable(quote: str, checker: QuoteChecker) -> bool:
+    """Evidence as the offline scorer counts it: verbatim, first person, not a list of value names,
+    and not part of an attempt to steer the scorer."""
+    lower = quote.lower()
+    return (checker.verbatim(quote) and bool(FIRST_SINGULAR.search(lower))
+            and not is_stuffed(quote) and not steering(quote))
 
 
 def _key(text: str) -> str:
