@@ -175,3 +175,30 @@ def save_bank(bank: StoryBank, path: Path | None = None) -> Path:
         make_private_dir(path.parent)
     write_private(path, dump_bank(bank))
     return path
+
+
+def story_yaml(story: Story) -> str:
+    """One story as YAML, for editing in $EDITOR."""
+    return yaml.dump(
+        story_dict(story), Dumper=_BankDumper, sort_keys=False, allow_unicode=True, width=96
+    )
+
+
+def parse_story(text: str, where: str) -> Story:
+    """One story edited as YAML; `where` names it in errors (e.g. "story 'friday-release'")."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark else ""
+        raise BankError(f"{where}: not valid YAML{at}; nothing was changed") from None
+    if not isinstance(data, dict):
+        raise BankError(f"{where}: expected the story's fields (title: ..., action: ...)")
+    try:
+        return Story.model_validate(data)
+    except ValidationError as exc:
+        errors = [{**e, "loc": ("stories", 0, *e["loc"])} for e in exc.errors()[:_MAX_REPORTED]]
+        problems = "; ".join(_describe(e, [data]) for e in errors)
+        raise BankError(
+            f"{where}: {problems.replace('story 1', 'the story', 1)}; nothing was changed"
+        ) from None

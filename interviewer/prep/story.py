@@ -19,7 +19,7 @@ BANK_VERSION = 1
 STORY_FIELDS = {
     "title": "a short name you will recognise",
     "situation": "the context: where, when, what was at stake",
-    "action": "what you did (your part, in the first person)",
+    "action": "what you did yourself, in the first person",
     "outcome": "what changed, measurably if you can",
     "principle": "the value or rule you acted on",
     "differently": "what you would do or weigh differently now",
