@@ -1,0 +1,121 @@
+"""The interviewer's voice: pyttsx3 synthesizes each line to a WAV, sounddevice plays it.
+
+pyttsx3's own `say()` plays through `aplay` and cannot be interrupted, so every line is rendered
+to a file first (which also gives the session its question audio) and then played in chunks by
+`Player`, which `stop()` can cut off mid-sentence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from interviewer.errors import UserError
+from interviewer.interfaces import Utterance
+from interviewer.store import make_private_dir, write_private
+from interviewer.voice.playback import Player
+from interviewer.voice.voices import choose_voice, voice_info
+from interviewer.voice.wav import read_wav
+
+DEFAULT_RATE = 170  # words per minute; personas and --rate change it
+ESPEAK_FIX = (
+    "no text-to-speech engine is available ({error}). Install espeak-ng "
+    "(Debian/Ubuntu: sudo apt-get install espeak-ng), or use --text"
+)
+
+
+class Pyttsx3Speaker:
+    """Speaks interviewer lines aloud and keeps each one as a WAV.
+
+    `voice` and `rate` given here (from `--voice` / `--rate`) override what the engine asks for
+    per persona. `play=False` only synthesizes (used by `--no-playback` style runs and tests).
+    """
+
+    def __init__(self, *, voice: str | None = None, rate: int | None = None,
+                 output_device: int | str | None = None, play: bool = True):
+        self.voice_override = voice
+        self.rate_override = rate
+        self.play_audio = play
+        self.player = Player(output_device)
+        self._lock = threading.Lock()
+        self._engine = None
+        self._voice_ids: dict[str, str | None] = {}
+        self._warned = False
+        if voice is not None:
+            self.voice_id(voice)  # an unknown --voice fails now, not at the first question
+
+    def stop(self) -> None:
+        """Stop speaking now (safe from any thread); the current `say` returns interrupted."""
+        self.player.stop()
+
+    def say(self, text: str, *, voice: str | None = None, rate: int | None = None,
+            save_to: Path | None = None) -> Utterance:
+        """Synthesize `text`, keep it at `save_to` (0600) if given, and play it."""
+        self.player.reset()
+        voice_id = self.voice_id(self.voice_override or voice)
+        words_per_minute = self.rate_override or rate or DEFAULT_RATE
+        workdir = Path(tempfile.mkdtemp(prefix="interviewer-tts-"))
+        try:
+            wav_path = workdir / "line.wav"
+            self._synthesize(text, voice_id, words_per_minute, wav_path)
+            samples, sample_rate = read_wav(wav_path)
+            if save_to is not None:
+                make_private_dir(Path(save_to).parent)
+                write_private(Path(save_to), wav_path.read_bytes())
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        duration = len(samples) / sample_rate if sample_rate else 0.0
+        finished = self._play(samples, sample_rate) if self.play_audio else True
+        return Utterance(text=text, audio_path=Path(save_to) if save_to else None,
+                         duration_s=round(duration, 3), interrupted=not finished)
+
+    def voice_id(self, wanted: str | None) -> str | None:
+        """The installed voice id used for `wanted` (a gender or a voice name), cached."""
+        key = (wanted or "any").lower()
+        if key not in self._voice_ids:
+            engine = self._get_engine()
+            voices = [voice_info(v) for v in engine.getProperty("voices") or []]
+            espeak = type(engine.proxy._driver).__module__.endswith("espeak")
+            self._voice_ids[key] = choose_voice(voices, wanted, espeak)
+        return self._voice_ids[key]
+
+    def _get_engine(self):
+        if self._engine is None:
+            try:
+                import pyttsx3
+
+                self._engine = pyttsx3.init()
+            except (ImportError, OSError, RuntimeError) as exc:
+                raise UserError(ESPEAK_FIX.format(error=exc)) from exc
+        return self._engine
+
+    def _synthesize(self, text: str, voice_id: str | None, rate: int, path: Path) -> None:
+        engine = self._get_engine()
+        with self._lock:
+            if voice_id:
+                engine.setProperty("voice", voice_id)
+            engine.setProperty("rate", int(rate))
+            engine.save_to_file(text, str(path))
+            # pyttsx3's espeak driver prints "Audio saved to ..." on stdout; keep stdout clean.
+            with contextlib.redirect_stdout(io.StringIO()):
+                engine.runAndWait()
+        if not path.exists() or path.stat().st_size <= 44:
+            raise UserError(ESPEAK_FIX.format(error="it produced no audio"))
+
+    def _play(self, samples, sample_rate: int) -> bool:
+        try:
+            return self.player.play(samples, sample_rate)
+        except UserError:
+            raise
+        except Exception as exc:  # PortAudioError: no output device, device busy or gone
+            if not self._warned:
+                self._warned = True
+                print(f"warning: cannot play the interviewer's voice ({exc}); questions are "
+                      "shown as text. Choose a device with --output-device (see `interviewer "
+                      "doctor`).", file=sys.stderr)
+            return True

@@ -1,0 +1,146 @@
+"""Finding a Whisper model: a local CTranslate2 folder, the Hugging Face cache, or a download.
+
+The cache is checked first without touching the network, so a model fetched once works offline
+afterwards. A first download shows huggingface_hub's progress bars. Offline with no cached
+model, the user gets one line saying how to get one instead of a download traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from interviewer.errors import UserError
+
+DEFAULT_MODEL = "base.en"
+MODEL_FILES = ["config.json", "preprocessor_config.json", "model.bin", "tokenizer.json",
+               "vocabulary.*"]
+APPROX_SIZE = {"tiny": "75 MB", "base": "145 MB", "small": "480 MB", "medium": "1.5 GB",
+               "large": "3 GB", "turbo": "1.6 GB", "distil": "0.4-1.5 GB"}
+
+
+def _repos() -> dict[str, str]:
+    try:
+        from faster_whisper.utils import _MODELS
+
+        return dict(_MODELS)
+    except ImportError:  # the private table moved; sizes still resolve through the hub
+        return {}
+
+
+def approx_size(name: str) -> str:
+    """A rough download size for a model name, for messages ('about 145 MB'), or ''."""
+    for prefix, size in APPROX_SIZE.items():
+        if name.startswith(prefix):
+            return f"about {size}"
+    return ""
+
+
+def _paren(text: str) -> str:
+    return f" ({text})" if text else ""
+
+
+def looks_like_path(name: str) -> bool:
+    """True when `--model` was given as a folder rather than a size name or hub id."""
+    return name.startswith((".", "/", "~")) or (os.sep in name and not _is_repo_id(name))
+
+
+def _is_repo_id(name: str) -> bool:
+    parts = name.split("/")
+    return len(parts) == 2 and all(parts) and not Path(name).exists()
+
+
+def check_model_folder(folder: Path, given: str | None = None) -> Path:
+    """`folder` if it holds a converted model (model.bin), else a UserError naming the problem."""
+    if not folder.is_dir():
+        raise UserError(f"--model {given or folder}: no such folder")
+    if not (folder / "model.bin").is_file():
+        raise UserError(
+            f"--model {folder} is not a CTranslate2 Whisper model folder (it has no model.bin); "
+            "convert one with ct2-transformers-converter or download one, e.g. "
+            "Systran/faster-whisper-base.en"
+        )
+    return folder
+
+
+def repo_for(name: str) -> str:
+    """The Hugging Face repository for a size name or hub id."""
+    repos = _repos()
+    if name in repos:
+        return repos[name]
+    if "/" in name:
+        return name
+    raise UserError(
+        f"--model {name!r} is neither a model size ({', '.join(repos) or 'tiny.en, base.en'}) "
+        "nor a folder"
+    )
+
+
+def cached_model(name: str, cache_dir: str | None = None) -> Path | None:
+    """The cached folder for a size name or hub id, or None; never uses the network."""
+    from huggingface_hub import snapshot_download
+
+    try:
+        return Path(snapshot_download(repo_for(name), allow_patterns=MODEL_FILES,
+                                      local_files_only=True, cache_dir=cache_dir))
+    except UserError:
+        raise
+    except Exception:  # LocalEntryNotFoundError and friends: not in the cache
+        return None
+
+
+def missing_model_message(name: str, reason: str) -> str:
+    """How to get a model that is not here (the message is the same for doctor and errors)."""
+    return (
+        f"the Whisper model {name!r} is not on this machine and cannot be downloaded ({reason}). "
+        f"Run once on a connected machine to cache it{_paren(approx_size(name))}, or pass "
+        "--model PATH to a local CTranslate2 model folder"
+    )
+
+
+def resolve_model(name: str | None = None, *, cache_dir: str | None = None,
+                  allow_download: bool = True) -> Path:
+    """A local folder for `--model`, downloading it (with progress) if needed and allowed."""
+    name = (name or DEFAULT_MODEL).strip()
+    expanded = Path(name).expanduser()
+    if expanded.is_dir() or looks_like_path(name):
+        return check_model_folder(expanded, name)
+    cached = cached_model(name, cache_dir)
+    if cached is not None:
+        return cached
+    if not allow_download or os.environ.get("HF_HUB_OFFLINE") in ("1", "true", "True"):
+        raise UserError(missing_model_message(name, "offline mode"))
+    from huggingface_hub import snapshot_download
+
+    print(f"Downloading the Whisper model {name!r}{_paren(approx_size(name))}; this happens "
+          "once, later runs work offline.", file=sys.stderr)
+    try:
+        return Path(snapshot_download(repo_for(name), allow_patterns=MODEL_FILES,
+                                      cache_dir=cache_dir))
+    except UserError:
+        raise
+    except Exception as exc:  # no network, hub unreachable, disk full, repo missing
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise UserError(missing_model_message(name, reason[:160])) from exc
+
+
+def model_status(name: str | None = None) -> tuple[bool, str]:
+    """For `interviewer doctor`: whether the model is usable now, and where it is or how to get it.
+
+    A model that is not cached counts as ok (it downloads on first use) unless offline mode is on.
+    """
+    name = (name or DEFAULT_MODEL).strip()
+    try:
+        expanded = Path(name).expanduser()
+        if expanded.is_dir() or looks_like_path(name):
+            return True, f"local folder {check_model_folder(expanded)}"
+        cached = cached_model(name)
+    except UserError as exc:
+        return False, str(exc)
+    if cached is not None:
+        return True, f"{name} cached at {cached}"
+    if os.environ.get("HF_HUB_OFFLINE") in ("1", "true", "True"):
+        return False, missing_model_message(name, "HF_HUB_OFFLINE is set")
+    return True, (f"{name} is not downloaded yet: the first voice session downloads it"
+                  f"{_paren(approx_size(name))}; offline machines need --model PATH")
