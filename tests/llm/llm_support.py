@@ -28,6 +28,7 @@ from interviewer.console import Console
 from interviewer.content import default_content
 from interviewer.engine import AnswersExhausted, EngineParts, InterviewEngine
 from interviewer.events import SessionStarted
+from interviewer.interfaces import Utterance
 from interviewer.llm.brain import LLMBrain
 from interviewer.llm.client import StructuredClient
 from interviewer.llm.config import settings_from_env
@@ -272,6 +273,11 @@ def server_fixture(monkeypatch):
     fake.stop()
 
 
+def files_containing(folder: Path, secret: str) -> list[Path]:
+    """Every file under `folder` whose bytes contain `secret`."""
+    return [p for p in folder.rglob("*") if p.is_file() and secret.encode() in p.read_bytes()]
+
+
 def refused_url() -> str:
     """A 127.0.0.1 URL on which nothing listens (connection refused)."""
     with socket.socket() as sock:
@@ -307,8 +313,19 @@ class SessionRun:
     finished: bool
 
 
+class RecordingSpeaker:
+    """A Speaker that records what the interviewer said aloud."""
+
+    def __init__(self):
+        self.said: list[str] = []
+
+    def say(self, text: str, *, voice=None, rate=None, save_to=None) -> Utterance:
+        self.said.append(text)
+        return Utterance(text=text)
+
+
 def run_session(folder: Path, brain, answers: list[str], stage: str = "manager",
-                seed: int = 7) -> SessionRun:
+                seed: int = 7, speaker: RecordingSpeaker | None = None) -> SessionRun:
     """Run a whole practice session the way the CLI does, with scripted answers."""
     content = default_content()
     store = SessionStore.create(folder, stage)
@@ -321,7 +338,7 @@ def run_session(folder: Path, brain, answers: list[str], stage: str = "manager",
     parts = EngineParts(
         brain=brain, fallback=fallback, console=Console(out=out, echo_answers=True),
         answers=ScriptedAnswers(write_script(folder / f"answers-{stage}.txt", answers)),
-        content=content,
+        content=content, speaker=speaker,
     )
     engine = InterviewEngine(store, parts)
     try:
