@@ -33,7 +33,7 @@ from interviewer.llm.brain import LLMBrain
 from interviewer.llm.client import StructuredClient
 from interviewer.llm.config import settings_from_env
 from interviewer.offline.brain import OfflineBrain
-from interviewer.planning import plan_practice
+from interviewer.planning import plan_loop, plan_practice
 from interviewer.render import write_derived
 from interviewer.store import SessionStore
 
@@ -326,12 +326,14 @@ class RecordingSpeaker:
 
 def run_session(folder: Path, brain, answers: list[str], stage: str = "manager",
                 seed: int = 7, speaker: RecordingSpeaker | None = None) -> SessionRun:
-    """Run a whole practice session the way the CLI does, with scripted answers."""
+    """Run a practice session (or the full loop, for stage "loop") the way the CLI does."""
     content = default_content()
     store = SessionStore.create(folder, stage)
+    loop = stage == "loop"
     store.append(SessionStarted(
-        session_id=store.session_id, mode="practice", seed=seed, brain=brain.name,
-        input="script", interviews=plan_practice(content, stage, seed),
+        session_id=store.session_id, mode="loop" if loop else "practice", seed=seed,
+        cold_start=loop, brain=brain.name, input="script",
+        interviews=plan_loop(content, seed) if loop else plan_practice(content, stage, seed),
     ))
     out = io.StringIO()
     fallback = brain if isinstance(brain, OfflineBrain) else OfflineBrain(content)
