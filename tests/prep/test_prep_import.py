@@ -1,0 +1,57 @@
+"""Stories told in practice sessions become drafts in the bank."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.errors import UserError
+from interviewer.prep.coverage import coverage
+from interviewer.prep.importer import drafts_from_session
+from interviewer.prep.story import StoryBank
+from interviewer.state import build_state
+from interviewer.store import list_sessions
+
+
+@pytest.fixture(scope="module")
+def strong_state(improving_sessions):
+    return build_state(list_sessions(improving_sessions)[-1].read())
+
+
+def test_exchanges_become_drafts_with_checked_values(strong_state):
+    bank = StoryBank()
+    result = drafts_from_session(strong_state, bank)
+    assert result.drafts, result.skipped
+    first = result.drafts[0]
+    assert first.source.session == strong_state.started.session_id
+    assert first.source.turns[0] == 1
+    assert "40%" in first.outcome
+    assert first.principle and first.differently and first.action
+    assert first.values  # the values the scorer heard
+    for draft in result.drafts:
+        bank.add(draft)
+    cov = coverage(bank)
+    for draft in result.drafts:  # the offline scorer confirms what it found at the time
+        assert cov.checks[draft.id].confirmed == draft.values
+
+
+def test_import_is_idempotent(strong_state):
+    bank = StoryBank()
+    for draft in drafts_from_session(strong_state, bank).drafts:
+        bank.add(draft)
+    again = drafts_from_session(strong_state, bank)
+    assert again.drafts == []
+    assert all("already in the bank" in r or "not" in r for r in again.skipped)
+
+
+def test_one_turn_only(strong_state):
+    result = drafts_from_session(strong_state, StoryBank(), turn=2)
+    assert len(result.drafts) == 1 and 2 in result.drafts[0].source.turns
+    with pytest.raises(UserError, match="no turn 99"):
+        drafts_from_session(strong_state, StoryBank(), turn=99)
+
+
+def test_weak_answers_are_not_stories(weak_sessions):
+    state = build_state(list_sessions(weak_sessions)[0].read())
+    result = drafts_from_session(state, StoryBank())
+    assert all(not d.values or d.action for d in result.drafts)
+    assert result.skipped or result.drafts
