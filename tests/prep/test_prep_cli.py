@@ -9,10 +9,9 @@ import sys
 
 import pytest
 
+from interviewer.cli import cli
 from interviewer.errors import UserError
 from interviewer.prep.bank import default_bank_path, load_bank
-
-from interviewer.cli import cli
 
 
 def invoke(runner, *args: str, input: str | None = None):
