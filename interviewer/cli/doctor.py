@@ -1,0 +1,30 @@
+"""`interviewer doctor`: check the microphone, speaker, voice, Whisper model and LLM settings."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from interviewer.cli import cli
+
+
+@cli.command()
+@click.option("--model", default=None, help="Whisper model to check (default base.en).")
+@click.option("--input-device", default=None, help="Microphone to check (number or name).")
+@click.option("--output-device", default=None, help="Speaker to check (number or name).")
+@click.option("--voice", default=None, help="Interviewer voice to check (female, male or a name).")
+def doctor(model, input_device, output_device, voice) -> None:
+    """Check that this machine is ready for voice interviews; each line is ok or the fix."""
+    from interviewer.voice.doctor import run_checks
+
+    checks = run_checks(model=model, input_device=input_device, output_device=output_device,
+                        voice=voice)
+    for check in checks:
+        mark = "ok " if check.ok else ("FIX" if check.required else " - ")
+        click.echo(f"[{mark}] {check.name}: {check.detail}")
+    failed = [c for c in checks if c.required and not c.ok]
+    if failed:
+        click.echo(f"\n{len(failed)} problem(s). Text mode (--text) works without any of these.")
+        sys.exit(1)
+    click.echo("\nReady for a voice interview.")
