@@ -16,10 +16,11 @@ from interviewer.cli import cli
 from interviewer.cli.options import resolve_sessions_dir, sessions_dir_option
 from interviewer.errors import UserError
 from interviewer.prep.bank import default_bank_path, load_bank, parse_story, save_bank, story_yaml
-from interviewer.prep.bank_text import bank_list, check_lines, coverage_text, story_text
+from interviewer.prep.bank_text import bank_list, check_lines, coverage_text
 from interviewer.prep.check import check_story
 from interviewer.prep.coverage import coverage
 from interviewer.prep.story import STORY_FIELDS, Story, StoryBank, normalise_value
+from interviewer.store import write_private
 
 TEXT_FIELDS = (*STORY_FIELDS, "notes")
 
@@ -174,15 +175,6 @@ def stories_list(full, as_json, bank_path) -> None:
     click.echo(bank_list(bank, cov, path, full=full))
 
 
-@stories.command("show", hidden=True)
-@click.argument("story_id")
-@bank_option
-def stories_show(story_id, bank_path) -> None:
-    """One story in full with the scorer's check."""
-    story = _find(load_bank(_path(bank_path)), story_id)
-    click.echo("\n".join(story_text(story, check_story(story))))
-
-
 @stories.command("remove")
 @click.argument("story_id")
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
@@ -284,7 +276,7 @@ def progress(html_path, as_json, sessions_dir) -> None:
         from interviewer.prep.progress_html import progress_html
 
         page, warning = progress_html(result, root)
-        html_path.write_text(page, encoding="utf-8")
+        write_private(html_path, page)  # like sessions: figures about the candidate stay private
         if warning:
             click.echo(f"warning: {warning}", err=True)
         click.echo(f"Wrote {html_path}", err=as_json)
