@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -37,6 +40,7 @@ from interviewer.planning import plan_loop, plan_practice
 from interviewer.render import write_derived
 from interviewer.store import SessionStore
 
+REPO = Path(__file__).resolve().parents[2]
 FAKE_KEY = "sk-test-UNIQUE-9f3c1d7e-never-written-anywhere"
 
 STORY = (
@@ -295,6 +299,14 @@ def llm_client(base_url: str, timeout: float = 2.0, retries: int = 0) -> Structu
 def llm_brain(base_url: str, timeout: float = 2.0, retries: int = 0) -> LLMBrain:
     """An LLMBrain against `base_url`."""
     return LLMBrain(llm_client(base_url, timeout, retries))
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60):
+    """`python -m interviewer ARGS` in a child process, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "interviewer", *args], capture_output=True, text=True,
+        timeout=timeout, cwd=REPO, env={**os.environ, **(env or {})},
+    )
 
 
 def write_script(path: Path, answers: list[str]) -> Path:

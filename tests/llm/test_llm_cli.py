@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 
-from conftest import run_cli, write_answers
 from llm_support import (  # noqa: F401  (server_fixture provides the `server` fixture)
     FAKE_KEY,
     STORY,
-    error,
     files_containing,
     refused_url,
+    run_cli,
     server_fixture,
 )
+from llm_support import write_script as write_answers
 
 
 def _practice(tmp_path, sessions_dir, base_url):
