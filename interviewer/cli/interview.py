@@ -43,13 +43,29 @@ from interviewer.summary import session_overall
     multiple=True,
     help="A value to practise (repeatable); its questions come first.",
 )
+@click.option(
+    "--thin",
+    is_flag=True,
+    help="Aim at the three thinnest values in your story bank (`interviewer stories coverage`).",
+)
 @brain_option
 @sessions_dir_option
-def practice(stage, text_mode, answers_file, seed, focus_values, brain, sessions_dir) -> None:
+def practice(
+    stage, text_mode, answers_file, seed, focus_values, thin, brain, sessions_dir
+) -> None:
     """One interview of the loop: recruiter, manager, technical, or the onsite panel."""
     content = default_content()
     seed = _seed(seed)
     focus = _check_values(focus_values)
+    if (focus or thin) and stage in ("recruiter", "technical"):
+        raise UserError(
+            f"--focus and --thin choose behavioural questions and the {stage} stage has none; "
+            "use them with --stage manager or --stage onsite"
+        )
+    if thin:
+        from interviewer.prep import thin_focus
+
+        focus += [value for value in thin_focus() if value not in focus]
     interviews = plan_practice(content, stage, seed, focus)
     _start(
         label=stage,
