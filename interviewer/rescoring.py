@@ -7,13 +7,16 @@ reads the newest revision, and `TurnState.score_at(revision)` still gives any ol
 
 from __future__ import annotations
 
+import warnings
+
 from interviewer.brain import AnswerContext, Brain, BrainError, TurnView
 from interviewer.content import Content, default_content
 from interviewer.decision import decide
+from interviewer.errors import UserError
 from interviewer.events import AnswerScored, DecisionMade, Event, Note, VoteCast
 from interviewer.models import AnswerScore
 from interviewer.state import InterviewState, SessionState, TurnState, build_state
-from interviewer.store import SessionStore
+from interviewer.store import DamagedLogWarning, SessionStore
 
 
 def next_revision(state: SessionState) -> int:
@@ -34,7 +37,7 @@ def rescore(
     that step and a Note says so, as in a live session. Returns the new revision number.
     """
     content = content or default_content()
-    state = build_state(store.read())
+    state = build_state(_read_whole(store))
     revision = next_revision(state)
     run = _Rescore(store, brain, fallback, content, revision)
     new_votes = []
@@ -50,6 +53,23 @@ def rescore(
     if state.decision is not None:
         store.append(DecisionMade(revision=revision, decision=decide(new_votes)))
     return revision
+
+
+def _read_whole(store: SessionStore) -> list[Event]:
+    """The events, refusing a damaged log: anything appended after the damage could not be read."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DamagedLogWarning)
+        events = store.read()
+    for warning in caught:
+        if issubclass(warning.category, DamagedLogWarning):
+            raise UserError(
+                f"{warning.message}. Re-scoring appends to the log, so it needs an undamaged "
+                f"one; for an unfinished session `interviewer resume {store.session_id}` "
+                "repairs it, otherwise restore the file from a backup"
+            )
+        warnings.warn_explicit(warning.message, warning.category, warning.filename,
+                               warning.lineno)
+    return events
 
 
 class _Rescore:

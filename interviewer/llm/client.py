@@ -118,7 +118,7 @@ class StructuredClient:
         except _BadOutput as first:
             repair = REPAIR_INSTRUCTION.format(problem=str(first)[:_ERROR_CHARS])
             try:
-                return self._json_mode([*messages, {"role": "user", "content": repair}], schema)
+                return self._json_mode(_with_note(messages, "user", repair, at_end=True), schema)
             except _BadOutput as second:
                 raise BrainError(f"the reply was unusable after one repair ({second})") from None
 
@@ -149,7 +149,7 @@ class StructuredClient:
         note = JSON_MODE_INSTRUCTION.format(schema=json.dumps(schema.model_json_schema()))
         completion = self._client().chat.completions.create(
             model=self.settings.model,
-            messages=[{"role": "system", "content": note}, *messages],
+            messages=_with_note(messages, "system", note, at_end=False),
             response_format={"type": "json_object"},
         )
         choice = completion.choices[0]
@@ -216,6 +216,23 @@ class StructuredClient:
         if key and len(key) >= 4:
             text = text.replace(key, "[redacted]")
         return _KEY_LIKE.sub("[redacted]", text)
+
+
+def _with_note(messages: list[Message], role: str, note: str, at_end: bool) -> list[Message]:
+    """Add `note` to the first (or last) message of `role` instead of adding a message.
+
+    Many local chat templates accept only one system message, first, and strictly alternating
+    user/assistant turns; extending a message keeps every template happy.
+    """
+    order = range(len(messages) - 1, -1, -1) if at_end else range(len(messages))
+    for index in order:
+        if messages[index]["role"] == role:
+            merged = dict(messages[index])
+            merged["content"] = f"{note}\n\n{merged['content']}" if not at_end else \
+                f"{merged['content']}\n\n{note}"
+            return [*messages[:index], merged, *messages[index + 1:]]
+    extra = {"role": role, "content": note}
+    return [*messages, extra] if at_end else [extra, *messages]
 
 
 def _about_response_format(exc: Exception) -> bool:

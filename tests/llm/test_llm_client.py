@@ -90,6 +90,8 @@ def test_bad_output_gets_exactly_one_repair_in_json_mode(server, bad):
     assert repair.mode == "json_object"
     assert "could not be used" in repair.user
     assert '"title": "LLMMove"' in repair.body["messages"][0]["content"]  # the schema, in JSON mode
+    # One system message, first, and no two user messages in a row: local chat templates need it.
+    assert [m["role"] for m in repair.body["messages"]] == ["system", "user"]
 
 
 def test_bad_output_twice_is_a_brain_error(server):

@@ -15,6 +15,7 @@ from llm_support import (  # noqa: F401  (server_fixture provides the `server` f
 
 from interviewer.brain import BrainError
 from interviewer.content import default_content
+from interviewer.errors import UserError
 from interviewer.events import AnswerScored, DecisionMade, Note, VoteCast
 from interviewer.offline.brain import OfflineBrain
 from interviewer.render import transcript_dict, write_derived
@@ -115,3 +116,13 @@ def test_an_unfinished_session_rescores_its_answers_only(tmp_path):
     assert rescore(run.store, OfflineBrain()) == 1
     assert len(new_events(run.store, before, AnswerScored)) == 2
     assert new_events(run.store, before, VoteCast) == []
+
+
+def test_a_damaged_log_is_refused_not_appended_to(tmp_path):
+    run = offline_session(tmp_path)
+    with run.store.events_path.open("ab") as handle:
+        handle.write(b'{"type": "answer_scored", "tur')  # a half-written last line
+    before = run.store.events_path.read_bytes()
+    with pytest.raises(UserError, match="resume"):
+        rescore(run.store, OfflineBrain())
+    assert run.store.events_path.read_bytes() == before
