@@ -1,0 +1,156 @@
+"""The microphone on real audio: speech, silence and noise played into the virtual microphone.
+
+Needs the virtual audio setup (.ci/start-virtual-audio.sh); see conftest.py.
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import threading
+import time
+
+import numpy as np
+import pytest
+
+from interviewer.errors import UserError
+from interviewer.voice.capture import SoundDeviceMicrophone
+from interviewer.voice.keys import EnterWatcher
+from interviewer.voice.wav import load_audio
+
+from .conftest import play, speech_span, write_wav
+
+END_SILENCE = 1.5
+
+
+def listen_while_playing(microphone_kwargs, path=None, delay=0.3, max_seconds=60.0):
+    """Listen; once listening has begun, play `path` into the virtual microphone.
+
+    Returns (audio, seconds from the end of playback to the end of listening).
+    """
+    played: dict[str, float] = {}
+
+    def start_playing() -> None:
+        def run() -> None:
+            time.sleep(delay)
+            if path is not None:
+                played["end"] = play(path)
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        played["thread"] = thread
+
+    microphone = SoundDeviceMicrophone(on_listening=start_playing, enter_to_stop=False,
+                                       **microphone_kwargs)
+    audio = microphone.listen(max_seconds=max_seconds)
+    finished = time.monotonic()
+    played["thread"].join(timeout=30)
+    lag = finished - played["end"] if "end" in played else None
+    return audio, lag
+
+
+def test_spoken_answer_is_captured_in_full_and_ends_after_the_silence(
+        virtual_audio, spoken_answer, capfd):
+    audio, lag = listen_while_playing({"end_silence": END_SILENCE}, spoken_answer)
+    source = load_audio(spoken_answer)
+    expected = speech_span(source.samples, source.sample_rate)
+    assert audio.ended_by == "silence"
+    assert audio.sample_rate == 16_000
+    assert speech_span(audio.samples, 16_000) == pytest.approx(expected, abs=0.25)
+    assert audio.speech_seconds > 0.6 * expected
+    # paplay returns once the sound has been played; the answer must end by end_silence + 1 s.
+    assert lag is not None and lag <= END_SILENCE + 1.0, lag
+    err = capfd.readouterr().err
+    assert "Listening" in err and "Stopped listening" in err
+
+
+def test_silence_returns_empty_audio_after_the_no_speech_timeout(virtual_audio):
+    started = time.monotonic()
+    audio, _ = listen_while_playing({"end_silence": 1.0, "no_speech_timeout": 3.0})
+    assert len(audio.samples) == 0
+    assert audio.ended_by == "no_speech"
+    assert time.monotonic() - started < 3.0 + 5.0  # device start-up plus the timeout
+
+
+def test_noise_is_not_speech(virtual_audio, tmp_path):
+    rng = np.random.default_rng(3)
+    noise = rng.standard_normal(16_000 * 4).astype(np.float32) * 0.15
+    path = write_wav(tmp_path / "noise.wav", noise)
+    audio, _ = listen_while_playing({"end_silence": 1.0, "no_speech_timeout": 4.0}, path)
+    assert audio.ended_by == "no_speech"
+    assert len(audio.samples) == 0
+
+
+def test_maximum_answer_length(virtual_audio, spoken_answer):
+    audio, _ = listen_while_playing({"end_silence": 2.0}, spoken_answer, max_seconds=3.0)
+    assert audio.ended_by == "max_length"
+    assert audio.duration_s == pytest.approx(3.0, abs=0.1)
+
+
+def test_device_that_stops_mid_answer_keeps_the_audio_so_far(virtual_audio, spoken_answer):
+    def stall_later() -> None:
+        time.sleep(2.5)
+        subprocess.run(["pactl", "suspend-sink", "candidate", "1"], check=True)
+
+    stopper = threading.Thread(target=stall_later, daemon=True)
+    try:
+        microphone = SoundDeviceMicrophone(
+            end_silence=2.0, enter_to_stop=False,
+            on_listening=lambda: (threading.Thread(target=play, args=(spoken_answer,),
+                                                   daemon=True).start(), stopper.start()))
+        audio = microphone.listen(max_seconds=60)
+    finally:
+        stopper.join(timeout=10)
+        subprocess.run(["pactl", "suspend-sink", "candidate", "0"], check=False)
+    assert audio.ended_by == "device_lost"
+    assert audio.device_error
+    assert audio.duration_s > 1.5  # what was said before the device went away is kept
+    assert speech_span(audio.samples, 16_000) > 1.0
+
+
+def test_enter_ends_the_answer(virtual_audio, spoken_answer):
+    leader, follower = pty.openpty()
+    with os.fdopen(follower, "r") as terminal:
+        def press_enter() -> None:
+            threading.Thread(target=play, args=(spoken_answer,), daemon=True).start()
+            threading.Timer(2.0, os.write, args=(leader, b"\n")).start()
+
+        microphone = SoundDeviceMicrophone(end_silence=3.0, stdin=terminal,
+                                           on_listening=press_enter)
+        audio = microphone.listen(max_seconds=60)
+    os.close(leader)
+    assert audio.ended_by == "enter"
+    assert 1.5 < audio.duration_s < 4.0
+
+
+def test_enter_watcher_ignores_stdin_that_is_not_a_terminal(tmp_path):
+    with open(tmp_path / "input.txt", "w+") as piped, EnterWatcher(piped) as watcher:
+        assert not watcher.active
+        assert not watcher.pressed.wait(0.2)
+
+
+def test_unknown_input_device_names_the_option_and_doctor(virtual_audio):
+    microphone = SoundDeviceMicrophone(device="no such microphone")
+    with pytest.raises(UserError) as caught:
+        microphone.listen(max_seconds=5)
+    assert "--input-device" in str(caught.value) and "interviewer doctor" in str(caught.value)
+
+
+def test_missing_portaudio_is_a_user_error_with_the_fix(monkeypatch):
+    import builtins
+    import sys
+
+    from interviewer.voice import portaudio
+
+    real_import = builtins.__import__
+
+    def no_portaudio(name, *args, **kwargs):
+        if name == "sounddevice":
+            raise OSError("PortAudio library not found")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.delitem(sys.modules, "sounddevice", raising=False)
+    monkeypatch.setattr(builtins, "__import__", no_portaudio)
+    with pytest.raises(UserError, match="apt-get install libportaudio2"):
+        portaudio.load_sounddevice()

@@ -1,0 +1,143 @@
+"""The real faster-whisper path on a random-weight model: structure, guards and errors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from interviewer.errors import UserError
+from interviewer.interfaces import Audio
+from interviewer.voice import whisper_models
+from interviewer.voice.transcribe import WhisperTranscriber, keep_segment, load_model
+from interviewer.voice.wav import load_audio
+
+from .conftest import TEST_DECODE
+
+
+def test_speech_gives_words_with_ordered_timestamps_inside_the_audio(transcriber, spoken_answer):
+    audio = load_audio(spoken_answer)
+    transcript = transcriber.transcribe(audio)
+    assert transcript.text.strip()
+    assert transcript.words
+    assert transcript.duration_s == pytest.approx(audio.duration_s)
+    starts = [word.start for word in transcript.words]
+    assert starts == sorted(starts)
+    for word in transcript.words:
+        assert 0.0 <= word.start <= word.end <= audio.duration_s + 0.05
+        assert word.text == word.text.strip() and word.text
+
+
+def test_other_sample_rates_are_resampled(transcriber, spoken_answer):
+    audio = load_audio(spoken_answer)
+    doubled = Audio(np.repeat(audio.samples, 2), sample_rate=32_000)
+    assert transcriber.transcribe(doubled).words
+
+
+@pytest.mark.parametrize("kind", ["silence", "white", "hum", "clicks"])
+def test_no_text_is_invented_for_silence_or_noise(transcriber, kind):
+    rng = np.random.default_rng(7)
+    seconds = 6
+    t = np.arange(16_000 * seconds) / 16_000
+    samples = {
+        "silence": np.zeros_like(t),
+        "white": rng.standard_normal(len(t)) * 0.1,
+        "hum": 0.2 * np.sin(2 * np.pi * 60 * t) + 0.1 * np.sin(2 * np.pi * 120 * t),
+        "clicks": (rng.random(len(t)) > 0.999) * 0.8,
+    }[kind].astype(np.float32)
+    transcript = transcriber.transcribe(Audio(samples))
+    assert transcript.text == ""
+    assert transcript.words == []
+
+
+def test_empty_audio_is_an_empty_transcript(transcriber):
+    assert transcriber.transcribe(Audio(np.zeros(0, np.float32))).text == ""
+
+
+@pytest.mark.parametrize(
+    ("no_speech", "logprob", "compression", "kept"),
+    [
+        (0.01, -0.2, 1.4, True),  # ordinary speech
+        (0.80, -0.2, 1.4, False),  # the model thinks it is silence
+        (0.01, -0.2, 3.1, False),  # "thank you thank you thank you": a decoding loop
+        (0.01, -1.8, 1.4, False),  # barely more likely than noise
+        (0.40, -1.2, 1.4, False),  # unsure and probably silence (Whisper's own rule)
+        (0.10, -1.2, 1.4, True),  # unsure but clearly speech: keep (mumbled answers count)
+    ],
+)
+def test_segment_guard(no_speech, logprob, compression, kept):
+    assert keep_segment(no_speech, logprob, compression) is kept
+
+
+def test_model_is_loaded_once_per_process_and_warm_up_runs_in_background(whisper_model_dir):
+    first = WhisperTranscriber(model=str(whisper_model_dir), beam_size=1,
+                               decode_options=dict(TEST_DECODE))
+    thread = first.warm_up_in_background()
+    thread.join(timeout=60)
+    second = WhisperTranscriber(model=str(whisper_model_dir), beam_size=1)
+    assert first.whisper() is second.whisper()
+    assert first.load_seconds is not None
+    assert load_model(first.path, first.cpu_threads, "int8") is first.whisper()
+
+
+def test_language_checks(whisper_model_dir):
+    with pytest.raises(UserError, match="--language 'xx'"):
+        WhisperTranscriber(model=str(whisper_model_dir), language="xx")
+    english_only = whisper_model_dir.parent / "tiny.en"
+    english_only.symlink_to(whisper_model_dir, target_is_directory=True)
+    with pytest.raises(UserError, match="only knows English"):
+        WhisperTranscriber(model=str(english_only), language="de")
+    assert WhisperTranscriber(model=str(whisper_model_dir), language="auto").language == "auto"
+
+
+def test_model_folder_errors(tmp_path):
+    with pytest.raises(UserError, match="no such folder"):
+        WhisperTranscriber(model=str(tmp_path / "missing"))
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(UserError, match="no model.bin"):
+        WhisperTranscriber(model=str(tmp_path / "empty"))
+    with pytest.raises(UserError, match="neither a model size"):
+        WhisperTranscriber(model="enormous")
+
+
+def test_offline_without_the_model_says_how_to_get_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setattr(whisper_models, "cached_model", lambda name, cache_dir=None: None)
+    with pytest.raises(UserError) as caught:
+        WhisperTranscriber(model="base.en")
+    message = str(caught.value)
+    assert "--model PATH" in message and "connected machine" in message
+    assert "\n" not in message
+
+
+def test_failed_download_is_one_clear_line_and_shows_progress_first(monkeypatch, capsys):
+    import huggingface_hub
+
+    calls = []
+
+    def fake_download(repo_id, **kwargs):
+        calls.append(kwargs)
+        if kwargs.get("local_files_only"):
+            raise huggingface_hub.errors.LocalEntryNotFoundError("not cached")
+        assert "tqdm_class" not in kwargs  # progress bars are left on
+        raise OSError("[Errno -2] Name or service not known\nlong traceback text")
+
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", fake_download)
+    with pytest.raises(UserError) as caught:
+        WhisperTranscriber(model="tiny.en")
+    assert "Name or service not known" in str(caught.value)
+    assert "long traceback" not in str(caught.value)
+    assert "Downloading the Whisper model 'tiny.en' (about 75 MB)" in capsys.readouterr().err
+    assert [c.get("local_files_only", False) for c in calls] == [True, False]
+
+
+def test_cached_model_is_used_without_network(whisper_model_dir, monkeypatch):
+    import huggingface_hub
+
+    def cached_only(repo_id, **kwargs):
+        assert kwargs["local_files_only"] is True
+        assert repo_id == "Systran/faster-whisper-tiny.en"
+        return str(whisper_model_dir)
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", cached_only)
+    assert WhisperTranscriber(model="tiny.en").path == whisper_model_dir
