@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -24,8 +25,8 @@ _DEFAULT_HTML = "<session>/report.html"
     flag_value=_DEFAULT_HTML,
     default=None,
     metavar="[PATH]",
-    help="Write one self-contained HTML page with charts and audio players "
-    "(default PATH: report.html in the session folder). Put --html after SESSION.",
+    help="Write one self-contained HTML page with charts and audio players. PATH is a file or "
+    "a folder (default: report.html in the session folder). Put --html after SESSION.",
 )
 @click.option(
     "--embed-audio",
@@ -47,6 +48,8 @@ def report(session: str, html_path: str | None, embed_audio: bool, sessions_dir)
     from interviewer.report.html import write_html
 
     target = None if html_path == _DEFAULT_HTML else Path(html_path).expanduser()
+    if target is not None and html_path.endswith(("/", os.sep)):
+        target = target / "report.html"  # a folder that does not exist yet
     written = write_html(state, store, target, embed_audio=embed_audio)
     click.echo(f"Wrote {written}")
     has_audio = any(t.asked.audio or (t.answer and t.answer.audio) for t in state.turns)
