@@ -29,6 +29,27 @@ ESPEAK_FIX = (
 )
 
 
+# One pyttsx3 engine per process, never released: espeak-ng can be initialized only once, and a
+# second pyttsx3 engine (after the first is garbage collected) leaves espeak calling back into the
+# old driver, which then writes the audio to the old driver's file.
+_ENGINE = None
+_ENGINE_LOCK = threading.RLock()
+
+
+def shared_engine():
+    """The process-wide pyttsx3 engine, created on first use."""
+    global _ENGINE
+    with _ENGINE_LOCK:
+        if _ENGINE is None:
+            try:
+                import pyttsx3
+
+                _ENGINE = pyttsx3.init()
+            except (ImportError, OSError, RuntimeError) as exc:
+                raise UserError(ESPEAK_FIX.format(error=exc)) from exc
+        return _ENGINE
+
+
 class Pyttsx3Speaker:
     """Speaks interviewer lines aloud and keeps each one as a WAV.
 
@@ -42,8 +63,6 @@ class Pyttsx3Speaker:
         self.rate_override = rate
         self.play_audio = play
         self.player = Player(output_device)
-        self._lock = threading.Lock()
-        self._engine = None
         self._voice_ids: dict[str, str | None] = {}
         self._warned = False
         if voice is not None:
@@ -79,26 +98,23 @@ class Pyttsx3Speaker:
         key = (wanted or "any").lower()
         if key not in self._voice_ids:
             engine = self._get_engine()
-            voices = [voice_info(v) for v in engine.getProperty("voices") or []]
+            with _ENGINE_LOCK:
+                voices = [voice_info(v) for v in engine.getProperty("voices") or []]
             espeak = type(engine.proxy._driver).__module__.endswith("espeak")
             self._voice_ids[key] = choose_voice(voices, wanted, espeak)
         return self._voice_ids[key]
 
     def _get_engine(self):
-        if self._engine is None:
-            try:
-                import pyttsx3
-
-                self._engine = pyttsx3.init()
-            except (ImportError, OSError, RuntimeError) as exc:
-                raise UserError(ESPEAK_FIX.format(error=exc)) from exc
-        return self._engine
+        return shared_engine()
 
     def _synthesize(self, text: str, voice_id: str | None, rate: int, path: Path) -> None:
         engine = self._get_engine()
-        with self._lock:
+        with _ENGINE_LOCK:
             if voice_id:
                 engine.setProperty("voice", voice_id)
+            # espeak-ng ignores a rate equal to the one it last stored, even after a voice change
+            # reset the real speed; nudging it first makes the rate apply every time.
+            engine.setProperty("rate", int(rate) + 1)
             engine.setProperty("rate", int(rate))
             engine.save_to_file(text, str(path))
             # pyttsx3's espeak driver prints "Audio saved to ..." on stdout; keep stdout clean.

@@ -61,7 +61,8 @@ def virtual_audio_ready() -> str | None:
         os.environ["PULSE_SERVER"] = f"unix:{DEFAULT_SOCKET}"
         sinks = _pactl("list", "short", "sinks")
     if not sinks:
-        return "no PulseAudio server (run .ci/start-virtual-audio.sh and export its XDG_RUNTIME_DIR)"
+        return ("no PulseAudio server (run .ci/start-virtual-audio.sh and export its "
+                "XDG_RUNTIME_DIR)")
     names = {line.split("\t")[1] for line in sinks.splitlines() if "\t" in line}
     if not {"candidate", "interviewer"} <= names:
         return "PulseAudio has no candidate/interviewer sinks (run .ci/start-virtual-audio.sh)"

@@ -11,6 +11,7 @@ from interviewer.errors import UserError
 from interviewer.interfaces import Audio
 from interviewer.voice.voices import VoiceInfo, choose_voice
 from interviewer.voice.wav import load_audio, read_wav, resample, save_wav
+
 from .conftest import write_wav
 
 

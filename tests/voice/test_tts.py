@@ -1,0 +1,106 @@
+"""The interviewer's voice: real WAVs from pyttsx3/espeak-ng, played into the virtual speaker."""
+
+from __future__ import annotations
+
+import shutil
+import stat
+import subprocess
+import threading
+import time
+import wave
+
+import numpy as np
+import pytest
+
+from interviewer.errors import UserError
+from interviewer.voice.tts import Pyttsx3Speaker
+from interviewer.voice.wav import read_wav
+
+from .conftest import require
+
+QUESTION = "Tell me about a decision you made with incomplete data. What principle guided you?"
+
+
+@pytest.fixture
+def espeak():
+    require(shutil.which("espeak-ng") is not None, "espeak-ng is not installed")
+
+
+def test_question_audio_is_a_private_valid_wav(espeak, tmp_path):
+    speaker = Pyttsx3Speaker(play=False)
+    target = tmp_path / "session" / "audio" / "t001-1-question.wav"
+    utterance = speaker.say(QUESTION, voice="female", rate=180, save_to=target)
+    assert utterance.audio_path == target and utterance.text == QUESTION
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    with wave.open(str(target)) as wav:
+        assert wav.getnchannels() == 1 and wav.getnframes() > 0
+        duration = wav.getnframes() / wav.getframerate()
+    assert utterance.duration_s == pytest.approx(duration, abs=0.01)
+    assert 2.0 < duration < 15.0
+
+
+def test_persona_voice_and_rate_change_the_audio(espeak, tmp_path):
+    speaker = Pyttsx3Speaker(play=False)
+    slow = speaker.say(QUESTION, voice="female", rate=130, save_to=tmp_path / "slow.wav")
+    fast = speaker.say(QUESTION, voice="female", rate=220, save_to=tmp_path / "fast.wav")
+    assert slow.duration_s > fast.duration_s * 1.3
+    assert speaker.voice_id("female") != speaker.voice_id("male")
+
+
+def test_overrides_win_over_the_persona(espeak, tmp_path):
+    speaker = Pyttsx3Speaker(voice="male", rate=240, play=False)
+    persona = Pyttsx3Speaker(play=False)
+    forced = speaker.say(QUESTION, voice="female", rate=120)
+    normal = persona.say(QUESTION, voice="male", rate=240)
+    assert forced.duration_s == pytest.approx(normal.duration_s, rel=0.05)
+    with pytest.raises(UserError, match="--voice"):
+        Pyttsx3Speaker(voice="no-such-voice-anywhere", play=False)
+
+
+def test_playback_reaches_the_interviewer_sink(espeak, virtual_audio, tmp_path):
+    recording = tmp_path / "heard.wav"
+    recorder = subprocess.Popen(
+        ["parecord", "--device=interviewer.monitor", "--file-format=wav", "--channels=1",
+         "--rate=16000", str(recording)])
+    try:
+        time.sleep(1.0)
+        utterance = Pyttsx3Speaker().say(QUESTION, voice="male", rate=200)
+        time.sleep(0.5)
+    finally:
+        recorder.terminate()
+        recorder.wait(timeout=10)
+    assert not utterance.interrupted
+    samples, rate = read_wav(recording)
+    loud = np.flatnonzero(np.abs(samples) > 0.02)
+    assert len(loud) > 0, "nothing reached the interviewer sink"
+    heard = (loud[-1] - loud[0]) / rate
+    assert heard == pytest.approx(utterance.duration_s, abs=0.6)
+
+
+def test_playback_can_be_stopped_mid_sentence(espeak, virtual_audio):
+    speaker = Pyttsx3Speaker()
+    long_line = " ".join([QUESTION] * 4)
+    timer = threading.Timer(2.5, speaker.stop)
+    started = time.monotonic()
+    timer.start()
+    utterance = speaker.say(long_line, voice="female")
+    elapsed = time.monotonic() - started
+    timer.join()
+    assert utterance.interrupted
+    assert utterance.duration_s > 15
+    assert elapsed < 5.0
+
+
+def test_no_output_device_warns_once_and_carries_on(espeak, capsys):
+    speaker = Pyttsx3Speaker()
+
+    def broken(samples, rate):
+        raise RuntimeError("Error opening OutputStream: Device unavailable")
+
+    speaker.player.play = broken
+    first = speaker.say("One.")
+    second = speaker.say("Two.")
+    assert not first.interrupted and not second.interrupted
+    err = capsys.readouterr().err
+    assert err.count("cannot play the interviewer's voice") == 1
+    assert "--output-device" in err
