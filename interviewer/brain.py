@@ -6,8 +6,9 @@ three methods. The engine records which brain produced every move and score.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from interviewer.events import PlannedInterview, PlannedQuestion
 from interviewer.models import AnswerScore, Delivery, Move, Vote
@@ -38,6 +39,7 @@ class AnswerContext:
     kind: str = "question"
     delivery: Delivery | None = None
     answer_seconds: tuple[int, int] = (120, 180)
+    interviewer: PlannedInterview | None = None
 
 
 class Brain(Protocol):
@@ -57,10 +59,12 @@ class Brain(Protocol):
         exchange: list[TurnView],
         follow_ups_left: int,
         variant: int,
+        interviewer: PlannedInterview | None = None,
     ) -> Move:
         """The next move after the last answer in `exchange` (the current question's turns).
 
-        `variant` is a seeded number used to choose among equivalent phrasings.
+        `variant` is a seeded number used to choose among equivalent phrasings; `interviewer` is
+        the persona asking (its own interview only).
         """
         ...
 
@@ -71,3 +75,25 @@ class Brain(Protocol):
 
 class BrainError(Exception):
     """The brain could not produce an answer (endpoint down, bad output); fall back offline."""
+
+
+T = TypeVar("T")
+
+
+def with_fallback(
+    brain: Brain,
+    fallback: Brain | None,
+    call: Callable[[Brain], T],
+    on_fallback: Callable[[str], None],
+) -> tuple[str, T]:
+    """Run a brain step; if the brain fails, the fallback takes it and `on_fallback` hears why.
+
+    Returns the name of the brain that produced the result, which is recorded with it.
+    """
+    try:
+        return brain.name, call(brain)
+    except BrainError as exc:
+        if fallback is None or fallback is brain:
+            raise
+        on_fallback(str(exc))
+        return fallback.name, call(fallback)

@@ -11,7 +11,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from interviewer.brain import AnswerContext, Brain, BrainError, TurnView
+from interviewer.brain import Brain, TurnView, with_fallback
 from interviewer.console import STAGE_TITLES, Console
 from interviewer.content import Content
 from interviewer.decision import decide
@@ -30,7 +30,14 @@ from interviewer.events import (
 )
 from interviewer.interfaces import Answer, AnswerSource, Prompt, Speaker
 from interviewer.models import Move
-from interviewer.state import InterviewState, SessionState, TurnState, build_state
+from interviewer.state import (
+    InterviewState,
+    SessionState,
+    TurnState,
+    answer_context,
+    build_state,
+    turn_view,
+)
 from interviewer.store import SessionStore
 
 
@@ -96,7 +103,7 @@ class InterviewEngine:
             self._say(index, opening, None)
         for question_index in range(len(plan.questions)):
             self._run_exchange(index, question_index)
-        turns = self._views(self._interview(index).turns)
+        turns = _views(self._interview(index).turns)
         vote = self._with_fallback("vote", lambda brain: brain.vote(plan, turns))
         brain_name, vote_result = vote
         self.emit(VoteCast(interview=index, brain=brain_name, vote=vote_result))
@@ -194,19 +201,7 @@ class InterviewEngine:
         )
 
     def _score(self, index: int, turn: TurnState) -> None:
-        plan = self._interview(index).plan
-        settings = self.parts.content.stages[plan.stage]
-        answer = turn.answer
-        assert answer is not None
-        context = AnswerContext(
-            stage=plan.stage,
-            question=plan.questions[turn.asked.question_index],
-            asked=turn.asked.text,
-            answer=answer.text,
-            kind=turn.asked.kind,
-            delivery=answer.delivery,
-            answer_seconds=settings.answer_seconds,
-        )
+        context = answer_context(self._interview(index), turn, self.parts.content)
         brain, score = self._with_fallback("score", lambda b: b.score(context), turn.asked.turn)
         self.emit(
             AnswerScored(
@@ -229,9 +224,10 @@ class InterviewEngine:
             return brain.next_move(
                 stage=plan.stage,
                 question=plan.questions[question_index],
-                exchange=self._views(exchange),
+                exchange=_views(exchange),
                 follow_ups_left=settings.max_follow_ups - (len(exchange) - 1),
                 variant=variant,
+                interviewer=plan,
             )
 
         brain, move = self._with_fallback("next move", ask, last)
@@ -241,36 +237,19 @@ class InterviewEngine:
         return move
 
     def _with_fallback(self, what: str, call, turn: int | None = None):
-        """Run a brain call; if the brain fails, the offline brain takes this step."""
-        try:
-            return self.parts.brain.name, call(self.parts.brain)
-        except BrainError as exc:
-            if self.parts.brain is self.parts.fallback:
-                raise
+        """Run a brain step; if the brain fails, the offline brain takes it and a Note says so."""
+
+        def note(reason: str) -> None:
             message = (
-                f"{self.parts.brain.name} interviewer unavailable for the {what} ({exc}); "
+                f"{self.parts.brain.name} interviewer unavailable for the {what} ({reason}); "
                 "the offline interviewer took this step"
             )
             self.parts.console.warn(message)
             self.emit(Note(text=message, turn=turn))
-            return self.parts.fallback.name, call(self.parts.fallback)
+
+        return with_fallback(self.parts.brain, self.parts.fallback, call, note)
 
     # -- helpers ------------------------------------------------------------------------------
-
-    def _views(self, turns: list[TurnState]) -> list[TurnView]:
-        return [
-            TurnView(
-                turn=t.asked.turn,
-                kind=t.asked.kind,
-                asked=t.asked.text,
-                answer=t.answer.text if t.answer else "",
-                probe_id=t.asked.probe_id,
-                gap=t.asked.gap,
-                score=t.latest_score,
-                interrupted=bool(t.answer and t.answer.interrupted),
-            )
-            for t in turns
-        ]
 
     def _audio_path(self, turn: int, what: str) -> Path | None:
         if self.parts.speaker is None and what != "answer":
@@ -285,6 +264,10 @@ class InterviewEngine:
             return str(Path(path).relative_to(self.store.folder))
         except ValueError:
             return str(path)
+
+
+def _views(turns: list[TurnState]) -> list[TurnView]:
+    return [turn_view(turn) for turn in turns]
 
 
 def stop(store: SessionStore, reason: str, detail: str = "") -> None:

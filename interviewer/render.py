@@ -67,6 +67,8 @@ def _turn_dict(turn: TurnState) -> dict:
         "fallback": scored.fallback if scored else False,
         "revisions": len(turn.scores),
         "move": turn.move.move.model_dump(mode="json") if turn.move else None,
+        "move_by": turn.move.brain if turn.move else None,
+        "move_fallback": turn.move.fallback if turn.move else False,
     }
 
 

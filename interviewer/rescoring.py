@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import warnings
 
-from interviewer.brain import AnswerContext, Brain, BrainError, TurnView
+from interviewer.brain import Brain, with_fallback
 from interviewer.content import Content, default_content
 from interviewer.decision import decide
 from interviewer.errors import UserError
 from interviewer.events import AnswerScored, DecisionMade, Event, Note, VoteCast
 from interviewer.models import AnswerScore
-from interviewer.state import InterviewState, SessionState, TurnState, build_state
+from interviewer.state import (
+    InterviewState,
+    SessionState,
+    TurnState,
+    answer_context,
+    build_state,
+    turn_view,
+)
 from interviewer.store import DamagedLogWarning, SessionStore
 
 
@@ -46,7 +53,7 @@ def rescore(
         scores = {turn.asked.turn: run.score(interview, turn) for turn in answered}
         if interview.vote is None:
             continue  # an unfinished interview has no vote to revise
-        turns = [_view(turn, scores.get(turn.asked.turn)) for turn in interview.turns]
+        turns = [turn_view(turn, scores.get(turn.asked.turn)) for turn in interview.turns]
         name, vote = run.step("vote", lambda b, i=interview, t=turns: b.vote(i.plan, t), None)
         store.append(VoteCast(interview=interview.index, brain=name, revision=revision, vote=vote))
         new_votes.append(vote)
@@ -67,16 +74,21 @@ def _read_whole(store: SessionStore) -> list[Event]:
                 f"one; for an unfinished session `interviewer resume {store.session_id}` "
                 "repairs it, otherwise restore the file from a backup"
             )
-        warnings.warn_explicit(warning.message, warning.category, warning.filename,
-                               warning.lineno)
+        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
     return events
 
 
 class _Rescore:
     """One re-scoring pass: runs brain steps with fallback and appends their events."""
 
-    def __init__(self, store: SessionStore, brain: Brain, fallback: Brain | None,
-                 content: Content, revision: int):
+    def __init__(
+        self,
+        store: SessionStore,
+        brain: Brain,
+        fallback: Brain | None,
+        content: Content,
+        revision: int,
+    ):
         self.store = store
         self.brain = brain
         self.fallback = fallback
@@ -84,51 +96,33 @@ class _Rescore:
         self.revision = revision
 
     def score(self, interview: InterviewState, turn: TurnState) -> AnswerScore:
-        plan = interview.plan
-        settings = self.content.stages.get(plan.stage)
-        answer = turn.answer
-        assert answer is not None
-        context = AnswerContext(
-            stage=plan.stage,
-            question=plan.questions[turn.asked.question_index],
-            asked=turn.asked.text,
-            answer=answer.text,
-            kind=turn.asked.kind,
-            delivery=answer.delivery,
-            answer_seconds=settings.answer_seconds if settings else (120, 180),
-        )
+        """Score one answered turn again and append it as this revision."""
+        context = answer_context(interview, turn, self.content)
         name, score = self.step("score", lambda b: b.score(context), turn.asked.turn)
-        self.store.append(AnswerScored(
-            turn=turn.asked.turn, brain=name, revision=self.revision,
-            fallback=name != self.brain.name, score=score,
-        ))
+        self.store.append(
+            AnswerScored(
+                turn=turn.asked.turn,
+                brain=name,
+                revision=self.revision,
+                fallback=name != self.brain.name,
+                score=score,
+            )
+        )
         return score
 
     def step(self, what: str, call, turn: int | None):
         """Run `call` on the brain; on BrainError let the fallback take it and leave a Note."""
-        try:
-            return self.brain.name, call(self.brain)
-        except BrainError as exc:
-            if self.fallback is None or self.fallback is self.brain:
-                raise
-            self._note(f"re-scoring (revision {self.revision}): {self.brain.name} interviewer "
-                       f"unavailable for the {what} ({exc}); the {self.fallback.name} "
-                       "interviewer took this step", turn)
-            return self.fallback.name, call(self.fallback)
+
+        def note(reason: str) -> None:
+            self._note(
+                f"re-scoring (revision {self.revision}): {self.brain.name} interviewer "
+                f"unavailable for the {what} ({reason}); the {self.fallback.name} "
+                "interviewer took this step",
+                turn,
+            )
+
+        return with_fallback(self.brain, self.fallback, call, note)
 
     def _note(self, text: str, turn: int | None) -> None:
         event: Event = Note(text=text, turn=turn)
         self.store.append(event)
-
-
-def _view(turn: TurnState, score: AnswerScore | None) -> TurnView:
-    return TurnView(
-        turn=turn.asked.turn,
-        kind=turn.asked.kind,
-        asked=turn.asked.text,
-        answer=turn.answer.text if turn.answer else "",
-        probe_id=turn.asked.probe_id,
-        gap=turn.asked.gap,
-        score=score if score is not None else turn.latest_score,
-        interrupted=bool(turn.answer and turn.answer.interrupted),
-    )

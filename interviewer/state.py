@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from interviewer.brain import AnswerContext, TurnView
+from interviewer.content import Content
 from interviewer.events import (
     AnswerRecorded,
     AnswerScored,
@@ -122,6 +124,39 @@ class SessionState:
         revisions = [s.revision for t in self.turns for s in t.scores]
         revisions += [v.revision for i in self.interviews for v in i.votes]
         return max(revisions, default=0)
+
+
+def turn_view(turn: TurnState, score: AnswerScore | None = None) -> TurnView:
+    """What a brain sees of a turn (with `score` standing in for the recorded one if given)."""
+    return TurnView(
+        turn=turn.asked.turn,
+        kind=turn.asked.kind,
+        asked=turn.asked.text,
+        answer=turn.answer.text if turn.answer else "",
+        probe_id=turn.asked.probe_id,
+        gap=turn.asked.gap,
+        score=score if score is not None else turn.latest_score,
+        interrupted=bool(turn.answer and turn.answer.interrupted),
+    )
+
+
+def answer_context(interview: InterviewState, turn: TurnState, content: Content) -> AnswerContext:
+    """Everything a brain needs to score the answer of `turn`."""
+    plan = interview.plan
+    settings = content.stages.get(plan.stage)
+    answer = turn.answer
+    if answer is None:
+        raise ValueError(f"turn {turn.asked.turn} has no answer to score")
+    return AnswerContext(
+        stage=plan.stage,
+        question=plan.questions[turn.asked.question_index],
+        asked=turn.asked.text,
+        answer=answer.text,
+        kind=turn.asked.kind,
+        delivery=answer.delivery,
+        answer_seconds=settings.answer_seconds if settings else (120, 180),
+        interviewer=plan,
+    )
 
 
 def build_state(events: list[Event]) -> SessionState:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from interviewer.answers import ScriptedAnswers, TypedAnswers
+from interviewer.brain import Brain
 from interviewer.cli import cli
 from interviewer.cli.options import (
     answer_options,
@@ -22,13 +23,14 @@ from interviewer.content import STAGES, default_content
 from interviewer.engine import AnswersExhausted, EngineParts, InterviewEngine, stop
 from interviewer.errors import UserError
 from interviewer.events import SessionStarted
-from interviewer.interfaces import AnswerSource
+from interviewer.interfaces import AnswerSource, Speaker
 from interviewer.offline.brain import OfflineBrain
 from interviewer.planning import plan_loop, plan_practice
 from interviewer.render import write_derived
 from interviewer.state import build_state
 from interviewer.store import SessionStore, find_session
 from interviewer.summary import session_overall
+from interviewer.voice.options import VoiceSettings, build_voice, voice_options
 
 
 @cli.command()
@@ -36,6 +38,7 @@ from interviewer.summary import session_overall
     "--stage", type=click.Choice(STAGES), required=True, help="Which interview to practise."
 )
 @answer_options
+@voice_options
 @click.option("--seed", type=int, default=None, help="Same seed and answers: same interview.")
 @click.option(
     "--focus",
@@ -51,7 +54,7 @@ from interviewer.summary import session_overall
 @brain_option
 @sessions_dir_option
 def practice(
-    stage, text_mode, answers_file, seed, focus_values, thin, brain, sessions_dir
+    stage, text_mode, answers_file, voice, seed, focus_values, thin, brain, sessions_dir
 ) -> None:
     """One interview of the loop: recruiter, manager, technical, or the onsite panel."""
     content = default_content()
@@ -75,6 +78,7 @@ def practice(
         interviews=interviews,
         text_mode=text_mode,
         answers_file=answers_file,
+        voice=voice,
         brain=brain,
         sessions_dir=sessions_dir,
         focus=focus,
@@ -89,10 +93,11 @@ def practice(
     "accepted for clarity).",
 )
 @answer_options
+@voice_options
 @click.option("--seed", type=int, default=None, help="Same seed and answers: same loop.")
 @brain_option
 @sessions_dir_option
-def loop(cold_start, text_mode, answers_file, seed, brain, sessions_dir) -> None:
+def loop(cold_start, text_mode, answers_file, voice, seed, brain, sessions_dir) -> None:
     """The full loop: recruiter, hiring manager, technical screen, onsite panel, decision."""
     seed = _seed(seed)
     interviews = plan_loop(default_content(), seed)
@@ -104,6 +109,7 @@ def loop(cold_start, text_mode, answers_file, seed, brain, sessions_dir) -> None
         interviews=interviews,
         text_mode=text_mode,
         answers_file=answers_file,
+        voice=voice,
         brain=brain,
         sessions_dir=sessions_dir,
         focus=[],
@@ -113,9 +119,10 @@ def loop(cold_start, text_mode, answers_file, seed, brain, sessions_dir) -> None
 @cli.command()
 @click.argument("session")
 @answer_options
+@voice_options
 @brain_option
 @sessions_dir_option
-def resume(session, text_mode, answers_file, brain, sessions_dir) -> None:
+def resume(session, text_mode, answers_file, voice, brain, sessions_dir) -> None:
     """Continue an interrupted session from its first unanswered question."""
     store = find_session(session, resolve_sessions_dir(sessions_dir))
     state = build_state(store.read())
@@ -124,10 +131,16 @@ def resume(session, text_mode, answers_file, brain, sessions_dir) -> None:
             f"session {store.session_id} is already complete; "
             f"see it with `interviewer replay {store.session_id} --no-audio`"
         )
+    chosen_brain = make_brain(brain or state.started.brain)
+    # Typed sessions carry on typed unless told otherwise; voice sessions carry on by voice.
+    typed = text_mode or (
+        state.started.input in ("typed", "script")
+        and not answers_file
+        and voice.audio_answers is None
+    )
+    answers, speaker = _inputs(typed, answers_file, voice)
     store.repair(store.read())  # drop a damaged tail so new events follow good ones
-    recorded_text = state.started.input in ("typed", "script")
-    answers = _answer_source(text_mode or (recorded_text and not answers_file), answers_file)
-    _run(store, answers, brain or state.started.brain, answers_file is not None)
+    _run(store, answers, speaker, chosen_brain, echo=answers_file is not None or bool(speaker))
 
 
 def _start(
@@ -139,13 +152,17 @@ def _start(
     interviews,
     text_mode,
     answers_file,
+    voice,
     brain,
     sessions_dir,
     focus,
 ) -> None:
-    answers = _answer_source(text_mode, answers_file)
-    store = SessionStore.create(resolve_sessions_dir(sessions_dir), label)
+    # Everything that can fail on configuration (brain, microphone, model) fails before a
+    # session folder exists, so a typo never leaves an empty session behind.
     brain_name = brain or "offline"
+    chosen_brain = make_brain(brain_name)
+    answers, speaker = _inputs(text_mode, answers_file, voice)
+    store = SessionStore.create(resolve_sessions_dir(sessions_dir), label)
     store.append(
         SessionStarted(
             session_id=store.session_id,
@@ -153,7 +170,7 @@ def _start(
             cold_start=cold_start,
             seed=seed,
             brain=brain_name,
-            input=_input_name(text_mode, answers_file),
+            input=_input_name(text_mode, answers_file, voice),
             interviews=interviews,
             focus_values=focus,
         )
@@ -162,12 +179,18 @@ def _start(
         f"Session {store.session_id} (seed {seed}). Ctrl-C stops; "
         f"`interviewer resume {store.session_id}` continues."
     )
-    _run(store, answers, brain_name, answers_file is not None)
+    echo = answers_file is not None or speaker is not None
+    _run(store, answers, speaker, chosen_brain, echo=echo)
 
 
-def _run(store: SessionStore, answers: AnswerSource, brain_name: str, echo: bool) -> None:
+def _run(
+    store: SessionStore,
+    answers: AnswerSource,
+    speaker: Speaker | None,
+    brain: Brain,
+    echo: bool,
+) -> None:
     content = default_content()
-    brain = make_brain(brain_name)
     fallback = brain if isinstance(brain, OfflineBrain) else OfflineBrain(content)
     console = Console(echo_answers=echo or not sys.stdin.isatty())
     parts = EngineParts(
@@ -176,7 +199,7 @@ def _run(store: SessionStore, answers: AnswerSource, brain_name: str, echo: bool
         answers=answers,
         console=console,
         content=content,
-        speaker=None,
+        speaker=speaker,
     )
     engine = InterviewEngine(store, parts)
     try:
@@ -189,6 +212,11 @@ def _run(store: SessionStore, answers: AnswerSource, brain_name: str, echo: bool
         stop(store, "interrupted")
         _finish(store, "Stopped. Every finished answer is saved.", resumable=True)
         raise SystemExit(130) from None
+    except UserError as exc:
+        # A device that vanished or a model that failed mid-session: keep what is recorded.
+        stop(store, "error", str(exc))
+        _finish(store, f"error: {exc}.", resumable=True)
+        raise SystemExit(exc.exit_code) from None
     write_derived(store, state)
     overall = session_overall(state)
     click.echo(f"\nOverall: {overall if overall is not None else '-'}/100. Saved to {store.folder}")
@@ -202,21 +230,24 @@ def _finish(store: SessionStore, message: str, resumable: bool) -> None:
         click.echo(f"Continue later: interviewer resume {store.session_id}")
 
 
-def _answer_source(text_mode: bool, answers_file: Path | None) -> AnswerSource:
+def _inputs(
+    text_mode: bool, answers_file: Path | None, voice: VoiceSettings
+) -> tuple[AnswerSource, Speaker | None]:
+    """Where answers come from and who speaks the questions."""
     if answers_file is not None:
-        return ScriptedAnswers(answers_file)
+        return ScriptedAnswers(answers_file), None
     if text_mode:
-        return TypedAnswers()
-    raise UserError(
-        "voice mode is not available in this build; add --text to type answers "
-        "or --answers FILE to use scripted ones"
-    )
+        return TypedAnswers(), None
+    parts = build_voice(voice)
+    return parts.answers, parts.speaker
 
 
-def _input_name(text_mode: bool, answers_file: Path | None) -> str:
+def _input_name(text_mode: bool, answers_file: Path | None, voice: VoiceSettings) -> str:
     if answers_file is not None:
         return "script"
-    return "typed" if text_mode else "voice"
+    if text_mode:
+        return "typed"
+    return "audio_files" if voice.audio_answers is not None else "voice"
 
 
 def _seed(seed: int | None) -> int:

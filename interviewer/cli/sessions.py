@@ -7,8 +7,13 @@ import json
 import click
 
 from interviewer.cli import cli
-from interviewer.cli.options import resolve_sessions_dir, sessions_dir_option
-from interviewer.render import replay_text
+from interviewer.cli.options import (
+    brain_option,
+    make_brain,
+    resolve_sessions_dir,
+    sessions_dir_option,
+)
+from interviewer.render import replay_text, write_derived
 from interviewer.state import build_state
 from interviewer.store import find_session, list_sessions
 from interviewer.summary import session_overall, status
@@ -59,9 +64,27 @@ def sessions(as_json: bool, sessions_dir) -> None:
 @click.option(
     "--from", "start", type=int, default=1, show_default=True, help="Start at this turn number."
 )
+@click.option(
+    "--rescore",
+    is_flag=True,
+    help="Score the session again as a new revision; the original scores are kept.",
+)
+@brain_option
 @sessions_dir_option
-def replay(session: str, no_audio: bool, start: int, sessions_dir) -> None:
+def replay(session: str, no_audio: bool, start: int, rescore: bool, brain, sessions_dir) -> None:
     """Go through a saved session turn by turn with its scores."""
     store = find_session(session, resolve_sessions_dir(sessions_dir))
+    if rescore:
+        from interviewer.offline.brain import OfflineBrain
+        from interviewer.rescoring import rescore as rescore_session
+
+        chosen = make_brain(brain or build_state(store.read()).started.brain)
+        fallback = chosen if isinstance(chosen, OfflineBrain) else OfflineBrain()
+        revision = rescore_session(store, chosen, fallback)
+        write_derived(store, build_state(store.read()))
+        click.echo(
+            f"Re-scored by the {chosen.name} interviewer as revision {revision}; "
+            "earlier revisions stay in the session log."
+        )
     state = build_state(store.read())
     click.echo(replay_text(state, store, start))

@@ -29,6 +29,7 @@ class OfflineBrain:
         exchange: list[TurnView],
         follow_ups_left: int,
         variant: int,
+        interviewer: PlannedInterview | None = None,
     ) -> Move:
         """Probe what the exchange still lacks, or move on."""
         return moves.next_move(

@@ -1,0 +1,181 @@
+"""Answer sources: the microphone (with a scripted microphone) and a folder of WAV files."""
+
+from __future__ import annotations
+
+import io
+import stat
+import wave
+
+import numpy as np
+import pytest
+
+from interviewer.errors import UserError
+from interviewer.interfaces import Audio, Prompt, Transcript, Word
+from interviewer.voice.answers import NOTHING_HEARD, AudioFileAnswers, VoiceAnswers
+from interviewer.voice.capture import CapturedAudio
+
+from .conftest import write_wav
+
+
+class ScriptedMicrophone:
+    """Returns prepared recordings in order and counts calls."""
+
+    def __init__(self, *recordings: CapturedAudio):
+        self.recordings = list(recordings)
+        self.calls: list[float] = []
+
+    def listen(self, *, max_seconds: float) -> CapturedAudio:
+        self.calls.append(max_seconds)
+        return self.recordings.pop(0)
+
+
+class CountingTranscriber:
+    def __init__(self):
+        self.calls: list[Audio] = []
+
+    def transcribe(self, audio: Audio) -> Transcript:
+        self.calls.append(audio)
+        return Transcript(text="so I decided", words=[Word("so", 0.1, 0.3), Word("I", 0.4, 0.5),
+                                                       Word("decided", 0.6, 1.0)],
+                          duration_s=audio.duration_s)
+
+
+class RecordingSpeaker:
+    def __init__(self):
+        self.lines: list[str] = []
+
+    def say(self, text, *, voice=None, rate=None, save_to=None):
+        self.lines.append(text)
+
+
+def speech(seconds: float = 2.0, **fields) -> CapturedAudio:
+    tone = np.sin(np.arange(int(16_000 * seconds)) / 5).astype(np.float32) * 0.3
+    return CapturedAudio(samples=tone, sample_rate=16_000, **fields)
+
+
+def nothing(reason: str = "no_speech") -> CapturedAudio:
+    return CapturedAudio(samples=np.zeros(0, np.float32), ended_by=reason)
+
+
+def prompt(tmp_path, turn: int = 1) -> Prompt:
+    return Prompt(text="Tell me about a decision.", stage="manager", turn=turn,
+                  save_audio_to=tmp_path / "session" / "audio" / f"t{turn:03d}-2-answer.wav")
+
+
+def test_voice_answer_is_saved_privately_and_transcribed_with_words(tmp_path):
+    microphone = ScriptedMicrophone(speech(2.0))
+    transcriber = CountingTranscriber()
+    answer = VoiceAnswers(microphone, transcriber, max_answer=120,
+                          out=io.StringIO()).next_answer(prompt(tmp_path))
+    assert answer.source == "voice" and answer.text == "so I decided"
+    assert [w.text for w in answer.words] == ["so", "I", "decided"]
+    assert answer.duration_s == pytest.approx(2.0)
+    assert microphone.calls == [120]
+    path = answer.audio_path
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    with wave.open(str(path)) as wav:
+        assert (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) == (16_000, 1, 2)
+        assert wav.getnframes() == 32_000
+
+
+def test_silence_prompts_once_then_moves_on_with_an_empty_answer(tmp_path):
+    microphone = ScriptedMicrophone(nothing(), nothing())
+    speaker, out = RecordingSpeaker(), io.StringIO()
+    transcriber = CountingTranscriber()
+    answer = VoiceAnswers(microphone, transcriber, speaker=speaker,
+                          out=out).next_answer(prompt(tmp_path))
+    assert answer.text == "" and answer.audio_path is None and answer.source == "voice"
+    assert len(microphone.calls) == 2
+    assert speaker.lines == [NOTHING_HEARD]
+    assert out.getvalue().count(NOTHING_HEARD) == 1
+    assert transcriber.calls == []
+
+
+def test_answer_after_the_nudge_is_used(tmp_path):
+    microphone = ScriptedMicrophone(nothing(), speech(1.0))
+    answer = VoiceAnswers(microphone, CountingTranscriber(),
+                          out=io.StringIO()).next_answer(prompt(tmp_path))
+    assert answer.text == "so I decided" and answer.audio_path.exists()
+
+
+def test_enter_with_nothing_said_skips_without_nagging(tmp_path):
+    microphone = ScriptedMicrophone(nothing("enter"))
+    out = io.StringIO()
+    answer = VoiceAnswers(microphone, CountingTranscriber(), out=out).next_answer(prompt(tmp_path))
+    assert answer.text == "" and len(microphone.calls) == 1
+    assert NOTHING_HEARD not in out.getvalue()
+
+
+def test_lost_device_keeps_and_transcribes_what_was_said(tmp_path):
+    microphone = ScriptedMicrophone(speech(3.0, ended_by="device_lost",
+                                           device_error="no audio arrived for 2 s"))
+    out = io.StringIO()
+    answer = VoiceAnswers(microphone, CountingTranscriber(), out=out).next_answer(prompt(tmp_path))
+    assert answer.audio_path.exists() and answer.text
+    assert "kept the 3.0 s recorded so far" in out.getvalue()
+
+
+def test_bad_max_answer_is_a_user_error():
+    with pytest.raises(UserError, match="--max-answer"):
+        VoiceAnswers(ScriptedMicrophone(), CountingTranscriber(), max_answer=0)
+
+
+def test_audio_files_in_name_order_resampled_copied_then_none(tmp_path):
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    t = np.arange(44_100 * 2) / 44_100
+    write_wav(folder / "02-second.wav", 0.3 * np.sin(2 * np.pi * 200 * t), rate=44_100)
+    write_wav(folder / "01-first.WAV", np.zeros(8_000), rate=8_000)
+    (folder / "notes.txt").write_text("ignored")
+    transcriber = CountingTranscriber()
+    answers = AudioFileAnswers(folder, transcriber)
+    first = answers.next_answer(prompt(tmp_path, 1))
+    second = answers.next_answer(prompt(tmp_path, 2))
+    assert answers.next_answer(prompt(tmp_path, 3)) is None
+    assert first.duration_s == pytest.approx(1.0) and second.duration_s == pytest.approx(2.0)
+    assert first.source == second.source == "audio-file"
+    assert [a.sample_rate for a in transcriber.calls] == [16_000, 16_000]
+    with wave.open(str(second.audio_path)) as wav:
+        assert wav.getframerate() == 16_000 and wav.getnframes() == 32_000
+    assert stat.S_IMODE(second.audio_path.stat().st_mode) == 0o600
+
+
+def test_audio_files_skip_when_resuming(tmp_path):
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    for name in ("a.wav", "b.wav"):
+        write_wav(folder / name, np.zeros(1600))
+    answers = AudioFileAnswers(folder, CountingTranscriber())
+    answers.skip(1)
+    assert answers.next_answer(prompt(tmp_path)).audio_path is not None
+    assert answers.next_answer(prompt(tmp_path)) is None
+
+
+def test_audio_folder_errors(tmp_path):
+    with pytest.raises(UserError, match="no such folder"):
+        AudioFileAnswers(tmp_path / "missing", CountingTranscriber())
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(UserError, match="no .wav files"):
+        AudioFileAnswers(tmp_path / "empty", CountingTranscriber())
+
+
+@pytest.mark.parametrize("kind", ["silence", "whitenoise", "pinknoise", "brownnoise"])
+def test_real_transcriber_invents_nothing_for_recorded_silence_or_noise(
+        tmp_path, transcriber, kind):
+    """Files made by sox (as a recorder would produce them) through the real transcriber."""
+    import shutil
+    import subprocess
+
+    from .conftest import require
+
+    require(shutil.which("sox") is not None, "sox is not installed")
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    target = folder / f"{kind}.wav"
+    effect = ["trim", "0", "5"] if kind == "silence" else ["synth", "5", kind, "vol", "0.3"]
+    command = ["sox", "-n", "-r", "44100", "-c", "2", "-b", "16", str(target), *effect]
+    subprocess.run(command, check=True, capture_output=True)
+    answer = AudioFileAnswers(folder, transcriber).next_answer(prompt(tmp_path))
+    assert answer.duration_s == pytest.approx(5.0, abs=0.05)
+    assert answer.text == "" and answer.words == []
