@@ -38,7 +38,8 @@ def play_session(
         with terminal_keys() as keys:
             replayer = Replayer(console, clips, Player(output_device), keys)
             decision = state.decision.decision if state.decision else None
-            outcome = replayer.run(replay_plan(state, store.folder, start), decision)
+            board = [i.vote.vote for i in state.interviews if i.vote] if decision else None
+            outcome = replayer.run(replay_plan(state, store.folder, start), decision, board)
     finally:
         clips.close()
     overall = session_overall(state)

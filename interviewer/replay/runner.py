@@ -16,7 +16,7 @@ from typing import Protocol
 import numpy as np
 
 from interviewer.console import Console
-from interviewer.models import Decision
+from interviewer.models import Decision, Vote
 from interviewer.render import score_line
 from interviewer.replay.clips import ClipSource, Sound
 from interviewer.replay.cues import cue_times, transcript_lines
@@ -35,6 +35,8 @@ class ClipPlayer(Protocol):
     def play(self, samples: np.ndarray, sample_rate: int) -> bool: ...
 
     def stop(self) -> None: ...
+
+    def reset(self) -> None: ...
 
 
 class Keys(Protocol):
@@ -76,8 +78,17 @@ class Replayer:
         self.keys = keys or NoKeys()
         self.log = ReplayLog()
 
-    def run(self, plan: list[InterviewStep], decision: Decision | None) -> Outcome:
-        """Replay every interview in `plan`, then the decision; QUIT if the user quit."""
+    def run(
+        self,
+        plan: list[InterviewStep],
+        decision: Decision | None,
+        board: list[Vote] | None = None,
+    ) -> Outcome:
+        """Replay every interview in `plan`, then the board and decision; QUIT if the user quit.
+
+        `board` is every vote of a loop (also those of interviews before `--from`), recalled
+        before the decision because the decision rule reads them all together.
+        """
         if self.keys.interactive and self.player is not None:
             self.console.info(HELP)
         for interview in plan:
@@ -88,6 +99,13 @@ class Replayer:
                     return Outcome.QUIT
             if interview.vote is not None:
                 self.console.vote(interview.vote)
+        if board:
+            self.console.heading("The board: independent votes")
+            for vote in board:
+                keeper = "keeper: yes" if vote.keeper else "keeper: no"
+                self.console.info(
+                    f"  {vote.interviewer} ({vote.stage}): {vote.vote}, {vote.score}/100, {keeper}"
+                )
         if decision is not None:
             self.console.decision(decision)
         return Outcome.DONE
@@ -160,27 +178,39 @@ class Replayer:
         pending = list(cues)
         while True:
             playing = _Playback(self.player, samples[offset:], rate)
-            while playing.alive():
-                elapsed = offset / rate + playing.elapsed()
-                while pending and pending[0][0] <= elapsed:
-                    self.console.answer(pending.pop(0)[1])
-                command = self.keys.poll(POLL_S)
-                if command is None:
-                    continue
-                heard = playing.stop()
-                if command is not Command.PAUSE:
-                    return Outcome.SKIP if command is Command.SKIP else Outcome.QUIT
-                offset = max(0, offset + int((heard - RESUME_BACKUP_S) * rate))
-                resumed = self._paused()
-                if resumed is not None:
-                    return resumed
-                break
-            else:
-                if playing.error is not None:
-                    self._lost_audio(playing.error)
-                for _, line in pending:
-                    self.console.answer(line)
-                return Outcome.DONE
+            try:
+                outcome = self._steer(playing, offset, rate, pending)
+            except BaseException:  # Ctrl-C: silence the speaker before the error goes on
+                playing.stop()
+                raise
+            if isinstance(outcome, Outcome):
+                return outcome
+            offset = outcome
+
+    def _steer(
+        self, playing: _Playback, offset: int, rate: int, pending: list[tuple[float, str]]
+    ) -> Outcome | int:
+        """Follow one playback: cue lines and obey keys. An Outcome, or the offset to resume at."""
+        while playing.alive():
+            elapsed = offset / rate + playing.elapsed()
+            while pending and pending[0][0] <= elapsed:
+                self.console.answer(pending.pop(0)[1])
+            command = self.keys.poll(POLL_S)
+            if command is None:
+                continue
+            heard = playing.stop()
+            if command is Command.SKIP:
+                return Outcome.SKIP
+            if command is Command.QUIT:
+                return Outcome.QUIT
+            resumed = self._paused()
+            return resumed or max(0, offset + int((heard - RESUME_BACKUP_S) * rate))
+        if playing.error is not None:
+            self._lost_audio(playing.error)
+        for _, line in pending:
+            self.console.answer(line)
+        pending.clear()
+        return Outcome.DONE
 
     def _paused(self) -> Outcome | None:
         """Wait while paused; None when resumed, else SKIP or QUIT."""
@@ -205,6 +235,9 @@ class _Playback:
     def __init__(self, player: ClipPlayer, samples: np.ndarray, rate: int):
         self.player = player
         self.error: BaseException | None = None
+        # A stop stays in force until reset, so the reset comes first, here on the caller's
+        # thread: a stop() that follows it can never be lost, however soon it comes.
+        player.reset()
         self._started = time.monotonic()
         self._thread = threading.Thread(target=self._run, args=(samples, rate), daemon=True)
         self._thread.start()
@@ -226,9 +259,6 @@ class _Playback:
     def stop(self) -> float:
         """Stop the clip and wait for the thread; return how long it had played."""
         heard = self.elapsed()
-        # The player clears its stop flag when it starts, so a stop that lands before that
-        # would be lost: keep asking until the thread is gone.
-        while self._thread.is_alive():
-            self.player.stop()
-            self._thread.join(POLL_S)
+        self.player.stop()
+        self._thread.join()
         return heard

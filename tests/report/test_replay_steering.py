@@ -32,7 +32,6 @@ class FakePlayer:
         self._stop = threading.Event()
 
     def play(self, samples: np.ndarray, sample_rate: int) -> bool:
-        self._stop.clear()
         self.played.append(len(samples))
         end = time.monotonic() + len(samples) / sample_rate
         while time.monotonic() < end:
@@ -41,7 +40,10 @@ class FakePlayer:
         return True
 
     def stop(self) -> None:
-        self._stop.set()
+        self._stop.set()  # stays in force until reset(), like the real Player
+
+    def reset(self) -> None:
+        self._stop.clear()
 
 
 class ScriptedKeys:
@@ -160,3 +162,23 @@ def test_terminal_keys_read_single_keys_and_restore_the_terminal():
     finally:
         os.close(leader)
         os.close(follower)
+
+
+def test_a_loop_walks_its_stages_and_ends_with_the_board_and_decision(tmp_path):
+    source = scripted_session(tmp_path, "loop", "--cold-start")
+    state = build_state(source.read())
+    out = io.StringIO()
+    run = Replayer(Console(out=out, echo_answers=True), ClipSource(), None, ScriptedKeys({}))
+    votes = [i.vote.vote for i in state.interviews]
+    assert run.run(replay_plan(state, source.folder), state.decision.decision, votes) \
+        is Outcome.DONE
+    text = out.getvalue()
+    headings = [line for line in text.splitlines() if line.startswith("== ")]
+    interviewers = [i.plan.interviewer_name for i in state.interviews]
+    # One heading per interview, in loop order (recruiter, manager, technical, onsite...).
+    assert [name for h in headings for name in interviewers if name in h] == interviewers
+    assert headings[-2:] == ["== The board: independent votes ==",
+                             f"== Decision: {state.decision.decision.outcome.upper()} =="]
+    assert text.index("The board") > text.index(f"[{state.turns[-1].asked.turn}]")
+    assert all(v.interviewer in text.split("The board")[1] for v in votes)
+    assert state.decision.decision.rule.split()[0] in text.split("Decision:")[1]
