@@ -13,6 +13,8 @@ import shutil
 import sys
 import tempfile
 import threading
+import time
+import wave
 from pathlib import Path
 
 from interviewer.errors import UserError
@@ -22,6 +24,8 @@ from interviewer.voice.playback import Player
 from interviewer.voice.voices import choose_voice, voice_info
 from interviewer.voice.wav import read_wav
 
+SYNTH_TIMEOUT = 5.0  # seconds to wait for pyttsx3 to write a line's WAV
+SYNTH_ATTEMPTS = 3
 DEFAULT_RATE = 170  # words per minute; personas and --rate change it
 ESPEAK_FIX = (
     "no text-to-speech engine is available ({error}). Install espeak-ng "
@@ -109,19 +113,22 @@ class Pyttsx3Speaker:
 
     def _synthesize(self, text: str, voice_id: str | None, rate: int, path: Path) -> None:
         engine = self._get_engine()
-        with _ENGINE_LOCK:
-            if voice_id:
-                engine.setProperty("voice", voice_id)
-            # espeak-ng ignores a rate equal to the one it last stored, even after a voice change
-            # reset the real speed; nudging it first makes the rate apply every time.
-            engine.setProperty("rate", int(rate) + 1)
-            engine.setProperty("rate", int(rate))
-            engine.save_to_file(text, str(path))
-            # pyttsx3's espeak driver prints "Audio saved to ..." on stdout; keep stdout clean.
-            with contextlib.redirect_stdout(io.StringIO()):
-                engine.runAndWait()
-        if not path.exists() or path.stat().st_size <= 44:
-            raise UserError(ESPEAK_FIX.format(error="it produced no audio"))
+        for _attempt in range(SYNTH_ATTEMPTS):
+            path.unlink(missing_ok=True)
+            with _ENGINE_LOCK:
+                if voice_id:
+                    engine.setProperty("voice", voice_id)
+                # espeak-ng ignores a rate equal to the one it last stored, even after a voice
+                # change reset the real speed; nudging it first makes the rate apply every time.
+                engine.setProperty("rate", int(rate) + 1)
+                engine.setProperty("rate", int(rate))
+                engine.save_to_file(text, str(path))
+                # pyttsx3's espeak driver prints "Audio saved to ..."; keep stdout clean.
+                with contextlib.redirect_stdout(io.StringIO()):
+                    engine.runAndWait()
+                if _wait_for_wav(path, SYNTH_TIMEOUT):
+                    return
+        raise UserError(ESPEAK_FIX.format(error="it produced no audio"))
 
     def _play(self, samples, sample_rate: int) -> bool:
         try:
@@ -135,3 +142,27 @@ class Pyttsx3Speaker:
                       "shown as text. Choose a device with --output-device (see `interviewer "
                       "doctor`).", file=sys.stderr)
             return True
+
+
+def _wait_for_wav(path: Path, timeout: float) -> bool:
+    """True once `path` is a complete WAV with audio in it; False if it stays missing or empty.
+
+    pyttsx3 2.99's espeak driver can return from `runAndWait()` just before its callback writes
+    the file, and now and then writes a header with no samples (it drops audio that arrives in
+    the same callback as the end-of-message event); the caller then synthesizes again.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with wave.open(str(path), "rb") as wav:
+                frames = wav.getnframes()
+                if frames == 0:
+                    return False
+                if len(wav.readframes(frames)) == frames * wav.getsampwidth() * \
+                        wav.getnchannels():
+                    return True
+        except (OSError, EOFError, wave.Error):
+            pass  # not written yet, or still being written
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.01)
