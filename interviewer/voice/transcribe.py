@@ -10,6 +10,7 @@ the next window, and segments that look like silence or a decoding loop are drop
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -33,6 +34,10 @@ LOW_LOGPROB = -1.0
 VERY_LOW_LOGPROB = -1.5
 MAX_COMPRESSION = 2.4
 
+# Extra faster-whisper `transcribe` arguments as a JSON object, e.g. '{"beam_size": 1}': for
+# tuning on slow machines, and for tests that run the CLI on a random-weight model.
+OPTIONS_ENV = "INTERVIEWER_WHISPER_OPTIONS"
+
 _MODELS: dict[tuple, object] = {}
 _MODELS_LOCK = threading.Lock()
 
@@ -52,6 +57,21 @@ def keep_segment(no_speech_prob: float, avg_logprob: float, compression_ratio: f
     if avg_logprob < VERY_LOW_LOGPROB:
         return False
     return not (avg_logprob < LOW_LOGPROB and no_speech_prob >= QUIET_NO_SPEECH_PROB)
+
+
+def options_from_env() -> dict:
+    """Extra decoding options from $INTERVIEWER_WHISPER_OPTIONS, or {}."""
+    raw = os.environ.get(OPTIONS_ENV, "").strip()
+    if not raw:
+        return {}
+    try:
+        options = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{OPTIONS_ENV} is not valid JSON ({exc.msg}); e.g. "
+                        '{"beam_size": 1}') from exc
+    if not isinstance(options, dict):
+        raise UserError(f"{OPTIONS_ENV} must be a JSON object, e.g. {{\"beam_size\": 1}}")
+    return options
 
 
 def load_model(path: Path, cpu_threads: int, compute_type: str):
@@ -76,6 +96,7 @@ class WhisperTranscriber:
     `model` is a size name (default base.en) or a local CTranslate2 folder; `language` is a
     language code ('en' by default) or 'auto'. `decode_options` passes extra arguments to
     `WhisperModel.transcribe` (tests cap `max_new_tokens` and the temperature fallback).
+    Without `decode_options`, they come from $INTERVIEWER_WHISPER_OPTIONS (a JSON object) if set.
     The model folder is resolved (and downloaded if needed) at construction, so a missing model
     is reported before the interview starts; loading happens on first use or in `warm_up()`.
     """
@@ -91,6 +112,8 @@ class WhisperTranscriber:
 
     def __post_init__(self) -> None:
         self.language = (self.language or "en").strip().lower()
+        if not self.decode_options:
+            self.decode_options = options_from_env()
         self.path = resolve_model(self.model)
         self._check_language()
         self._warm_thread: threading.Thread | None = None

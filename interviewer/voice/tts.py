@@ -49,9 +49,18 @@ def shared_engine():
                 import pyttsx3
 
                 _ENGINE = pyttsx3.init()
+                _silence_driver_prints()
             except (ImportError, OSError, RuntimeError) as exc:
                 raise UserError(ESPEAK_FIX.format(error=exc)) from exc
         return _ENGINE
+
+
+def _silence_driver_prints() -> None:
+    # pyttsx3's espeak driver prints "Audio saved to ..." from its synthesis callback, which can
+    # run after runAndWait() returns, so redirecting stdout around the call is not enough.
+    driver = sys.modules.get("pyttsx3.drivers.espeak")
+    if driver is not None:
+        driver.print = lambda *args, **kwargs: None
 
 
 class Pyttsx3Speaker:
@@ -123,8 +132,7 @@ class Pyttsx3Speaker:
                 engine.setProperty("rate", int(rate) + 1)
                 engine.setProperty("rate", int(rate))
                 engine.save_to_file(text, str(path))
-                # pyttsx3's espeak driver prints "Audio saved to ..."; keep stdout clean.
-                with contextlib.redirect_stdout(io.StringIO()):
+                with contextlib.redirect_stdout(io.StringIO()):  # other drivers' chatter
                     engine.runAndWait()
                 if _wait_for_wav(path, SYNTH_TIMEOUT):
                     return
