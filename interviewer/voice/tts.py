@@ -7,6 +7,7 @@ to a file first (which also gives the session its question audio) and then playe
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
 import shutil
@@ -50,6 +51,7 @@ def shared_engine():
 
                 _ENGINE = pyttsx3.init()
                 _silence_driver_prints()
+                atexit.register(_quiet_shutdown, type(_ENGINE.proxy))
             except (ImportError, OSError, RuntimeError) as exc:
                 raise UserError(ESPEAK_FIX.format(error=exc)) from exc
         return _ENGINE
@@ -61,6 +63,12 @@ def _silence_driver_prints() -> None:
     driver = sys.modules.get("pyttsx3.drivers.espeak")
     if driver is not None:
         driver.print = lambda *args, **kwargs: None
+
+
+def _quiet_shutdown(proxy_class) -> None:
+    # At interpreter exit pyttsx3's DriverProxy.__del__ runs after its module globals are gone
+    # and prints an ignored AttributeError; espeak needs no cleanup, so skip it.
+    proxy_class.__del__ = lambda self: None
 
 
 class Pyttsx3Speaker:

@@ -1,0 +1,46 @@
+"""`interviewer doctor`: every check reports ok or a fix, and never shows the API key."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+import interviewer.cli.doctor  # noqa: F401  (registers the command)
+from interviewer.cli import cli
+from interviewer.voice.doctor import run_checks
+
+SECRET = "sk-test-do-not-print-0123456789"
+
+
+def test_all_required_checks_pass_on_the_virtual_audio_setup(virtual_audio, whisper_model_dir):
+    checks = run_checks(model=str(whisper_model_dir))
+    names = [c.name for c in checks]
+    assert names == ["PortAudio (sound I/O)", "microphone", "speaker", "text-to-speech voice",
+                     "voice activity detection", "Whisper model", "LLM interviewer"]
+    failed = [c for c in checks if c.required and not c.ok]
+    assert failed == []
+
+
+def test_failures_name_the_fix(virtual_audio, tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    checks = {c.name: c for c in run_checks(model="tiny.en", input_device="no such mic")}
+    assert not checks["microphone"].ok and "--input-device" in checks["microphone"].detail
+    assert not checks["Whisper model"].ok and "--model PATH" in checks["Whisper model"].detail
+
+
+def test_command_prints_one_line_per_check_and_hides_the_key(virtual_audio, whisper_model_dir,
+                                                             monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    result = CliRunner().invoke(cli, ["doctor", "--model", str(whisper_model_dir)])
+    assert result.exit_code == 0, result.output
+    assert SECRET not in result.output
+    assert "API key set" in result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("[")]
+    assert len(lines) == 7
+
+
+def test_command_exits_non_zero_when_something_needs_fixing(virtual_audio, whisper_model_dir):
+    result = CliRunner().invoke(cli, ["doctor", "--model", str(whisper_model_dir),
+                                      "--output-device", "no such speaker"])
+    assert result.exit_code == 1
+    assert "[FIX] speaker" in result.output and "--output-device" in result.output
