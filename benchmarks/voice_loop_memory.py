@@ -1,0 +1,96 @@
+"""Peak memory (RSS) of a full voice interview loop.
+
+    python benchmarks/voice_loop_memory.py                 # tiny-shaped random-weight model
+    python benchmarks/voice_loop_memory.py --model base.en # a real model
+
+Runs `interviewer loop --cold-start --audio-answers DIR` in a child process: every question is
+synthesized with pyttsx3 (saved, not played), every answer is a spoken WAV (espeak-ng) that goes
+through faster-whisper with VAD and word timestamps, and the session is scored and saved. The
+child's peak resident memory is read from the kernel when it exits. The microphone path adds
+only PortAudio and the Silero VAD session (a few MB) on top of this.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from interviewer.voice.testing import TINY_SHAPE, build_random_whisper  # noqa: E402
+
+ANSWERS = [
+    "So, um, I chose to roll back the launch because members on older devices were suffering.",
+    "The principle was that member impact beats our own deadline. I said so before I had data.",
+    "What I would weight differently now is how early I ask for dissent. I stopped deciding alone.",
+    "I pushed back on my director in the planning meeting and showed the rebuffering numbers.",
+    "My limit is that I over-prepare. I started sharing rough drafts earlier, and it helped.",
+    "I'd expect around four hundred thousand, based on levels data and a competing offer.",
+]
+
+
+def peak_rss_mb_of(command: list[str], env: dict) -> tuple[float, float, int]:
+    """Run `command`; return (peak RSS in MB, wall seconds, exit code)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=REPO, env=env, stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if done.returncode not in (0,):
+        sys.stderr.write(done.stdout[-2000:] + done.stderr[-2000:])
+    # ru_maxrss of children is the largest child so far; the loop is the largest by far.
+    return max(peak, before) / 1024, wall, done.returncode
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", help="size name or CTranslate2 folder (default: random tiny)")
+    parser.add_argument("--answers", type=int, default=12, help="spoken answers (default 12)")
+    args = parser.parse_args()
+    if shutil.which("espeak-ng") is None:
+        sys.exit("espeak-ng is needed to generate the spoken answers")
+
+    with tempfile.TemporaryDirectory(prefix="bench-voice-loop-") as tmp:
+        tmp_path = Path(tmp)
+        env = dict(os.environ, INTERVIEWER_SESSIONS_DIR=str(tmp_path / "sessions"),
+                   INTERVIEWER_HOME=str(tmp_path / "home"))
+        if args.model:
+            model, label = args.model, args.model
+        else:
+            model = str(build_random_whisper(tmp_path / "model", **TINY_SHAPE))
+            label = "random-weight tiny-shaped model"
+            env["INTERVIEWER_WHISPER_OPTIONS"] = json.dumps(
+                {"max_new_tokens": 64, "temperature": 0.0, "no_repeat_ngram_size": 1})
+        answers = tmp_path / "answers"
+        answers.mkdir()
+        for index in range(args.answers):
+            subprocess.run(["espeak-ng", "-w", str(answers / f"{index:03d}.wav"),
+                            ANSWERS[index % len(ANSWERS)]], check=True)
+
+        baseline, _, _ = peak_rss_mb_of([sys.executable, "-c", "import interviewer.cli"], env)
+        command = [sys.executable, "-m", "interviewer", "loop", "--cold-start", "--seed", "7",
+                   "--model", model, "--audio-answers", str(answers)]
+        peak, wall, code = peak_rss_mb_of(command, env)
+        sessions = list((tmp_path / "sessions").glob("*/events.jsonl"))
+        recorded = sum(line.count('"answer_recorded"')
+                       for path in sessions for line in path.read_text().splitlines())
+
+    print(f"model:              {label}")
+    print(f"voice loop:         `interviewer loop --audio-answers` with {args.answers} spoken "
+          f"answers, {recorded} recorded, {wall:.1f} s, exit code {code}")
+    print(f"peak RSS:           {peak:.0f} MB")
+    print(f"(python + interviewer import alone: {baseline:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
