@@ -6,6 +6,8 @@ plays into and reads the pitches back, so "every clip, in order" is checked on r
 
 from __future__ import annotations
 
+import os
+import pty
 import subprocess
 import sys
 import time
@@ -117,3 +119,31 @@ def test_text_session_questions_are_spoken_and_answers_shown(tmp_path, private_s
         assert turn.asked.text.split()[0] in result.stdout
         if turn.answer and turn.answer.text:
             assert turn.answer.text.split(".")[0][:40] in result.stdout
+
+
+def test_q_on_the_terminal_stops_the_replay(tmp_path, private_sink):
+    sink, env = private_sink
+    source = scripted_session(tmp_path, "practice", "--stage", "manager", "--seed", "1")
+    store, clips = give_voice(source, tmp_path / "voice" / "20260101-100000-manager",
+                              seconds=1.5, limit=3)
+    leader, follower = pty.openpty()
+    replay = subprocess.Popen(
+        [sys.executable, "-u", "-c", PLAY, str(store.folder), "1"],
+        env=env, cwd=REPO, stdin=follower, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True,
+    )
+    os.close(follower)
+    try:
+        # Wait for the first turn on screen: by then the terminal is in cbreak mode (a key sent
+        # earlier would be flushed when the mode changes), and the first clip is playing.
+        for line in replay.stdout:
+            if line.startswith("[1]"):
+                break
+        time.sleep(0.3)
+        os.write(leader, b"q")
+        out, err = replay.communicate(timeout=20)
+    finally:
+        replay.kill()
+        os.close(leader)
+    assert replay.returncode == 1, err  # play_session reports that the listener quit
+    assert "Stopped." in out and "[2]" not in out
