@@ -31,7 +31,8 @@ _DEFAULT_HTML = "<session>/report.html"
 @click.option(
     "--embed-audio",
     is_flag=True,
-    help="With --html: put the audio inside the page, so the one file can be shared alone.",
+    help="With --html: put the audio inside the page, so the one file can be shared alone "
+    "(it grows by about 1 MB per minute of recording).",
 )
 @sessions_dir_option
 def report(session: str, html_path: str | None, embed_audio: bool, sessions_dir) -> None:

@@ -161,7 +161,11 @@ class Replayer:
             return None
         if clip.missing:
             self.console.warn(f"  (the recording {clip.path} is missing)")
-        sound = self.clips.recording(clip)
+        try:
+            sound = self.clips.recording(clip)
+        except ValueError as exc:  # a damaged or non-PCM file: say so, carry on
+            self.console.warn(f"  (cannot read {clip.path}: {exc})")
+            sound = None
         if sound is None and question:
             try:
                 sound = self.clips.spoken(clip)
