@@ -32,7 +32,7 @@ _DEFAULT_HTML = "<session>/report.html"
     "--embed-audio",
     is_flag=True,
     help="With --html: put the audio inside the page, so the one file can be shared alone "
-    "(it grows by about 1 MB per minute of recording).",
+    "(it grows by 2-4 MB per minute of recording).",
 )
 @sessions_dir_option
 def report(session: str, html_path: str | None, embed_audio: bool, sessions_dir) -> None:
