@@ -75,17 +75,40 @@ def virtual_audio_ready() -> str | None:
     return None
 
 
+# The sinks this test run uses. Each run gets its own pair of null sinks, made the defaults for
+# this process and its children through PULSE_SOURCE / PULSE_SINK (read by libpulse, which the
+# ALSA pulse plugin uses), so two test runs sharing one PulseAudio server never hear each other.
+SINKS = {"candidate": "candidate", "interviewer": "interviewer"}
+
+
 @pytest.fixture(scope="session")
-def _audio_state() -> str | None:
-    return virtual_audio_ready()
+def _audio_state():
+    problem = virtual_audio_ready()
+    modules = []
+    if problem is None:
+        for role in SINKS:
+            name = f"{role}_{os.getpid()}"
+            module = _pactl("load-module", "module-null-sink", f"sink_name={name}").strip()
+            if module:
+                modules.append(module)
+                SINKS[role] = name
+        os.environ["PULSE_SOURCE"] = f"{SINKS['candidate']}.monitor"
+        os.environ["PULSE_SINK"] = SINKS["interviewer"]
+    yield problem
+    for module in modules:
+        _pactl("unload-module", module)
 
 
 @pytest.fixture
 def virtual_audio(_audio_state):
-    """The virtual microphone and speaker are available (else skip, or fail in CI)."""
+    """The virtual microphone and speaker are available (else skip, or fail in CI).
+
+    Returns the sink names: play into ["candidate"] to be heard by the microphone; the
+    interviewer's voice goes to ["interviewer"].
+    """
     require(_audio_state is None, f"virtual audio: {_audio_state}")
-    subprocess.run(["pactl", "suspend-sink", "candidate", "0"], capture_output=True)
-    return True
+    subprocess.run(["pactl", "suspend-sink", SINKS["candidate"], "0"], capture_output=True)
+    return dict(SINKS)
 
 
 @pytest.fixture(scope="session")
@@ -134,7 +157,9 @@ def speech_span(samples: np.ndarray, rate: int, threshold: float = 0.02) -> floa
     return 0.0 if len(loud) == 0 else (loud[-1] - loud[0]) / rate
 
 
-def play(path: Path, sink: str = "candidate") -> float:
-    """Play a file into a PulseAudio sink in real time; returns the monotonic time it ended."""
-    subprocess.run(["paplay", f"--device={sink}", str(path)], check=True, timeout=120)
+def play(path: Path, sink: str | None = None) -> float:
+    """Play a file into a sink (default: this run's candidate microphone) in real time; returns
+    the monotonic time it ended."""
+    device = sink or SINKS["candidate"]
+    subprocess.run(["paplay", f"--device={device}", str(path)], check=True, timeout=120)
     return time.monotonic()

@@ -91,7 +91,7 @@ def test_maximum_answer_length(virtual_audio, spoken_answer):
 def test_device_that_stops_mid_answer_keeps_the_audio_so_far(virtual_audio, spoken_answer):
     def stall_later() -> None:
         time.sleep(2.5)
-        subprocess.run(["pactl", "suspend-sink", "candidate", "1"], check=True)
+        subprocess.run(["pactl", "suspend-sink", virtual_audio["candidate"], "1"], check=True)
 
     stopper = threading.Thread(target=stall_later, daemon=True)
     try:
@@ -102,7 +102,8 @@ def test_device_that_stops_mid_answer_keeps_the_audio_so_far(virtual_audio, spok
         audio = microphone.listen(max_seconds=60)
     finally:
         stopper.join(timeout=10)
-        subprocess.run(["pactl", "suspend-sink", "candidate", "0"], check=False)
+        subprocess.run(["pactl", "suspend-sink", virtual_audio["candidate"], "0"],
+                       check=False)
     assert audio.ended_by == "device_lost"
     assert audio.device_error
     assert audio.duration_s > 1.5  # what was said before the device went away is kept

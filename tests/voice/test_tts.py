@@ -60,8 +60,8 @@ def test_overrides_win_over_the_persona(espeak, tmp_path):
 def test_playback_reaches_the_interviewer_sink(espeak, virtual_audio, tmp_path):
     recording = tmp_path / "heard.wav"
     recorder = subprocess.Popen(
-        ["parecord", "--device=interviewer.monitor", "--file-format=wav", "--channels=1",
-         "--rate=16000", str(recording)])
+        ["parecord", f"--device={virtual_audio['interviewer']}.monitor", "--file-format=wav",
+         "--channels=1", "--rate=16000", str(recording)])
     try:
         time.sleep(1.0)
         utterance = Pyttsx3Speaker().say(QUESTION, voice="male", rate=200)
