@@ -77,7 +77,9 @@ def write_derived(store: SessionStore, state: SessionState) -> None:
     write_private(
         store.folder / "transcript.json", json.dumps(transcript_dict(state, store), indent=2)
     )
-    write_private(store.folder / "report.md", report_markdown(state, store))
+    from interviewer.report.markdown import render_markdown  # lazy: Jinja2 loads only on save
+
+    write_private(store.folder / "report.md", render_markdown(state, store))
 
 
 def score_line(score: AnswerScore) -> str:
@@ -94,74 +96,6 @@ def score_line(score: AnswerScore) -> str:
     if s.compensation is not None:
         marks.append(f"pay: {s.compensation.replace('_', ' ')}")
     return f"{score.overall}/100 ({', '.join(marks)})"
-
-
-def report_markdown(state: SessionState, store: SessionStore) -> str:
-    """The Markdown report: every turn, its score and evidence, votes and the decision."""
-    overall = session_overall(state)
-    lines = [
-        f"# Interview report: {store.session_id}",
-        "",
-        f"- Session: {state.label} ({'cold start' if state.started.cold_start else 'practice'})",
-        f"- Status: {status(state)}",
-        f"- Overall: {overall if overall is not None else 'no answers yet'}/100",
-        f"- Interviewer brain: {state.started.brain}; seed {state.started.seed}",
-        "",
-    ]
-    for interview in state.interviews:
-        if not interview.turns and interview.vote is None:
-            continue
-        plan = interview.plan
-        title = STAGE_TITLES.get(plan.stage, plan.stage)
-        lines += [f"## {title}: {plan.interviewer_name} ({plan.interviewer_role})", ""]
-        for turn in interview.turns:
-            lines += _turn_markdown(turn, plan.interviewer_name)
-        if interview.vote:
-            v = interview.vote.vote
-            lines += [
-                f"**Vote: {v.vote}** ({v.score}/100). Keeper test: {v.keeper_reason}",
-                "",
-                *[f"- {reason}" for reason in v.reasons],
-                "",
-            ]
-    lines += ["## Values", "", "| Value | Best evidence (1-5) |", "|---|---|"]
-    for value, best in value_coverage(state.turns).items():
-        lines.append(f"| {value} | {best if best is not None else 'insufficient evidence'} |")
-    lines.append("")
-    if state.decision:
-        d = state.decision.decision
-        lines += [f"## Decision: {d.outcome}", "", d.explanation, "", f"Rule: {d.rule}", ""]
-    if state.notes:
-        lines += ["## Notes", "", *[f"- {note.text}" for note in state.notes], ""]
-    return "\n".join(lines)
-
-
-def _turn_markdown(turn: TurnState, interviewer: str) -> list[str]:
-    label = KIND_LABELS.get(turn.asked.kind, turn.asked.kind)
-    lines = [
-        f"### Turn {turn.asked.turn} ({label})",
-        "",
-        f"**{interviewer}:** {turn.asked.text}",
-        "",
-    ]
-    if turn.answer is None:
-        return [*lines, "_No answer yet._", ""]
-    answer = turn.answer.text or "(no answer)"
-    suffix = " _(interrupted)_" if turn.answer.interrupted else ""
-    lines += [f"**Candidate:** {answer}{suffix}", ""]
-    scored = turn.latest_scored
-    if scored:
-        score = scored.score
-        by = f" (scored by {scored.brain}{', fallback' if scored.fallback else ''})"
-        lines += [f"Score: {score_line(score)}{by}", ""]
-        lines += [f"- Strength: {s}" for s in score.strengths]
-        lines += [f"- Gap: {g}" for g in score.gaps]
-        lines += [f"- Flag: {f}" for f in score.flags]
-        for evidence in score.values:
-            for quote in evidence.quotes:
-                lines.append(f'- {evidence.value} ({evidence.score}/5): "{quote}"')
-        lines.append("")
-    return lines
 
 
 def replay_text(state: SessionState, store: SessionStore, start: int = 1) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,27 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+AUDIO_RUNTIME = Path("/tmp/interviewer-audio-runtime")
+
+
+def pytest_configure(config):
+    """Start the virtual microphone and speaker (PulseAudio null sinks) for the voice tests.
+
+    This makes the README's plain `python3 -m pytest -q` the whole test command: where PulseAudio
+    is installed (`.ci/setup` installs it) the tests bring up their own audio devices, so no
+    sound card is needed. Without PulseAudio the voice tests skip locally and fail in CI.
+    """
+    if shutil.which("pulseaudio") is None or shutil.which("pactl") is None:
+        return
+    env = {**os.environ, "XDG_RUNTIME_DIR": os.environ.get("XDG_RUNTIME_DIR", str(AUDIO_RUNTIME))}
+    started = subprocess.run(
+        ["bash", str(REPO / ".ci" / "start-virtual-audio.sh")],
+        env=env, capture_output=True, text=True, timeout=60,
+    )
+    if started.returncode == 0:
+        # Every process of the test run (and those it starts) reaches the same server.
+        os.environ["XDG_RUNTIME_DIR"] = env["XDG_RUNTIME_DIR"]
+        os.environ.setdefault("PULSE_SERVER", f"unix:{env['XDG_RUNTIME_DIR']}/pulse/native")
 
 
 @pytest.fixture(autouse=True)

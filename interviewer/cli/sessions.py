@@ -60,7 +60,12 @@ def sessions(as_json: bool, sessions_dir) -> None:
 
 @cli.command()
 @click.argument("session")
-@click.option("--no-audio", is_flag=True, help="Print the session instead of playing it.")
+@click.option(
+    "--no-audio",
+    is_flag=True,
+    help="Print the session instead of playing it. Playing: space/p pauses, n/s skips a turn, "
+    "q quits.",
+)
 @click.option(
     "--from", "start", type=int, default=1, show_default=True, help="Start at this turn number."
 )
@@ -87,4 +92,9 @@ def replay(session: str, no_audio: bool, start: int, rescore: bool, brain, sessi
             "earlier revisions stay in the session log."
         )
     state = build_state(store.read())
-    click.echo(replay_text(state, store, start))
+    if no_audio:
+        click.echo(replay_text(state, store, start))
+        return
+    from interviewer.replay import play_session  # lazy: loads the audio stack only to play
+
+    play_session(state, store, start)
