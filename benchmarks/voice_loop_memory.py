@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -38,18 +37,27 @@ ANSWERS = [
 ]
 
 
+# Runs a command and prints the peak RSS (KB) of its process tree's largest member, measured in a
+# fresh parent so earlier children (espeak-ng, other runs) cannot leak into the figure.
+MEASURE = (
+    "import resource, subprocess, sys; "
+    "done = subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, capture_output=True, "
+    "text=True); "
+    "sys.stderr.write(done.stderr[-2000:] if done.returncode else ''); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.returncode)"
+)
+
+
 def peak_rss_mb_of(command: list[str], env: dict) -> tuple[float, float, int]:
     """Run `command`; return (peak RSS in MB, wall seconds, exit code)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=REPO, env=env, stdin=subprocess.DEVNULL,
-                          capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", MEASURE, *command], cwd=REPO, env=env,
+                          capture_output=True, text=True, check=True)
     wall = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if done.returncode not in (0,):
-        sys.stderr.write(done.stdout[-2000:] + done.stderr[-2000:])
-    # ru_maxrss of children is the largest child so far; the loop is the largest by far.
-    return max(peak, before) / 1024, wall, done.returncode
+    if done.stderr:
+        sys.stderr.write(done.stderr)
+    kilobytes, code = done.stdout.split()
+    return int(kilobytes) / 1024, wall, int(code)
 
 
 def main() -> None:
