@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from interviewer.errors import UserError
 from interviewer.interfaces import Answer, Prompt
+from interviewer.userfiles import read_user_text
 
 SEPARATOR = "---"
 
@@ -56,7 +56,7 @@ class ScriptedAnswers:
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.blocks = parse_script(_read(self.path))
+        self.blocks = parse_script(read_user_text(self.path, "answers file"))
         self.position = 0
 
     def next_answer(self, prompt: Prompt) -> Answer | None:
@@ -84,14 +84,3 @@ def parse_script(text: str) -> list[str]:
     if answers and not answers[-1]:
         answers.pop()  # a trailing separator does not add an empty answer
     return answers
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(f"answers file {path} does not exist; check the path") from None
-    except IsADirectoryError:
-        raise UserError(f"{path} is a folder; --answers takes a text file") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{path} is not UTF-8 text; save it as plain text") from None

@@ -15,6 +15,7 @@ from interviewer.events import PlannedQuestion
 from interviewer.offline.brain import OfflineBrain
 from interviewer.render import score_line
 from interviewer.transcript_text import parse_transcript
+from interviewer.userfiles import read_user_text
 
 _PAY = ("salary", "compensation", "pay", "expectations for comp", "number")
 
@@ -102,14 +103,7 @@ def score_exchanges(pairs: list[tuple[str, str]], stage: str) -> dict:
 
 
 def _read(path: Path) -> str:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(f"transcript {path} does not exist; check the path") from None
-    except IsADirectoryError:
-        raise UserError(f"{path} is a folder; give the transcript's text file") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{path} is not UTF-8 text; save it as plain text") from None
+    text = read_user_text(path, "transcript")
     if not text.strip():
         raise UserError(f"{path} is empty; it needs turns starting with Interviewer:/Candidate:")
     return text

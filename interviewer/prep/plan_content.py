@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from interviewer.content import GAPS
 from interviewer.errors import ContentError
 from interviewer.paths import prompts_dir
 
@@ -41,18 +42,8 @@ TASKS = (
     "replan",
     "rest",
 )
-SIGNAL_DRILLS = (
-    "no_principle",
-    "hedging",
-    "no_behaviour_change",
-    "no_reflection",
-    "no_ownership",
-    "no_outcome",
-    "no_example",
-    "vague_compensation",
-    "mentorship_structure",
-    "defend_decision",
-)
+# Every gap the interviewer probes has a drill.
+SIGNAL_DRILLS = GAPS
 DELIVERY_DRILLS = ("fillers", "pace_fast", "pace_slow", "long_pauses")
 PLACEHOLDERS = {
     "value",

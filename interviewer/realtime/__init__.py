@@ -1,0 +1,1 @@
+"""Real time: transcribe while the candidate speaks, and let the interviewer cut in."""
