@@ -1,0 +1,59 @@
+"""Small fakes shared by the real-time tests."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import numpy as np
+
+from interviewer.interfaces import Audio, Transcript, Word
+from interviewer.voice.endpointing import WINDOW
+
+
+class FakeTranscriber:
+    """One word per call, spanning the audio it was given; records what it was asked."""
+
+    language = "en"
+
+    def __init__(self, text: str = "word", delay: float = 0.0):
+        self.text = text
+        self.delay = delay
+        self.calls: list[int] = []  # samples per call
+        self.threads: set[str] = set()
+        self.active = 0
+        self.overlapped = False
+        self._lock = threading.Lock()
+
+    def transcribe(self, audio: Audio) -> Transcript:
+        with self._lock:
+            self.active += 1
+            self.overlapped |= self.active > 1
+        try:
+            self.calls.append(len(audio.samples))
+            self.threads.add(threading.current_thread().name)
+            time.sleep(self.delay)
+            return Transcript(text=self.text, words=[Word(self.text, 0.0, audio.duration_s)],
+                              duration_s=audio.duration_s)
+        finally:
+            with self._lock:
+                self.active -= 1
+
+
+def windows(pattern: str, seconds_per_char: float = 1.0) -> tuple[np.ndarray, list[float]]:
+    """Samples and speech probabilities from a pattern: 's' a second of speech, '.' of silence."""
+    per_char = int(round(seconds_per_char * 16_000 / WINDOW))
+    probabilities = [0.9 if c == "s" else 0.05 for c in pattern for _ in range(per_char)]
+    samples = np.zeros(len(probabilities) * WINDOW, np.float32)
+    return samples, probabilities
+
+
+def feed_in_blocks(incremental, samples, probabilities, block_windows: int = 4,
+                   keep_up: bool = True) -> None:
+    """Feed like a microphone: a few windows at a time, with their probabilities. With
+    `keep_up`, the worker finishes each stretch before more audio arrives (a fast machine)."""
+    for first in range(0, len(probabilities), block_windows):
+        chunk = samples[first * WINDOW:(first + block_windows) * WINDOW]
+        incremental.feed(chunk, probabilities[first:first + block_windows])
+        if keep_up:
+            assert incremental.drain(timeout=10)

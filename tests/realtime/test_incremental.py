@@ -1,0 +1,96 @@
+"""Incremental transcription: stretches cut at pauses, only the tail left at the end."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from interviewer.interfaces import Audio
+from interviewer.realtime.incremental import IncrementalSettings, IncrementalTranscriber
+from interviewer.voice.wav import load_audio
+from tests.voice.conftest import (  # noqa: F401  (fixtures)
+    spoken_answer,
+    transcriber,
+    whisper_model_dir,
+)
+
+from .helpers import FakeTranscriber, feed_in_blocks, windows
+
+
+def test_stretches_are_cut_at_pauses_and_words_moved_onto_the_answer_timeline():
+    fake = FakeTranscriber()
+    incremental = IncrementalTranscriber(fake, IncrementalSettings(pause=0.5, min_stretch=3.0))
+    samples, probabilities = windows("ssss.sssss.ss" + "...")  # end-of-turn silence
+    feed_in_blocks(incremental, samples, probabilities)
+    result = incremental.finish()
+    assert incremental.stats.passes == 3  # three stretches, each ended by a pause
+    assert incremental.stats.tail_skipped and incremental.stats.tail_samples == 0
+    assert result.text == "word word word"
+    starts = [w.start for w in result.words]
+    assert starts == sorted(starts) and starts[0] == 0.0
+    assert 4.0 < starts[1] < 5.0 and 10.0 < starts[2] < 11.0  # cut in the middle of each pause
+    assert result.words[-1].end <= result.duration_s == len(samples) / 16_000
+    assert fake.threads == {"incremental-transcriber"}  # nothing left for the end of the turn
+
+
+def test_no_pause_still_cuts_below_whispers_window_and_tail_is_transcribed():
+    fake = FakeTranscriber()
+    incremental = IncrementalTranscriber(fake, IncrementalSettings(max_stretch=10.0))
+    samples, probabilities = windows("s" * 25)  # 25 s without a pause, ends mid-speech
+    feed_in_blocks(incremental, samples, probabilities)
+    result = incremental.finish()
+    assert incremental.stats.passes >= 2
+    assert max(fake.calls) <= 10 * 16_000
+    assert 0 < incremental.stats.tail_samples <= 10 * 16_000
+    assert sum(fake.calls) == len(samples)  # every sample transcribed exactly once
+    assert len(result.words) == incremental.stats.passes + 1
+
+
+def test_falling_behind_merges_stretches_instead_of_queueing():
+    slow = FakeTranscriber(delay=0.3)
+    incremental = IncrementalTranscriber(slow, IncrementalSettings(min_stretch=1.0))
+    samples, probabilities = windows("s.s.s.s.s.s.s.s.", seconds_per_char=1.0)
+    feed_in_blocks(incremental, samples, probabilities, block_windows=500, keep_up=False)
+    result = incremental.finish()
+    stats = incremental.stats
+    assert stats.merged >= 1
+    assert len(slow.calls) < 8  # fewer, larger passes than stretches
+    assert not slow.overlapped  # worker and tail never transcribe at the same time
+    assert sum(slow.calls) == len(samples) or stats.tail_skipped
+    assert result.words[-1].end <= result.duration_s
+
+
+def test_slow_transcription_grows_the_minimum_stretch():
+    slow = FakeTranscriber(delay=0.2)
+    incremental = IncrementalTranscriber(slow, IncrementalSettings(min_stretch=0.5,
+                                                                   busy_share=0.05))
+    samples, probabilities = windows("s.", seconds_per_char=1.0)
+    feed_in_blocks(incremental, samples, probabilities)
+    time.sleep(0.4)
+    incremental.finish()
+    assert incremental.stats.min_stretch > 0.5
+
+
+def test_real_speech_random_model_covers_the_whole_answer_and_leaves_a_small_tail(
+        spoken_answer, transcriber):  # noqa: F811
+    speech = load_audio(spoken_answer).samples
+    gap = np.zeros(16_000, np.float32)
+    quiet_end = np.zeros(int(2.5 * 16_000), np.float32)  # the end-of-turn silence
+    samples = np.concatenate([speech, gap, speech, gap, speech, quiet_end])
+    incremental = IncrementalTranscriber(transcriber)
+    for start in range(0, len(samples), 512):  # the real Silero VAD, block by block
+        incremental.feed(samples[start:start + 512])
+        incremental.drain(timeout=30)  # as if spoken: the worker keeps up between blocks
+    result = incremental.finish()
+    whole = transcriber.transcribe(Audio(samples))
+    stats = incremental.stats
+    assert stats.passes >= 2
+    assert stats.tail_samples <= 0.2 * len(samples)
+    assert result.duration_s == whole.duration_s
+    assert result.words, "the random model still yields words with timestamps"
+    assert all(0 <= w.start <= w.end <= result.duration_s + 0.01 for w in result.words)
+    starts = [w.start for w in result.words]
+    assert starts == sorted(starts)
+    assert result.words[-1].start > 2 * len(speech) / 16_000  # the last sentence is there
+    assert np.array_equal(incremental.audio().samples, samples)
