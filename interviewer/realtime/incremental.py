@@ -246,6 +246,17 @@ class IncrementalTranscriber:
         """Seconds fed so far."""
         return self._samples / SAMPLE_RATE
 
+    def transcribed_until(self) -> float:
+        """Seconds from the start of the answer up to which `partial_text()` is complete."""
+        with self._lock:
+            ends = sorted((s.start, s.end) for s in self._done if s.result is not None)
+        reached = 0
+        for start, end in ends:
+            if start > reached:
+                break
+            reached = max(reached, end)
+        return reached / SAMPLE_RATE
+
     def partial_text(self) -> str:
         """The text of the stretches transcribed so far (lags the speech by a stretch or two)."""
         with self._lock:

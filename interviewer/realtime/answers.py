@@ -1,0 +1,116 @@
+"""Spoken answers transcribed while they are spoken, which the interviewer may cut into.
+
+`StreamingVoiceAnswers` keeps the contract of `VoiceAnswers` (the WAV saved to
+`prompt.save_audio_to`, an Answer with timed words, one nudge when nothing is heard), but feeds
+every microphone block to an `IncrementalTranscriber`, so at the end of the turn only the tail is
+left to transcribe. An `InterruptPolicy` looks at the partial transcript as it grows; when it
+decides to cut in, listening stops at once, the partial answer is kept and marked
+`interrupted=True`, and `last_interruption` tells the engine which probe to ask.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable
+from typing import Protocol
+
+import numpy as np
+
+from interviewer.errors import UserError
+from interviewer.interfaces import Answer, Prompt, Speaker, Transcriber
+from interviewer.realtime.incremental import IncrementalSettings, IncrementalTranscriber
+from interviewer.realtime.interrupt import Interruption, InterruptPolicy
+from interviewer.voice.answers import DEFAULT_MAX_ANSWER, NOTHING_HEARD
+from interviewer.voice.wav import save_wav
+
+CHECK_EVERY = 0.5  # seconds of audio between two looks at the partial transcript
+
+
+class BlockMicrophone(Protocol):
+    """A microphone that hands out blocks while it records (see StreamingMicrophone)."""
+
+    def listen(self, *, max_seconds: float, on_block=None):
+        """Record one answer, calling `on_block(block, probabilities, endpointer)` per block."""
+        ...
+
+
+class StreamingVoiceAnswers:
+    """Answers from the microphone, transcribed while spoken, with optional interruptions.
+
+    `interrupt` is the policy (None or `InterruptPolicy(enabled=False)` for `--no-interrupt`).
+    `on_interrupt(interruption)` is called the moment the policy decides, on the listening thread,
+    so a speaker can start the probe it has ready without waiting for the transcript.
+    """
+
+    def __init__(self, microphone: BlockMicrophone, transcriber: Transcriber, *,
+                 speaker: Speaker | None = None, max_answer: float = DEFAULT_MAX_ANSWER,
+                 interrupt: InterruptPolicy | None = None,
+                 settings: IncrementalSettings | None = None,
+                 on_interrupt: Callable[[Interruption], None] | None = None, out=None):
+        if max_answer <= 0:
+            raise UserError("--max-answer must be more than 0 seconds")
+        self.microphone = microphone
+        self.incremental = IncrementalTranscriber(transcriber, settings)
+        self.speaker = speaker
+        self.max_answer = max_answer
+        self.interrupt = interrupt or InterruptPolicy(enabled=False)
+        self.on_interrupt = on_interrupt
+        self.out = out if out is not None else sys.stderr
+        self.last_interruption: Interruption | None = None
+
+    def next_answer(self, prompt: Prompt) -> Answer:
+        """Listen while transcribing; save; finish the transcript (only the tail is left)."""
+        self.last_interruption = None
+        audio = self._listen(prompt)
+        if len(audio.samples) == 0 and getattr(audio, "ended_by", None) not in ("enter",
+                                                                                 "interrupted"):
+            self._nudge()
+            audio = self._listen(prompt)
+        if len(audio.samples) == 0:
+            self.incremental.reset()
+            self._tell("Nothing recorded; moving on.")
+            return Answer(text="", source="voice", audio_path=None, duration_s=0.0)
+        path = save_wav(prompt.save_audio_to, audio) if prompt.save_audio_to else None
+        error = getattr(audio, "device_error", None)
+        if error:
+            where = f" in {path}" if path else ""
+            self._tell(f"warning: the microphone stopped ({error}); kept the "
+                       f"{audio.duration_s:.1f} s recorded so far{where}.")
+        transcript = self.incremental.finish()
+        return Answer(text=transcript.text, source="voice", audio_path=path,
+                      duration_s=round(audio.duration_s, 2), words=list(transcript.words),
+                      interrupted=self.last_interruption is not None)
+
+    def _listen(self, prompt: Prompt):
+        self.incremental.reset()
+        state = {"next_check": CHECK_EVERY}
+
+        def on_block(block: np.ndarray, probabilities: list[float], endpointer) -> str | None:
+            self.incremental.feed(block, probabilities)
+            if not endpointer.started or not self.interrupt.enabled:
+                return None
+            story = endpointer.elapsed - endpointer.first_speech_at
+            if story < state["next_check"]:
+                return None
+            state["next_check"] = story + CHECK_EVERY
+            covered = self.incremental.transcribed_until() - endpointer.first_speech_at
+            decision = self.interrupt.check(prompt, story, self.incremental.partial_text(),
+                                            transcribed=covered)
+            if decision is None:
+                return None
+            self.last_interruption = decision
+            if self.on_interrupt is not None:
+                self.on_interrupt(decision)
+            return "interrupted"
+
+        return self.microphone.listen(max_seconds=self.max_answer, on_block=on_block)
+
+    def _nudge(self) -> None:
+        self._tell(NOTHING_HEARD)
+        if self.speaker is not None:
+            self.speaker.say(NOTHING_HEARD)
+
+    def _tell(self, line: str) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            print(line, file=self.out, flush=True)

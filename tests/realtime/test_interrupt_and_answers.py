@@ -1,0 +1,150 @@
+"""The interruption policy (elapsed seconds as the clock) and the streaming answer source."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from interviewer.interfaces import Prompt
+from interviewer.realtime.answers import StreamingVoiceAnswers
+from interviewer.realtime.capture import StreamingMicrophone
+from interviewer.realtime.incremental import IncrementalSettings
+from interviewer.realtime.interrupt import (
+    PRINCIPLE_PROBE,
+    TIME_PROBE,
+    InterruptPolicy,
+    names_a_principle,
+)
+from interviewer.voice.capture import CapturedAudio
+from interviewer.voice.endpointing import Endpointer, EndpointSettings
+from interviewer.voice.wav import read_wav
+from tests.voice.conftest import (  # noqa: F401  (fixtures)
+    _audio_state,
+    play,
+    spoken_answer,
+    transcriber,
+    virtual_audio,
+    whisper_model_dir,
+)
+
+from .helpers import FakeTranscriber, windows
+
+STORY = Prompt(text="Tell me about a hard call.", stage="hiring_manager", turn=1,
+               answer_seconds=(120, 180))
+
+
+def test_no_principle_by_the_set_time_interrupts_with_the_principle_probe():
+    policy = InterruptPolicy(principle_after=60)
+    assert policy.check(STORY, 59.9, "we had an outage and I rolled back") is None
+    cut = policy.check(STORY, 60.0, "we had an outage and I rolled back")
+    assert cut.reason == "no_principle" and cut.probe == PRINCIPLE_PROBE and cut.at_seconds == 60
+
+
+def test_a_named_principle_lets_the_story_run_until_the_time_limit():
+    policy = InterruptPolicy(principle_after=60)
+    text = "We had an outage. The principle I acted on was that members come first."
+    assert names_a_principle(text)
+    assert policy.check(STORY, 120.0, text) is None
+    assert policy.check(STORY, 180.0, text).reason == "time_limit"
+    assert policy.check(STORY, 181.0, text).probe == TIME_PROBE
+
+
+def test_listing_value_names_is_not_naming_a_principle():
+    assert not names_a_principle("I showed judgment, courage, candor and impact.")
+
+
+def test_follow_ups_are_only_cut_at_the_time_limit_and_no_interrupt_never_cuts():
+    follow_up = Prompt(text="Why?", stage="hiring_manager", turn=2, kind="follow_up",
+                       answer_seconds=(30, 60))
+    assert InterruptPolicy(principle_after=5).check(follow_up, 30, "") is None
+    assert InterruptPolicy().check(follow_up, 60, "").reason == "time_limit"
+    off = InterruptPolicy(enabled=False)
+    assert off.check(STORY, 1000, "") is None and off.probes() == []
+
+
+def test_a_missing_principle_is_judged_only_on_transcribed_speech():
+    policy = InterruptPolicy(principle_after=60)
+    assert policy.check(STORY, 75, "we rolled back", transcribed=50) is None
+    assert policy.check(STORY, 75, "we rolled back", transcribed=61).reason == "no_principle"
+
+
+class BlockMicrophone:
+    """Hands out a prepared recording block by block, like StreamingMicrophone, and stops when
+    the hook says so."""
+
+    def __init__(self, pattern: str):
+        self.samples, self.probabilities = windows(pattern)
+        self.keep_up = None  # called after each block: lets the transcriber keep up, as live
+
+    def listen(self, *, max_seconds, on_block=None):
+        endpointer = Endpointer(EndpointSettings(end_silence=2.0, max_seconds=max_seconds))
+        reason = None
+        for index, probability in enumerate(self.probabilities):
+            block = self.samples[index * 512:(index + 1) * 512]
+            reason = endpointer.update(probability)
+            reason = (on_block(block, [probability], endpointer) if on_block else None) or reason
+            if self.keep_up is not None:
+                self.keep_up()
+            if reason:
+                break
+        end = (index + 1) * 512
+        return CapturedAudio(self.samples[:end], ended_by=reason or "silence")
+
+
+def answers(pattern: str, policy: InterruptPolicy, fake=None, **kw):
+    fake = fake or FakeTranscriber(text="and then we shipped it.")
+    source = StreamingVoiceAnswers(BlockMicrophone(pattern), fake, interrupt=policy,
+                                   settings=IncrementalSettings(min_stretch=1.0), out=None, **kw)
+    source.microphone.keep_up = lambda: source.incremental.drain(timeout=5)
+    return source
+
+
+def prompt(tmp_path, kind="question") -> Prompt:
+    return Prompt(text="Tell me about a hard call.", stage="hiring_manager", turn=1, kind=kind,
+                  answer_seconds=(120, 180), save_audio_to=tmp_path / "answer.wav")
+
+
+def test_an_interrupted_answer_is_kept_and_marked(tmp_path):
+    decisions = []
+    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3, InterruptPolicy(principle_after=10),
+                     on_interrupt=decisions.append)
+    answer = source.next_answer(prompt(tmp_path))
+    assert answer.interrupted and source.last_interruption.reason == "no_principle"
+    assert decisions == [source.last_interruption]
+    assert 10 <= answer.duration_s < 16  # stopped at the decision, not at the end of the story
+    assert answer.text and answer.words
+    samples, rate = read_wav(answer.audio_path)
+    assert rate == 16_000 and abs(len(samples) / rate - answer.duration_s) < 0.05
+
+
+def test_no_interrupt_lets_the_answer_end_at_its_pause(tmp_path):
+    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3 + "...", InterruptPolicy(enabled=False))
+    answer = source.next_answer(prompt(tmp_path))
+    assert not answer.interrupted and source.last_interruption is None
+    assert answer.duration_s > 60
+
+
+def test_a_principle_in_the_partial_transcript_prevents_the_cut(tmp_path):
+    fake = FakeTranscriber(text="The principle I acted on was candor.")
+    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3 + "...", InterruptPolicy(principle_after=10),
+                     fake=fake)
+    answer = source.next_answer(prompt(tmp_path))
+    assert not answer.interrupted
+
+
+def test_virtual_microphone_streams_blocks_and_leaves_only_the_tail(
+        virtual_audio, spoken_answer, transcriber, tmp_path):  # noqa: F811
+    microphone = StreamingMicrophone(end_silence=1.5, enter_to_stop=False,
+                                     on_listening=lambda: threading.Thread(
+                                         target=play, args=(spoken_answer,)).start())
+    source = StreamingVoiceAnswers(microphone, transcriber,
+                                   settings=IncrementalSettings(min_stretch=1.0), out=None)
+    answer = source.next_answer(prompt(tmp_path))
+    stats = source.incremental.stats
+    assert not answer.interrupted and answer.duration_s > 5
+    assert answer.words and all(0 <= w.start <= w.end <= answer.duration_s + 0.01
+                                for w in answer.words)
+    assert stats.passes >= 1
+    assert stats.tail_samples <= 0.3 * answer.duration_s * 16_000
+    assert np.isclose(len(read_wav(answer.audio_path)[0]) / 16_000, answer.duration_s, atol=0.05)
