@@ -22,7 +22,7 @@ def cli() -> None:
 
 def _register() -> None:
     # Imported here so each module can add its commands without a central list growing stale.
-    from interviewer.cli import interview, prep, report, scoring, sessions  # noqa: F401
+    from interviewer.cli import doctor, interview, prep, report, scoring, sessions  # noqa: F401
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:

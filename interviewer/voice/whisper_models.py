@@ -125,24 +125,12 @@ def resolve_model(name: str | None = None, *, cache_dir: str | None = None,
         raise UserError(missing_model_message(name, reason[:160])) from exc
 
 
-def hub_reachable(timeout: float = 3.0) -> bool:
-    """True when the Hugging Face hub (or $HF_ENDPOINT) accepts a TCP connection."""
-    import socket
-    from urllib.parse import urlsplit
-
-    endpoint = urlsplit(os.environ.get("HF_ENDPOINT") or "https://huggingface.co")
-    port = endpoint.port or (443 if endpoint.scheme == "https" else 80)
-    try:
-        with socket.create_connection((endpoint.hostname or "huggingface.co", port), timeout):
-            return True
-    except OSError:
-        return False
-
-
 def model_status(name: str | None = None) -> tuple[bool, str]:
     """For `interviewer doctor`: whether the model is usable now, and where it is or how to get it.
 
-    A model that is not cached counts as ok if it can be downloaded on first use.
+    A model that is not cached is reported as a fix: the doctor never contacts the hub itself,
+    because the only network call the tool makes on its own is the model download a voice
+    session needs.
     """
     name = (name or DEFAULT_MODEL).strip()
     try:
@@ -156,7 +144,6 @@ def model_status(name: str | None = None) -> tuple[bool, str]:
         return True, f"{name} cached at {cached}"
     if os.environ.get("HF_HUB_OFFLINE") in ("1", "true", "True"):
         return False, missing_model_message(name, "HF_HUB_OFFLINE is set")
-    if not hub_reachable():
-        return False, missing_model_message(name, "huggingface.co is unreachable")
-    return True, (f"{name} is not downloaded yet: the first voice session downloads it"
-                  f"{_paren(approx_size(name))}; offline machines need --model PATH")
+    return False, (f"{name} is not downloaded yet: the first voice session downloads it"
+                   f"{_paren(approx_size(name))} if this machine is online; offline, run once on "
+                   "a connected machine or pass --model PATH to a local CTranslate2 folder")
