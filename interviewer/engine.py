@@ -40,6 +40,8 @@ from interviewer.state import (
 )
 from interviewer.store import SessionStore
 
+INTERRUPTION_PROBE = "interruption"
+
 
 class AnswersExhausted(Exception):
     """The answer source has no more answers: the session stops cleanly where it is."""
@@ -64,6 +66,7 @@ class InterviewEngine:
         self.store = store
         self.parts = parts
         self.events: list[Event] = store.read()
+        self._interruption = None  # set when the answer source cut the candidate off
         self.state: SessionState = build_state(self.events)
 
     def emit(self, event: Event) -> None:
@@ -132,12 +135,16 @@ class InterviewEngine:
             if not turn.scores:
                 self._score(index, turn)
             turn = self._current(index, question_index)
-            move = self._decide(index, question_index) if turn.move is None else turn.move.move
+            if turn.move is not None:
+                move = turn.move.move
+            elif self._interruption is not None:
+                move = self._record_interruption(turn)
+            else:
+                move = self._decide(index, question_index)
             if move.action != "follow_up" or not move.text:
                 return
-            self._ask(
-                index, question_index, "follow_up", move.text, probe_id=move.probe_id, gap=move.gap
-            )
+            kind = "interruption" if move.probe_id == INTERRUPTION_PROBE else "follow_up"
+            self._ask(index, question_index, kind, move.text, probe_id=move.probe_id, gap=move.gap)
 
     def _current(self, index: int, question_index: int) -> TurnState:
         return self._interview(index).exchange(question_index)[-1]
@@ -181,6 +188,10 @@ class InterviewEngine:
         answer = self.parts.answers.next_answer(prompt)
         if answer is None:
             raise AnswersExhausted
+        # A real-time answer source that cut the candidate off says which probe it cut in with.
+        self._interruption = (
+            getattr(self.parts.answers, "last_interruption", None) if answer.interrupted else None
+        )
         self.parts.console.answer(answer.text)
         delivery = (
             delivery_from_words(answer.words, answer.text, settings.answer_seconds)
@@ -211,6 +222,20 @@ class InterviewEngine:
                 fallback=brain != self.parts.brain.name,
             )
         )
+
+    def _record_interruption(self, turn: TurnState) -> Move:
+        """The interviewer cut in mid-answer: its probe is the move, recorded as an interruption."""
+        interruption, self._interruption = self._interruption, None
+        gap = "no_principle" if interruption.reason == "no_principle" else None
+        move = Move(
+            action="follow_up",
+            text=interruption.probe,
+            probe_id=INTERRUPTION_PROBE,
+            gap=gap,
+            reason=f"interrupted at {interruption.at_seconds:.0f} s ({interruption.reason})",
+        )
+        self.emit(MoveDecided(turn=turn.asked.turn, brain="interrupt policy", move=move))
+        return move
 
     def _decide(self, index: int, question_index: int) -> Move:
         interview = self._interview(index)

@@ -18,7 +18,7 @@ from interviewer.interfaces import AnswerSource, Speaker
 from interviewer.voice.whisper_models import DEFAULT_MODEL
 
 VOICE_OPTION_NAMES = ("model", "language", "input_device", "output_device", "end_silence",
-                      "max_answer", "voice", "rate", "audio_answers")
+                      "max_answer", "voice", "rate", "audio_answers", "realtime", "interrupt")
 
 
 @dataclass
@@ -34,6 +34,8 @@ class VoiceSettings:
     voice: str | None = None
     rate: int | None = None
     audio_answers: Path | None = None
+    realtime: bool = False
+    interrupt: bool = True
 
 
 @dataclass
@@ -71,6 +73,11 @@ def voice_options(func):
                      default=None,
                      help="Answer from the WAV files in this folder, in name order, instead of "
                      "the microphone."),
+        click.option("--realtime", is_flag=True,
+                     help="Transcribe while you speak (shorter pause before the interviewer "
+                     "replies) and let the interviewer cut in."),
+        click.option("--no-interrupt", "interrupt", flag_value=False, default=True,
+                     help="With --realtime: never cut into an answer."),
     ]
 
     @functools.wraps(func)
@@ -106,10 +113,26 @@ def build_voice(settings: VoiceSettings, *, speak_aloud: bool | None = None,
         from interviewer.voice.portaudio import find_device
 
         find_device(settings.input_device, "input")  # no microphone: say so before starting
-        microphone = SoundDeviceMicrophone(device=settings.input_device,
-                                           end_silence=settings.end_silence)
-        answers = VoiceAnswers(microphone, transcriber, speaker=speaker,
-                               max_answer=settings.max_answer)
+        if settings.realtime:
+            answers = _streaming_answers(settings, transcriber, speaker)
+        else:
+            microphone = SoundDeviceMicrophone(device=settings.input_device,
+                                               end_silence=settings.end_silence)
+            answers = VoiceAnswers(microphone, transcriber, speaker=speaker,
+                                   max_answer=settings.max_answer)
     if warm_up:
         transcriber.warm_up_in_background()
     return VoiceParts(speaker=speaker, answers=answers, transcriber=transcriber)
+
+
+def _streaming_answers(settings: VoiceSettings, transcriber, speaker) -> AnswerSource:
+    """Answers transcribed while spoken, with the interruption policy (`--realtime`)."""
+    from interviewer.realtime.answers import StreamingVoiceAnswers
+    from interviewer.realtime.capture import StreamingMicrophone
+    from interviewer.realtime.interrupt import InterruptPolicy
+
+    microphone = StreamingMicrophone(device=settings.input_device,
+                                     end_silence=settings.end_silence)
+    return StreamingVoiceAnswers(microphone, transcriber, speaker=speaker,
+                                 max_answer=settings.max_answer,
+                                 interrupt=InterruptPolicy(enabled=settings.interrupt))

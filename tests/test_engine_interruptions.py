@@ -1,0 +1,56 @@
+"""The engine with a real-time answer source that cuts the candidate off (fakes, no audio)."""
+
+from __future__ import annotations
+
+import io
+
+from conftest import STRONG_STORY
+
+from interviewer.console import Console
+from interviewer.content import default_content
+from interviewer.engine import EngineParts, InterviewEngine
+from interviewer.events import SessionStarted
+from interviewer.interfaces import Answer, Prompt
+from interviewer.offline.brain import OfflineBrain
+from interviewer.planning import plan_practice
+from interviewer.realtime.interrupt import Interruption
+from interviewer.state import build_state
+from interviewer.store import SessionStore
+
+RAMBLING = "So at my last company I was on the payments team and we had this long project " * 3
+
+
+class CuttingAnswers:
+    """Cuts the first answer off for a missing principle, then answers in full."""
+
+    def __init__(self):
+        self.last_interruption = None
+        self.prompts: list[Prompt] = []
+
+    def next_answer(self, prompt: Prompt) -> Answer | None:
+        self.prompts.append(prompt)
+        if len(self.prompts) == 1:
+            self.last_interruption = Interruption("no_principle", 91.0, "What principle was it?")
+            return Answer(text=RAMBLING, source="voice", interrupted=True)
+        self.last_interruption = None
+        return Answer(text=STRONG_STORY, source="voice") if len(self.prompts) < 12 else None
+
+
+def test_an_interruption_is_asked_recorded_and_the_partial_answer_kept(tmp_path):
+    content = default_content()
+    store = SessionStore.create(tmp_path, "manager")
+    store.append(SessionStarted(session_id=store.session_id, mode="practice", seed=1,
+                                brain="offline", input="voice",
+                                interviews=plan_practice(content, "manager", 1)))
+    answers = CuttingAnswers()
+    parts = EngineParts(brain=OfflineBrain(content), fallback=OfflineBrain(content),
+                        answers=answers, console=Console(out=io.StringIO()), content=content)
+    InterviewEngine(store, parts).run()
+    state = build_state(store.read())
+    first, second = state.turns[0], state.turns[1]
+    assert first.answer.interrupted and first.answer.text == RAMBLING
+    assert first.move.brain == "interrupt policy"
+    assert second.asked.kind == "interruption"
+    assert second.asked.text == "What principle was it?"
+    assert answers.prompts[1].kind == "interruption"
+    assert state.complete
