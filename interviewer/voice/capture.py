@@ -67,8 +67,13 @@ class SoundDeviceMicrophone:
         self.on_listening = on_listening
         self._vad: StreamingVad | None = None
 
-    def listen(self, *, max_seconds: float) -> CapturedAudio:
-        """Record until the answer ends; empty audio (ended_by 'no_speech') if nothing was said."""
+    def listen(self, *, max_seconds: float, on_block=None) -> CapturedAudio:
+        """Record until the answer ends; empty audio (ended_by 'no_speech') if nothing was said.
+
+        `on_block(block, probabilities, endpointer)` is called for every block as it arrives
+        (real-time transcription uses it); returning a reason such as 'interrupted' ends the
+        answer there, keeping the audio so far.
+        """
         sd = load_sounddevice()
         index = find_device(self.device, "input")
         if self._vad is None:
@@ -93,11 +98,11 @@ class SoundDeviceMicrophone:
         display = self.display or ListeningDisplay(enter_hint=watcher.active)
         try:
             with watcher:
-                return self._record(stream, blocks, settings, watcher, display)
+                return self._record(stream, blocks, settings, watcher, display, on_block)
         finally:
             _close(stream)
 
-    def _record(self, stream, blocks, settings, watcher, display) -> CapturedAudio:
+    def _record(self, stream, blocks, settings, watcher, display, on_block) -> CapturedAudio:
         captured: list[np.ndarray] = []
         endpointer = Endpointer(settings)
         first = _get(blocks, START_TIMEOUT)
@@ -111,10 +116,15 @@ class SoundDeviceMicrophone:
         while reason is None:
             for block in pending:
                 captured.append(block)
-                for probability in self._vad.feed(block):
+                probabilities = self._vad.feed(block)
+                for probability in probabilities:
                     reason = reason or endpointer.update(probability)
+                if on_block is not None:
+                    reason = on_block(block, probabilities, endpointer) or reason
                 rms = float(np.sqrt(np.mean(block * block))) if len(block) else 0.0
                 display.update(endpointer.elapsed, rms, endpointer.in_speech)
+                if reason is not None:
+                    break
             if reason is None and watcher.pressed.is_set():
                 reason = "enter"
             if reason is not None:
@@ -131,7 +141,7 @@ class SoundDeviceMicrophone:
                 pending.append(blocks.get_nowait())
         samples = np.concatenate(captured) if captured else np.zeros(0, np.float32)
         display.finish(reason, len(samples) / SAMPLE_RATE)
-        if not endpointer.started and reason != "device_lost":
+        if not endpointer.started and reason not in ("device_lost", "interrupted"):
             samples = np.zeros(0, dtype=np.float32)  # nothing said: no audio to keep
             reason = "enter" if reason == "enter" else "no_speech"
         return CapturedAudio(samples=samples.astype(np.float32), sample_rate=SAMPLE_RATE,
