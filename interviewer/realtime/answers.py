@@ -10,19 +10,15 @@ decides to cut in, listening stops at once, the partial answer is kept and marke
 
 from __future__ import annotations
 
-import contextlib
-import sys
 from collections.abc import Callable
 from typing import Protocol
 
 import numpy as np
 
-from interviewer.errors import UserError
 from interviewer.interfaces import Answer, Prompt, Speaker, Transcriber
 from interviewer.realtime.incremental import IncrementalSettings, IncrementalTranscriber
 from interviewer.realtime.interrupt import Interruption, InterruptPolicy
-from interviewer.voice.answers import DEFAULT_MAX_ANSWER, NOTHING_HEARD
-from interviewer.voice.wav import save_wav
+from interviewer.voice.answers import DEFAULT_MAX_ANSWER, VoiceAnswers
 
 CHECK_EVERY = 0.5  # seconds of audio between two looks at the partial transcript
 
@@ -35,7 +31,7 @@ class BlockMicrophone(Protocol):
         ...
 
 
-class StreamingVoiceAnswers:
+class StreamingVoiceAnswers(VoiceAnswers):
     """Answers from the microphone, transcribed while spoken, with optional interruptions.
 
     `interrupt` is the policy (None or `InterruptPolicy(enabled=False)` for `--no-interrupt`).
@@ -43,40 +39,25 @@ class StreamingVoiceAnswers:
     so a speaker can start the probe it has ready without waiting for the transcript.
     """
 
+    NO_NUDGE = ("enter", "interrupted")
+
     def __init__(self, microphone: BlockMicrophone, transcriber: Transcriber, *,
                  speaker: Speaker | None = None, max_answer: float = DEFAULT_MAX_ANSWER,
                  interrupt: InterruptPolicy | None = None,
                  settings: IncrementalSettings | None = None,
                  on_interrupt: Callable[[Interruption], None] | None = None, out=None):
-        if max_answer <= 0:
-            raise UserError("--max-answer must be more than 0 seconds")
-        self.microphone = microphone
+        super().__init__(microphone, transcriber, speaker=speaker, max_answer=max_answer, out=out)
         self.incremental = IncrementalTranscriber(transcriber, settings)
-        self.speaker = speaker
-        self.max_answer = max_answer
         self.interrupt = interrupt or InterruptPolicy(enabled=False)
         self.on_interrupt = on_interrupt
-        self.out = out if out is not None else sys.stderr
         self.last_interruption: Interruption | None = None
 
     def next_answer(self, prompt: Prompt) -> Answer:
         """Listen while transcribing; save; finish the transcript (only the tail is left)."""
         self.last_interruption = None
-        audio = self._listen(prompt)
-        if len(audio.samples) == 0 and getattr(audio, "ended_by", None) not in ("enter",
-                                                                                 "interrupted"):
-            self._nudge()
-            audio = self._listen(prompt)
-        if len(audio.samples) == 0:
-            self.incremental.reset()
-            self._tell("Nothing recorded; moving on.")
-            return Answer(text="", source="voice", audio_path=None, duration_s=0.0)
-        path = save_wav(prompt.save_audio_to, audio) if prompt.save_audio_to else None
-        error = getattr(audio, "device_error", None)
-        if error:
-            where = f" in {path}" if path else ""
-            self._tell(f"warning: the microphone stopped ({error}); kept the "
-                       f"{audio.duration_s:.1f} s recorded so far{where}.")
+        return super().next_answer(prompt)
+
+    def _transcribe(self, audio, path) -> Answer:
         transcript = self.incremental.finish()
         return Answer(text=transcript.text, source="voice", audio_path=path,
                       duration_s=round(audio.duration_s, 2), words=list(transcript.words),
@@ -105,12 +86,3 @@ class StreamingVoiceAnswers:
             return "interrupted"
 
         return self.microphone.listen(max_seconds=self.max_answer, on_block=on_block)
-
-    def _nudge(self) -> None:
-        self._tell(NOTHING_HEARD)
-        if self.speaker is not None:
-            self.speaker.say(NOTHING_HEARD)
-
-    def _tell(self, line: str) -> None:
-        with contextlib.suppress(OSError, ValueError):
-            print(line, file=self.out, flush=True)

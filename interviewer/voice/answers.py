@@ -53,12 +53,15 @@ class VoiceAnswers:
         self.max_answer = max_answer
         self.out = out if out is not None else sys.stderr
 
+    # Ways an empty recording can end that are deliberate, so the candidate is not nudged.
+    NO_NUDGE: tuple[str, ...] = ("enter",)
+
     def next_answer(self, prompt: Prompt) -> Answer:
         """Listen, save, transcribe; an empty answer when the candidate says nothing twice."""
-        audio = self.microphone.listen(max_seconds=self.max_answer)
-        if len(audio.samples) == 0 and getattr(audio, "ended_by", None) != "enter":
+        audio = self._listen(prompt)
+        if len(audio.samples) == 0 and getattr(audio, "ended_by", None) not in self.NO_NUDGE:
             self._nudge()
-            audio = self.microphone.listen(max_seconds=self.max_answer)
+            audio = self._listen(prompt)
         if len(audio.samples) == 0:
             self._tell("Nothing recorded; moving on.")
             return Answer(text="", source="voice", audio_path=None, duration_s=0.0)
@@ -68,6 +71,14 @@ class VoiceAnswers:
             where = f" in {path}" if path else ""
             self._tell(f"warning: the microphone stopped ({error}); kept the "
                        f"{audio.duration_s:.1f} s recorded so far{where}.")
+        return self._transcribe(audio, path)
+
+    def _listen(self, prompt: Prompt) -> Audio:
+        """Record one answer (subclasses listen differently, e.g. transcribing as they go)."""
+        return self.microphone.listen(max_seconds=self.max_answer)
+
+    def _transcribe(self, audio: Audio, path: Path | None) -> Answer:
+        """The answer from its recorded audio."""
         return _transcribed(audio, self.transcriber, path, "voice")
 
     def _nudge(self) -> None:
