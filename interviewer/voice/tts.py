@@ -16,6 +16,8 @@ import tempfile
 import threading
 import time
 import wave
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from interviewer.errors import UserError
@@ -86,6 +88,9 @@ class Pyttsx3Speaker:
         self.player = Player(output_device)
         self._voice_ids: dict[str, str | None] = {}
         self._warned = False
+        # Called around every playback and used as a context manager (barge-in listens to the
+        # microphone there and calls `stop()` when the candidate starts talking).
+        self.while_playing: Callable[[], AbstractContextManager] | None = None
         if voice is not None:
             self.voice_id(voice)  # an unknown --voice fails now, not at the first question
 
@@ -147,8 +152,10 @@ class Pyttsx3Speaker:
         raise UserError(ESPEAK_FIX.format(error="it produced no audio"))
 
     def _play(self, samples, sample_rate: int) -> bool:
+        watching = self.while_playing() if self.while_playing else contextlib.nullcontext()
         try:
-            return self.player.play(samples, sample_rate)
+            with watching:
+                return self.player.play(samples, sample_rate)
         except UserError:
             raise
         except Exception as exc:  # PortAudioError: no output device, device busy or gone
