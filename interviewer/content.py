@@ -136,6 +136,15 @@ class StagesFile(_Strict):
     stages: dict[Stage, StageSettings]
 
 
+class Interruptions(_Strict):
+    """When and how the interviewer cuts into a spoken answer (prompts/interruptions.yaml)."""
+
+    principle_after_seconds: float = Field(ge=10, le=600)
+    time_limit_factor: float = Field(ge=0.5, le=3)
+    no_principle: str = Field(min_length=1)
+    time_limit: str = Field(min_length=1)
+
+
 class Content(BaseModel):
     """Everything in prompts/, loaded and cross-checked."""
 
@@ -146,6 +155,7 @@ class Content(BaseModel):
     personas: Personas
     probes: list[Probe]
     stages: dict[str, StageSettings]
+    interruptions: Interruptions
 
     def find_question(self, question_id: str) -> Question | None:
         """The question with this id from any bank, or None (e.g. for a scored text transcript)."""
@@ -206,7 +216,9 @@ def load_content(root: Path | None = None) -> Content:
     personas = _parse(Personas, root / "personas.yaml")
     probes = _parse(ProbeSet, root / "probes.yaml").probes
     stages = _parse(StagesFile, root / "stages.yaml").stages
-    content = Content(values=values, banks=banks, personas=personas, probes=probes, stages=stages)
+    interruptions = _parse(Interruptions, root / "interruptions.yaml")
+    content = Content(values=values, banks=banks, personas=personas, probes=probes, stages=stages,
+                      interruptions=interruptions)
     _cross_check(content, root)
     return content
 

@@ -8,9 +8,10 @@ start. Hardware, models and the network reach it only through the interfaces it 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from interviewer.anticipation import Anticipation
 from interviewer.brain import Brain, TurnView, with_fallback
 from interviewer.console import STAGE_TITLES, Console
 from interviewer.content import Content
@@ -184,6 +185,9 @@ class InterviewEngine:
             kind=turn.asked.kind,
             answer_seconds=settings.answer_seconds,
             save_audio_to=self._audio_path(turn.asked.turn, "answer"),
+            voice=plan.voice,
+            rate=plan.rate,
+            on_partial=self._anticipate(index, turn),
         )
         answer = self.parts.answers.next_answer(prompt)
         if answer is None:
@@ -238,28 +242,70 @@ class InterviewEngine:
         return move
 
     def _decide(self, index: int, question_index: int) -> Move:
-        interview = self._interview(index)
-        plan = interview.plan
-        exchange = interview.exchange(question_index)
-        settings = self.parts.content.stages[plan.stage]
+        exchange = self._interview(index).exchange(question_index)
         last = exchange[-1].asked.turn
-        variant = random.Random(f"{self.state.started.seed}:{last}").randrange(1 << 16)
 
         def ask(brain: Brain) -> Move:
-            return brain.next_move(
-                stage=plan.stage,
-                question=plan.questions[question_index],
-                exchange=_views(exchange),
-                follow_ups_left=settings.max_follow_ups - (len(exchange) - 1),
-                variant=variant,
-                interviewer=plan,
-            )
+            return self._next_move(brain, index, question_index, _views(exchange))
 
         brain, move = self._with_fallback("next move", ask, last)
         self.emit(
             MoveDecided(turn=last, brain=brain, move=move, fallback=brain != self.parts.brain.name)
         )
         return move
+
+    def _next_move(self, brain: Brain, index: int, question_index: int,
+                   exchange: list[TurnView]) -> Move:
+        plan = self._interview(index).plan
+        settings = self.parts.content.stages[plan.stage]
+        last = exchange[-1].turn
+        return brain.next_move(
+            stage=plan.stage,
+            question=plan.questions[question_index],
+            exchange=exchange,
+            follow_ups_left=settings.max_follow_ups - (len(exchange) - 1),
+            variant=random.Random(f"{self.state.started.seed}:{last}").randrange(1 << 16),
+            interviewer=plan,
+        )
+
+    # -- preparing the reply while the candidate answers ----------------------------------------
+
+    def _anticipate(self, index: int, turn: TurnState):
+        """Prepare the lines likely to follow this answer; the hook for its partial transcript.
+
+        The follow-up is only guessed when the offline interviewer is the one deciding: an LLM's
+        wording cannot be known before it is asked, and asking it on every pause would cost.
+        """
+        prepare = getattr(self.parts.speaker, "prepare", None)
+        if prepare is None:
+            return None
+        plan = self._interview(index).plan
+
+        def say_later(text: str) -> None:
+            prepare(text, voice=plan.voice, rate=plan.rate)
+
+        say_later(self._line_after_question(index, turn.asked.question_index))
+        if self.parts.brain.name != self.parts.fallback.name:
+            return None
+        return Anticipation(say_later, lambda text: self._likely_move(index, turn, text)).on_partial
+
+    def _line_after_question(self, index: int, question_index: int) -> str:
+        plan = self._interview(index).plan
+        if question_index + 1 < len(plan.questions):
+            return plan.questions[question_index + 1].text
+        closing = self.parts.content.stages[plan.stage].closing
+        return closing.format(name=plan.interviewer_name, role=plan.interviewer_role)
+
+    def _likely_move(self, index: int, turn: TurnState, partial_text: str) -> Move:
+        """The move the offline interviewer would make if the answer ended with this text."""
+        interview = self._interview(index)
+        answer = AnswerRecorded(turn=turn.asked.turn, text=partial_text, source="voice")
+        provisional = replace(turn, answer=answer, scores=[], move=None)
+        score = self.parts.fallback.score(answer_context(interview, provisional,
+                                                         self.parts.content))
+        earlier = interview.exchange(turn.asked.question_index)[:-1]
+        views = [*_views(earlier), turn_view(provisional, score)]
+        return self._next_move(self.parts.fallback, index, turn.asked.question_index, views)
 
     def _with_fallback(self, what: str, call, turn: int | None = None):
         """Run a brain step; if the brain fails, the offline brain takes it and a Note says so."""

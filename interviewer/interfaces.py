@@ -6,6 +6,7 @@ LLM interviewer are all implementations; tests use fakes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -74,7 +75,12 @@ class Answer:
 
 @dataclass
 class Prompt:
-    """What the engine passes to an answer source about the question being answered."""
+    """What the engine passes to an answer source about the question being answered.
+
+    `voice` and `rate` are the asking interviewer's, for anything said to the candidate during
+    the answer. `on_partial`, when given, is called with the partial transcript as it grows, so
+    the interviewer can prepare its reply while the candidate is still talking.
+    """
 
     text: str
     stage: str
@@ -82,6 +88,9 @@ class Prompt:
     kind: str = "question"
     answer_seconds: tuple[int, int] = (120, 180)
     save_audio_to: Path | None = None
+    voice: str | None = None
+    rate: int | None = None
+    on_partial: Callable[[str], None] | None = None
 
 
 class Speaker(Protocol):
@@ -96,6 +105,18 @@ class Speaker(Protocol):
         save_to: Path | None = None,
     ) -> Utterance:
         """Speak `text`; when `save_to` is given, keep the audio there."""
+        ...
+
+
+class PreparingSpeaker(Speaker, Protocol):
+    """A speaker that can render lines ahead of time and start one without waiting."""
+
+    def prepare(self, text: str, *, voice: str | None = None, rate: int | None = None) -> None:
+        """Render `text` in the background so a later `say` of it starts at once."""
+        ...
+
+    def start(self, text: str, *, voice: str | None = None, rate: int | None = None) -> None:
+        """Start saying `text` now; the next `say` of the same text waits for it."""
         ...
 
 

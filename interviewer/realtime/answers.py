@@ -35,8 +35,11 @@ class StreamingVoiceAnswers(VoiceAnswers):
     """Answers from the microphone, transcribed while spoken, with optional interruptions.
 
     `interrupt` is the policy (None or `InterruptPolicy(enabled=False)` for `--no-interrupt`).
-    `on_interrupt(interruption)` is called the moment the policy decides, on the listening thread,
-    so a speaker can start the probe it has ready without waiting for the transcript.
+    Its probes are prepared before each answer, and the moment the policy decides, the speaker
+    starts saying the probe (on the listening thread, without waiting for the transcript);
+    `on_interrupt(interruption)` is also called then. The engine's own `say` of the probe then
+    waits for that playback instead of repeating it. `prompt.on_partial` gets the partial
+    transcript each time it grows.
     """
 
     NO_NUDGE = ("enter", "interrupted")
@@ -48,13 +51,17 @@ class StreamingVoiceAnswers(VoiceAnswers):
                  on_interrupt: Callable[[Interruption], None] | None = None, out=None):
         super().__init__(microphone, transcriber, speaker=speaker, max_answer=max_answer, out=out)
         self.incremental = IncrementalTranscriber(transcriber, settings)
-        self.interrupt = interrupt or InterruptPolicy(enabled=False)
+        self.interrupt = interrupt
         self.on_interrupt = on_interrupt
         self.last_interruption: Interruption | None = None
 
     def next_answer(self, prompt: Prompt) -> Answer:
         """Listen while transcribing; save; finish the transcript (only the tail is left)."""
         self.last_interruption = None
+        prepare = getattr(self.speaker, "prepare", None)
+        if prepare is not None and self.interrupt is not None:
+            for probe in self.interrupt.probes():
+                prepare(probe, voice=prompt.voice, rate=prompt.rate)
         return super().next_answer(prompt)
 
     def _transcribe(self, audio, path) -> Answer:
@@ -65,24 +72,36 @@ class StreamingVoiceAnswers(VoiceAnswers):
 
     def _listen(self, prompt: Prompt):
         self.incremental.reset()
-        state = {"next_check": CHECK_EVERY}
+        state = {"next_check": CHECK_EVERY, "partial": ""}
 
         def on_block(block: np.ndarray, probabilities: list[float], endpointer) -> str | None:
             self.incremental.feed(block, probabilities)
-            if not endpointer.started or not self.interrupt.enabled:
+            if not endpointer.started:
                 return None
             story = endpointer.elapsed - endpointer.first_speech_at
             if story < state["next_check"]:
                 return None
             state["next_check"] = story + CHECK_EVERY
+            partial = self.incremental.partial_text()
+            if prompt.on_partial is not None and partial != state["partial"]:
+                state["partial"] = partial
+                prompt.on_partial(partial)
+            if self.interrupt is None or not self.interrupt.enabled:
+                return None
             covered = self.incremental.transcribed_until() - endpointer.first_speech_at
-            decision = self.interrupt.check(prompt, story, self.incremental.partial_text(),
-                                            transcribed=covered)
+            decision = self.interrupt.check(prompt, story, partial, transcribed=covered)
             if decision is None:
                 return None
-            self.last_interruption = decision
-            if self.on_interrupt is not None:
-                self.on_interrupt(decision)
+            self._cut_in(decision, prompt)
             return "interrupted"
 
         return self.microphone.listen(max_seconds=self.max_answer, on_block=on_block)
+
+    def _cut_in(self, decision: Interruption, prompt: Prompt) -> None:
+        """Start saying the probe now: the candidate hears it while the tail is transcribed."""
+        self.last_interruption = decision
+        start = getattr(self.speaker, "start", None)
+        if start is not None:
+            start(decision.probe, voice=prompt.voice, rate=prompt.rate)
+        if self.on_interrupt is not None:
+            self.on_interrupt(decision)

@@ -1,19 +1,18 @@
 """When the interviewer cuts in: a story with no principle by now, or an answer over its time.
 
 The policy is pure: it is asked with the answer's elapsed time (seconds of audio, so tests need no
-clock) and the partial transcript, and says whether to interrupt and with which probe.
+clock) and the partial transcript, and says whether to interrupt and with which probe. Its timing
+and wording come from prompts/interruptions.yaml (`InterruptPolicy.from_content`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from interviewer.content import Interruptions
 from interviewer.interfaces import Prompt
 from interviewer.offline import lexicon as lx
 from interviewer.offline.signals import first_match, is_stuffed, sentences
-
-PRINCIPLE_PROBE = "Let me stop you there. What principle were you acting on?"
-TIME_PROBE = "I'm going to jump in, we're short on time. What was the outcome, in a sentence?"
 
 
 @dataclass(frozen=True)
@@ -41,12 +40,22 @@ class InterruptPolicy:
     principle (bank questions, where a story is told); the time limit applies to every prompt.
     """
 
+    principle_probe: str
+    time_probe: str
     enabled: bool = True
     principle_after: float = 90.0
     time_limit_factor: float = 1.0
     kinds: tuple[str, ...] = ("question",)
-    principle_probe: str = PRINCIPLE_PROBE
-    time_probe: str = TIME_PROBE
+
+    @classmethod
+    def from_content(cls, interruptions: Interruptions, *, enabled: bool = True,
+                     **overrides) -> InterruptPolicy:
+        """The policy written in prompts/interruptions.yaml; `overrides` replace fields."""
+        fields = dict(principle_probe=interruptions.no_principle,
+                      time_probe=interruptions.time_limit, enabled=enabled,
+                      principle_after=interruptions.principle_after_seconds,
+                      time_limit_factor=interruptions.time_limit_factor)
+        return cls(**{**fields, **overrides})
 
     def check(self, prompt: Prompt, elapsed: float, partial_text: str,
               transcribed: float | None = None) -> Interruption | None:

@@ -127,6 +127,7 @@ def build_voice(settings: VoiceSettings, *, speak_aloud: bool | None = None,
 
 def _streaming_answers(settings: VoiceSettings, transcriber, speaker) -> AnswerSource:
     """Answers transcribed while spoken, with the interruption policy (`--realtime`)."""
+    from interviewer.content import default_content
     from interviewer.realtime.answers import StreamingVoiceAnswers
     from interviewer.realtime.capture import StreamingMicrophone
     from interviewer.realtime.interrupt import InterruptPolicy
@@ -135,4 +136,6 @@ def _streaming_answers(settings: VoiceSettings, transcriber, speaker) -> AnswerS
                                      end_silence=settings.end_silence)
     return StreamingVoiceAnswers(microphone, transcriber, speaker=speaker,
                                  max_answer=settings.max_answer,
-                                 interrupt=InterruptPolicy(enabled=settings.interrupt))
+                                 interrupt=InterruptPolicy.from_content(
+                                     default_content().interruptions,
+                                     enabled=settings.interrupt))

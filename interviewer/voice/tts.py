@@ -2,7 +2,9 @@
 
 pyttsx3's own `say()` plays through `aplay` and cannot be interrupted, so every line is rendered
 to a file first (which also gives the session its question audio) and then played in chunks by
-`Player`, which `stop()` can cut off mid-sentence.
+`Player`, which `stop()` can cut off mid-sentence. Lines can be rendered ahead of time
+(`prepare`) and started without waiting (`start`), so the interviewer replies, or cuts in, the
+moment it has decided what to say.
 """
 
 from __future__ import annotations
@@ -17,13 +19,18 @@ import threading
 import time
 import wave
 from collections.abc import Callable
+from concurrent.futures import Future
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from interviewer.errors import UserError
 from interviewer.interfaces import Utterance
 from interviewer.store import make_private_dir, write_private
 from interviewer.voice.playback import Player
+from interviewer.voice.prepared import PreparedLines, in_background
 from interviewer.voice.voices import choose_voice, voice_info
 from interviewer.voice.wav import read_wav
 
@@ -73,6 +80,20 @@ def _quiet_shutdown(proxy_class) -> None:
     proxy_class.__del__ = lambda self: None
 
 
+@dataclass
+class SynthesizedLine:
+    """One interviewer line rendered to audio: samples to play and the WAV bytes to keep."""
+
+    samples: np.ndarray
+    sample_rate: int
+    wav: bytes
+
+    @property
+    def duration_s(self) -> float:
+        """Length in seconds."""
+        return len(self.samples) / self.sample_rate if self.sample_rate else 0.0
+
+
 class Pyttsx3Speaker:
     """Speaks interviewer lines aloud and keeps each one as a WAV.
 
@@ -91,6 +112,8 @@ class Pyttsx3Speaker:
         # Called around every playback and used as a context manager (barge-in listens to the
         # microphone there and calls `stop()` when the candidate starts talking).
         self.while_playing: Callable[[], AbstractContextManager] | None = None
+        self._lines: PreparedLines[SynthesizedLine] = PreparedLines(self._render)
+        self._started: tuple[tuple, Future] | None = None  # a line started by `start()`
         if voice is not None:
             self.voice_id(voice)  # an unknown --voice fails now, not at the first question
 
@@ -98,26 +121,57 @@ class Pyttsx3Speaker:
         """Stop speaking now (safe from any thread); the current `say` returns interrupted."""
         self.player.stop()
 
+    def prepare(self, text: str, *, voice: str | None = None, rate: int | None = None) -> None:
+        """Synthesize `text` in the background so a later `say` of it starts playing at once."""
+        self._lines.prepare(self._key(text, voice, rate))
+
+    def start(self, text: str, *, voice: str | None = None, rate: int | None = None) -> None:
+        """Start saying `text` now without waiting for it (the interviewer cutting in).
+
+        The next `say` of the same text waits for this playback instead of repeating it.
+        """
+        key = self._key(text, voice, rate)
+        self.player.reset()
+        self._started = (key, in_background(lambda: self._speak(key), "cut-in"))
+
     def say(self, text: str, *, voice: str | None = None, rate: int | None = None,
             save_to: Path | None = None) -> Utterance:
-        """Synthesize `text`, keep it at `save_to` (0600) if given, and play it."""
-        self.player.reset()
+        """Say `text` (prepared audio if there is some), keep it at `save_to` (0600) if given."""
+        key = self._key(text, voice, rate)
+        started, self._started = self._started, None
+        if started is not None and started[0] == key:
+            line, finished = started[1].result()
+        else:
+            if started is not None:  # a different line is still being said: cut it short
+                self.player.stop()
+                started[1].exception()
+            self.player.reset()
+            line, finished = self._speak(key)
+        if save_to is not None:
+            make_private_dir(Path(save_to).parent)
+            write_private(Path(save_to), line.wav)
+        return Utterance(text=text, audio_path=Path(save_to) if save_to else None,
+                         duration_s=round(line.duration_s, 3), interrupted=not finished)
+
+    def _key(self, text: str, voice: str | None, rate: int | None) -> tuple[str, str | None, int]:
         voice_id = self.voice_id(self.voice_override or voice)
-        words_per_minute = self.rate_override or rate or DEFAULT_RATE
+        return text, voice_id, int(self.rate_override or rate or DEFAULT_RATE)
+
+    def _speak(self, key) -> tuple[SynthesizedLine, bool]:
+        line = self._lines.take(key)
+        finished = self._play(line.samples, line.sample_rate) if self.play_audio else True
+        return line, finished
+
+    def _render(self, key) -> SynthesizedLine:
+        text, voice_id, words_per_minute = key
         workdir = Path(tempfile.mkdtemp(prefix="interviewer-tts-"))
         try:
             wav_path = workdir / "line.wav"
             self._synthesize(text, voice_id, words_per_minute, wav_path)
             samples, sample_rate = read_wav(wav_path)
-            if save_to is not None:
-                make_private_dir(Path(save_to).parent)
-                write_private(Path(save_to), wav_path.read_bytes())
+            return SynthesizedLine(samples, sample_rate, wav_path.read_bytes())
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
-        duration = len(samples) / sample_rate if sample_rate else 0.0
-        finished = self._play(samples, sample_rate) if self.play_audio else True
-        return Utterance(text=text, audio_path=Path(save_to) if save_to else None,
-                         duration_s=round(duration, 3), interrupted=not finished)
 
     def voice_id(self, wanted: str | None) -> str | None:
         """The installed voice id used for `wanted` (a gender or a voice name), cached."""

@@ -6,16 +6,12 @@ import threading
 
 import numpy as np
 
+from interviewer.content import load_content
 from interviewer.interfaces import Prompt
 from interviewer.realtime.answers import StreamingVoiceAnswers
 from interviewer.realtime.capture import StreamingMicrophone
 from interviewer.realtime.incremental import IncrementalSettings
-from interviewer.realtime.interrupt import (
-    PRINCIPLE_PROBE,
-    TIME_PROBE,
-    InterruptPolicy,
-    names_a_principle,
-)
+from interviewer.realtime.interrupt import InterruptPolicy, names_a_principle
 from interviewer.voice.capture import CapturedAudio
 from interviewer.voice.endpointing import Endpointer, EndpointSettings
 from interviewer.voice.wav import read_wav
@@ -30,19 +26,28 @@ from tests.voice.conftest import (  # noqa: F401  (fixtures)
 
 from .helpers import FakeTranscriber, windows
 
+WRITTEN = load_content().interruptions
+PRINCIPLE_PROBE, TIME_PROBE = WRITTEN.no_principle, WRITTEN.time_limit
+
+
+def policy_with(**fields) -> InterruptPolicy:
+    """The policy from prompts/interruptions.yaml with some fields changed."""
+    return InterruptPolicy.from_content(WRITTEN, **fields)
+
+
 STORY = Prompt(text="Tell me about a hard call.", stage="hiring_manager", turn=1,
                answer_seconds=(120, 180))
 
 
 def test_no_principle_by_the_set_time_interrupts_with_the_principle_probe():
-    policy = InterruptPolicy(principle_after=60)
+    policy = policy_with(principle_after=60)
     assert policy.check(STORY, 59.9, "we had an outage and I rolled back") is None
     cut = policy.check(STORY, 60.0, "we had an outage and I rolled back")
     assert cut.reason == "no_principle" and cut.probe == PRINCIPLE_PROBE and cut.at_seconds == 60
 
 
 def test_a_named_principle_lets_the_story_run_until_the_time_limit():
-    policy = InterruptPolicy(principle_after=60)
+    policy = policy_with(principle_after=60)
     text = "We had an outage. The principle I acted on was that members come first."
     assert names_a_principle(text)
     assert policy.check(STORY, 120.0, text) is None
@@ -57,14 +62,14 @@ def test_listing_value_names_is_not_naming_a_principle():
 def test_follow_ups_are_only_cut_at_the_time_limit_and_no_interrupt_never_cuts():
     follow_up = Prompt(text="Why?", stage="hiring_manager", turn=2, kind="follow_up",
                        answer_seconds=(30, 60))
-    assert InterruptPolicy(principle_after=5).check(follow_up, 30, "") is None
-    assert InterruptPolicy().check(follow_up, 60, "").reason == "time_limit"
-    off = InterruptPolicy(enabled=False)
+    assert policy_with(principle_after=5).check(follow_up, 30, "") is None
+    assert policy_with().check(follow_up, 60, "").reason == "time_limit"
+    off = policy_with(enabled=False)
     assert off.check(STORY, 1000, "") is None and off.probes() == []
 
 
 def test_a_missing_principle_is_judged_only_on_transcribed_speech():
-    policy = InterruptPolicy(principle_after=60)
+    policy = policy_with(principle_after=60)
     assert policy.check(STORY, 75, "we rolled back", transcribed=50) is None
     assert policy.check(STORY, 75, "we rolled back", transcribed=61).reason == "no_principle"
 
@@ -107,7 +112,7 @@ def prompt(tmp_path, kind="question") -> Prompt:
 
 def test_an_interrupted_answer_is_kept_and_marked(tmp_path):
     decisions = []
-    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3, InterruptPolicy(principle_after=10),
+    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3, policy_with(principle_after=10),
                      on_interrupt=decisions.append)
     answer = source.next_answer(prompt(tmp_path))
     assert answer.interrupted and source.last_interruption.reason == "no_principle"
@@ -119,7 +124,7 @@ def test_an_interrupted_answer_is_kept_and_marked(tmp_path):
 
 
 def test_no_interrupt_lets_the_answer_end_at_its_pause(tmp_path):
-    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3 + "...", InterruptPolicy(enabled=False))
+    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3 + "...", policy_with(enabled=False))
     answer = source.next_answer(prompt(tmp_path))
     assert not answer.interrupted and source.last_interruption is None
     assert answer.duration_s > 60
@@ -127,7 +132,7 @@ def test_no_interrupt_lets_the_answer_end_at_its_pause(tmp_path):
 
 def test_a_principle_in_the_partial_transcript_prevents_the_cut(tmp_path):
     fake = FakeTranscriber(text="The principle I acted on was candor.")
-    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3 + "...", InterruptPolicy(principle_after=10),
+    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3 + "...", policy_with(principle_after=10),
                      fake=fake)
     answer = source.next_answer(prompt(tmp_path))
     assert not answer.interrupted
@@ -148,3 +153,36 @@ def test_virtual_microphone_streams_blocks_and_leaves_only_the_tail(
     assert stats.passes >= 1
     assert stats.tail_samples <= 0.3 * answer.duration_s * 16_000
     assert np.isclose(len(read_wav(answer.audio_path)[0]) / 16_000, answer.duration_s, atol=0.05)
+
+
+class RecordingSpeaker:
+    def __init__(self):
+        self.log: list[tuple[str, str, str | None]] = []
+
+    def prepare(self, text, *, voice=None, rate=None):
+        self.log.append(("prepare", text, voice))
+
+    def start(self, text, *, voice=None, rate=None):
+        self.log.append(("start", text, voice))
+
+    def say(self, text, **kwargs):
+        self.log.append(("say", text, kwargs.get("voice")))
+
+
+def test_the_probes_are_ready_before_the_answer_and_the_cut_in_starts_at_once(tmp_path):
+    speaker = RecordingSpeaker()
+    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3, policy_with(principle_after=10),
+                     speaker=speaker)
+    question = prompt(tmp_path)
+    question.voice = "female"
+    partials = []
+    question.on_partial = partials.append
+    answer = source.next_answer(question)
+    assert answer.interrupted
+    assert speaker.log[:2] == [("prepare", PRINCIPLE_PROBE, "female"),
+                               ("prepare", TIME_PROBE, "female")]
+    # started on the listening thread the moment of the decision, in the interviewer's voice
+    assert speaker.log[2:] == [("start", PRINCIPLE_PROBE, "female")]
+    pairs = zip(partials[:-1], partials[1:], strict=True)
+    assert partials and all(len(a) < len(b) for a, b in pairs)  # grows, reported once each
+    assert partials[-1].startswith("and then we shipped it.")
