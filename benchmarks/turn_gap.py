@@ -1,14 +1,22 @@
 """Turn gap on the virtual microphone: incremental vs record-then-transcribe, same audio.
 
 Spoken answers of about 20, 60 and 180 s (espeak-ng, concatenated sentences) are played into a
-private PulseAudio null sink whose monitor is the microphone. Each answer is captured once with
-`StreamingMicrophone` while `IncrementalTranscriber` works; at the end of the turn both paths run on
-the same captured audio: the incremental tail, and the whole recording transcribed at once.
+private PulseAudio null sink whose monitor is the microphone. Each answer goes through the
+product's real-time path: `StreamingVoiceAnswers` on the virtual microphone (incremental
+transcription), with the engine's preparation (`Anticipation` guessing the follow-up from the
+partial transcript, the next question prepared before the answer) and the product's speaker. Then
+record-then-transcribe runs on the same captured audio: save, transcribe the whole recording,
+decide, synthesize with nothing prepared, play.
 
 Turn gap = end of the candidate's speech -> first audio sample of the interviewer's reply, in parts:
-silence wait (end-of-turn silence the endpointer needs), final transcription, decision, synthesis
-(espeak-ng to a WAV; the incremental path prepares it during the answer, as the engine should),
-playback start (opening the output stream, first write, plus the stream's reported latency).
+silence (end-of-turn silence the endpointer waits for), transcribe (saving the answer's WAV and
+the final transcription: the tail, or the whole recording), decide (the offline interviewer's
+score and move), synthesize (pyttsx3/espeak-ng, or taking the prepared line), playback (opening
+the output stream, first write, plus the stream's reported latency).
+
+With no --model, a random-weight model in whisper-tiny's shape stands in for real weights; it
+would decode to its token cap, so the cap follows the audio: about what real Whisper emits for
+espeak at 160 words a minute (3.7 tokens a second, per 30 s window).
 
     python benchmarks/turn_gap.py [--quick] [--model PATH] [--end-silence 1.0]
 
@@ -19,6 +27,7 @@ Needs .ci/start-virtual-audio.sh (a PulseAudio server), espeak-ng and PortAudio.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import statistics
 import subprocess
@@ -68,27 +77,45 @@ def private_sinks() -> list[str]:
 
 
 def spoken(folder: Path, seconds: float) -> Path:
-    """About `seconds` of espeak-ng speech (sentences repeated, 160 wpm)."""
-    words_needed = int(seconds * 160 / 60 * 0.93)
-    text, count, i = [], 0, 0
-    while count < words_needed:
-        sentence = SENTENCES[i % len(SENTENCES)]
-        text.append(sentence)
-        count += len(sentence.split())
-        i += 1
-    path = folder / f"answer_{int(seconds)}.wav"
-    subprocess.run(["espeak-ng", "-s", "160", "-w", str(path), " ".join(text)], check=True,
-                   capture_output=True)
-    return path
-
-
-def synthesize(text: str, folder: Path) -> tuple[np.ndarray, int]:
+    """About `seconds` of espeak-ng speech (the story's sentences repeated, 160 wpm)."""
     from interviewer.voice.wav import read_wav
 
-    path = folder / "reply.wav"
-    subprocess.run(["espeak-ng", "-s", "170", "-w", str(path), text], check=True,
-                   capture_output=True)
-    return read_wav(path)
+    path = folder / f"answer_{int(seconds)}.wav"
+    count = max(1, int(seconds / 5))
+    while True:
+        text = " ".join(SENTENCES[i % len(SENTENCES)] for i in range(count))
+        subprocess.run(["espeak-ng", "-s", "160", "-w", str(path), text], check=True,
+                       capture_output=True)
+        samples, rate = read_wav(path)
+        duration = len(samples) / rate
+        if duration >= seconds * 0.97:
+            return path
+        count = max(count + 1, int(count * seconds / duration))
+
+
+class TimedSpeaker:
+    """The product's speaker, timing synthesis and the start of playback for each line."""
+
+    def __init__(self):
+        from interviewer.voice.tts import Pyttsx3Speaker
+
+        speaker = Pyttsx3Speaker()
+        self.speaker, self.times = speaker, {}
+        take = speaker._lines.take
+
+        def timed_take(key):
+            started = time.perf_counter()
+            line = take(key)
+            self.times["synthesize"] = time.perf_counter() - started
+            return line
+
+        def first_sample_play(samples, rate):
+            # Only the start of the reply matters here: note when its first sample is out.
+            self.times["playback"] = playback_start(samples, rate)
+            return True
+
+        speaker._lines.take = timed_take
+        speaker.player.play = first_sample_play
 
 
 def playback_start(samples: np.ndarray, rate: int) -> float:
@@ -105,72 +132,136 @@ def playback_start(samples: np.ndarray, rate: int) -> float:
     return first
 
 
-def decide(text: str) -> str:
-    from interviewer.realtime.interrupt import PRINCIPLE_PROBE, names_a_principle
+class Interviewer:
+    """The offline interviewer's decision for the benchmark's question, as the engine makes it."""
 
-    return ("What would you do differently?" if names_a_principle(text) else PRINCIPLE_PROBE)
+    def __init__(self):
+        from interviewer.content import default_content
+        from interviewer.offline.brain import OfflineBrain
+        from interviewer.planning import plan_practice
+
+        self.content = default_content()
+        self.brain = OfflineBrain(self.content)
+        self.plan = plan_practice(self.content, "manager", 7)[0]
+        self.question = self.plan.questions[0]
+
+    def reply(self, text: str) -> str:
+        """What the interviewer says next: its follow-up, or the next question."""
+        move = self.move(text)
+        if move.action == "follow_up" and move.text:
+            return move.text
+        return self.plan.questions[1].text
+
+    def move(self, text: str):
+        """The move after an answer with this text."""
+        from interviewer.brain import AnswerContext, TurnView
+
+        score = self.brain.score(AnswerContext(stage="manager", question=self.question,
+                                               asked=self.question.text, answer=text,
+                                               interviewer=self.plan))
+        return self.brain.next_move(
+            stage="manager", question=self.question, variant=1, follow_ups_left=2,
+            exchange=[TurnView(turn=1, kind="question", asked=self.question.text, answer=text,
+                               score=score)], interviewer=self.plan)
 
 
 def one_turn(answer: Path, transcriber, end_silence: float, folder: Path) -> dict:
-    from interviewer.interfaces import Audio
+    from interviewer.anticipation import Anticipation
+    from interviewer.interfaces import Audio, Prompt
+    from interviewer.realtime.answers import StreamingVoiceAnswers
     from interviewer.realtime.capture import StreamingMicrophone
-    from interviewer.realtime.incremental import IncrementalTranscriber
 
-    incremental = IncrementalTranscriber(transcriber)
-    prepared: dict = {}
-
-    def prepare() -> None:  # the likely reply, synthesized while the candidate still talks
-        prepared["audio"] = synthesize(decide(""), folder)
+    interviewer = Interviewer()
+    timed = TimedSpeaker()
+    speaker = timed.speaker
+    speaker.prepare(interviewer.plan.questions[1].text)  # as the engine does before an answer
+    anticipation = Anticipation(speaker.prepare, interviewer.move)
 
     def start_playing() -> None:
         command = ["paplay", f"--device={CANDIDATE[0]}", str(answer)]
         threading.Thread(target=subprocess.run, args=(command,), daemon=True).start()
-        threading.Timer(5.0, prepare).start()
 
     microphone = StreamingMicrophone(end_silence=end_silence, enter_to_stop=False,
                                      on_listening=start_playing)
+    source = StreamingVoiceAnswers(microphone, transcriber, speaker=speaker,
+                                   out=io.StringIO())
+    listened = {}
+    listen = microphone.listen
+
+    def timed_listen(**kwargs):
+        audio = listen(**kwargs)
+        listened["at"] = time.perf_counter()
+        return audio
+
+    microphone.listen = timed_listen
     ends = {}
+    prompt = Prompt(text=interviewer.question.text, stage="manager", turn=1,
+                    save_audio_to=folder / "answer.wav", on_partial=anticipation.on_partial)
+    feed = source.incremental.feed
 
-    def on_block(block, probabilities, endpointer):
-        incremental.feed(block, probabilities)
-        if endpointer.last_speech_at is not None:
-            ends["silence"] = endpointer.elapsed - endpointer.last_speech_at
+    def feed_noting(block, probabilities=None):
+        feed(block, probabilities)
+        ends["samples"] = ends.get("samples", 0) + len(block)
+        if probabilities and max(probabilities) >= 0.5:
+            ends["speech_end"] = ends["samples"]
 
-    audio = microphone.listen(max_seconds=400, on_block=on_block)
-    silence = ends.get("silence", end_silence)
-    result = {"seconds": audio.duration_s}
-
+    source.incremental.feed = feed_noting
+    answer_text = source.next_answer(prompt)
+    transcribe = time.perf_counter() - listened["at"]  # save the WAV + the incremental tail
+    silence = (ends["samples"] - ends.get("speech_end", ends["samples"])) / 16_000
+    result = {"seconds": answer_text.duration_s}
     t = time.perf_counter()
-    inc_text = incremental.finish().text
-    transcribe = time.perf_counter() - t
-    t = time.perf_counter()
-    reply = decide(inc_text)
+    reply = interviewer.reply(answer_text.text)
     decision = time.perf_counter() - t
-    t = time.perf_counter()
-    samples, rate = prepared.get("audio") or synthesize(reply, folder)
-    synthesis = time.perf_counter() - t
+    speaker.say(reply)
     result["incremental"] = dict(silence=silence, transcribe=transcribe, decide=decision,
-                                 synthesize=synthesis, playback=playback_start(samples, rate),
-                                 tail_s=incremental.stats.tail_samples / 16_000,
-                                 passes=incremental.stats.passes,
-                                 merged=incremental.stats.merged)
+                                 synthesize=timed.times["synthesize"],
+                                 playback=timed.times["playback"],
+                                 tail_s=source.incremental.stats.tail_samples / 16_000,
+                                 passes=source.incremental.stats.passes,
+                                 merged=source.incremental.stats.merged,
+                                 guessed=reply in anticipation.guesses
+                                 or reply == interviewer.plan.questions[1].text)
 
+    # Record-then-transcribe on the same audio, with a speaker that has nothing prepared.
+    from interviewer.voice.wav import read_wav, save_wav
+
+    samples, _ = read_wav(folder / "answer.wav")
+    audio = Audio(samples)
     t = time.perf_counter()
-    whole_text = transcriber.transcribe(Audio(audio.samples)).text
+    save_wav(folder / "answer-whole.wav", audio)
+    whole_text = transcriber.transcribe(audio).text
     transcribe = time.perf_counter() - t
     t = time.perf_counter()
-    reply = decide(whole_text)
+    reply = interviewer.reply(whole_text)
     decision = time.perf_counter() - t
-    t = time.perf_counter()
-    samples, rate = synthesize(reply, folder)
-    synthesis = time.perf_counter() - t
+    fresh = TimedSpeaker()
+    fresh.speaker.say(reply)
     result["whole"] = dict(silence=silence, transcribe=transcribe, decide=decision,
-                           synthesize=synthesis, playback=playback_start(samples, rate))
+                           synthesize=fresh.times["synthesize"], playback=fresh.times["playback"])
     for mode in ("incremental", "whole"):
         parts = result[mode]
         parts["gap"] = sum(parts[k] for k in ("silence", "transcribe", "decide", "synthesize",
                                               "playback"))
     return result
+
+
+class SpeechPacedTokens:
+    """A random-weight model with its token cap set to what real Whisper emits for the audio."""
+
+    TOKENS_PER_SECOND = 3.7  # 160 wpm x ~1.3 BPE tokens a word, plus timestamp tokens
+
+    def __init__(self, whisper):
+        self.whisper = whisper
+        self.language = whisper.language
+
+    def warm_up(self) -> None:
+        self.whisper.warm_up()
+
+    def transcribe(self, audio):
+        window = min(audio.duration_s, 30.0)
+        self.whisper.decode_options["max_new_tokens"] = int(window * self.TOKENS_PER_SECOND) + 4
+        return self.whisper.transcribe(audio)
 
 
 def p95(values: list[float]) -> float:
@@ -203,10 +294,8 @@ def run(args) -> None:
         transcriber = WhisperTranscriber(model=args.model)
     else:
         model = build_random_whisper(folder / "tiny-random", **TINY_SHAPE)
-        # A random model decodes to the length limit; 64 tokens per window is about what real
-        # tiny.en emits for 30 s of speech.
-        transcriber = WhisperTranscriber(model=str(model), beam_size=1, decode_options={
-            "max_new_tokens": 64, "temperature": 0.0, "no_repeat_ngram_size": 1})
+        transcriber = SpeechPacedTokens(WhisperTranscriber(model=str(model), decode_options={
+            "temperature": 0.0, "no_repeat_ngram_size": 1}))
     transcriber.warm_up()
     lengths = [float(x) for x in args.lengths.split(",")]
     repeats = {20.0: 3, 60.0: 2, 180.0: 1} if not args.quick else {}
@@ -227,8 +316,10 @@ def run(args) -> None:
                                         "playback"))
             extra = ""
             if mode == "incremental":
+                guessed = sum(r[mode]["guessed"] for r in runs)
                 extra = (f"  [tail {runs[-1][mode]['tail_s']:.2f} s, passes "
-                         f"{runs[-1][mode]['passes']}, merged {runs[-1][mode]['merged']}]")
+                         f"{runs[-1][mode]['passes']}, merged {runs[-1][mode]['merged']}, "
+                         f"reply prepared {guessed}/{len(runs)}]")
             print(f"  {mode:<11} gap median {medians[mode]:.3f} s  p95 {p95(gaps):.3f} s  "
                   f"beyond silence {medians[mode] - runs[0][mode]['silence']:.3f} s | {parts}"
                   f"{extra}")
