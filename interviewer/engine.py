@@ -29,7 +29,7 @@ from interviewer.events import (
     SessionEnded,
     VoteCast,
 )
-from interviewer.interfaces import Answer, AnswerSource, Prompt, Speaker
+from interviewer.interfaces import Answer, AnswerSource, Prompt, Speaker, Utterance
 from interviewer.models import Move
 from interviewer.state import (
     InterviewState,
@@ -154,7 +154,7 @@ class InterviewEngine:
 
     def _ask(self, index: int, question_index: int, kind: str, text: str, **fields: object) -> None:
         turn = self.state.next_turn
-        audio = self._say(index, text, self._audio_path(turn, kind.replace("_", "-")))
+        utterance = self._say(index, text, self._audio_path(turn, kind.replace("_", "-")))
         self.emit(
             QuestionAsked(
                 turn=turn,
@@ -162,18 +162,20 @@ class InterviewEngine:
                 question_index=question_index,
                 kind=kind,
                 text=text,
-                audio=audio,
+                audio=self._relative(utterance.audio_path) if utterance else None,
+                talked_over=bool(utterance and utterance.interrupted),
                 **fields,
             )
         )
 
-    def _say(self, index: int, text: str, save_to: Path | None) -> str | None:
+    def _say(self, index: int, text: str, save_to: Path | None) -> Utterance | None:
+        """Show and speak a line; None in text mode. Interrupted when the candidate talked over
+        it (barge-in): they are already answering, so the engine goes straight to listening."""
         plan = self._interview(index).plan
         self.parts.console.interviewer(plan.interviewer_name, text)
         if self.parts.speaker is None:
             return None
-        utterance = self.parts.speaker.say(text, voice=plan.voice, rate=plan.rate, save_to=save_to)
-        return self._relative(utterance.audio_path)
+        return self.parts.speaker.say(text, voice=plan.voice, rate=plan.rate, save_to=save_to)
 
     def _listen(self, index: int, turn: TurnState) -> None:
         plan = self._interview(index).plan

@@ -78,6 +78,7 @@ class QuestionAsked(_Event):
     probe_id: str | None = None
     gap: str | None = None
     audio: str | None = None
+    talked_over: bool = False  # the candidate started speaking before it was finished
 
 
 class AnswerRecorded(_Event):

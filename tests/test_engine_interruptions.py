@@ -54,3 +54,31 @@ def test_an_interruption_is_asked_recorded_and_the_partial_answer_kept(tmp_path)
     assert second.asked.text == "What principle was it?"
     assert answers.prompts[1].kind == "interruption"
     assert state.complete
+
+
+class TalkedOverSpeaker:
+    """The candidate talks over every question (barge-in stops the playback)."""
+
+    def say(self, text, *, voice=None, rate=None, save_to=None):
+        from interviewer.interfaces import Utterance
+
+        return Utterance(text=text, interrupted=True)
+
+
+def test_a_question_the_candidate_talked_over_is_marked_in_the_log_and_report(tmp_path):
+    from interviewer.render import write_derived
+
+    content = default_content()
+    store = SessionStore.create(tmp_path, "manager")
+    store.append(SessionStarted(session_id=store.session_id, mode="practice", seed=1,
+                                brain="offline", input="voice",
+                                interviews=plan_practice(content, "manager", 1)))
+    answers = CuttingAnswers()
+    parts = EngineParts(brain=OfflineBrain(content), fallback=OfflineBrain(content),
+                        answers=answers, console=Console(out=io.StringIO()), content=content,
+                        speaker=TalkedOverSpeaker())
+    InterviewEngine(store, parts).run()
+    state = build_state(store.read())
+    assert state.turns[0].asked.talked_over
+    write_derived(store, state)
+    assert "you started answering before it finished" in (store.folder / "report.md").read_text()

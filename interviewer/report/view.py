@@ -46,6 +46,7 @@ class TurnView:
     interviewer: str
     question: str
     question_audio: AudioRef | None
+    talked_over: bool
     answer: str | None
     segments: list[Segment]
     answer_audio: AudioRef | None
@@ -186,6 +187,7 @@ def _turn_view(turn: TurnState, interviewer: str, audio: AudioLinker | None) -> 
         interviewer=interviewer,
         question=asked.text,
         question_audio=audio.ref(asked.audio) if audio else None,
+        talked_over=asked.talked_over,
         answer=text,
         segments=highlight(text, _quotes(score)) if text and score else [Segment(text or "")],
         answer_audio=audio.ref(answer.audio) if audio and answer else None,

@@ -18,7 +18,8 @@ from interviewer.interfaces import AnswerSource, Speaker
 from interviewer.voice.whisper_models import DEFAULT_MODEL
 
 VOICE_OPTION_NAMES = ("model", "language", "input_device", "output_device", "end_silence",
-                      "max_answer", "voice", "rate", "audio_answers", "realtime", "interrupt")
+                      "max_answer", "voice", "rate", "audio_answers", "realtime", "interrupt",
+                      "barge_in")
 
 
 @dataclass
@@ -34,8 +35,9 @@ class VoiceSettings:
     voice: str | None = None
     rate: int | None = None
     audio_answers: Path | None = None
-    realtime: bool = False
+    realtime: bool = True
     interrupt: bool = True
+    barge_in: bool = True
 
 
 @dataclass
@@ -73,11 +75,15 @@ def voice_options(func):
                      default=None,
                      help="Answer from the WAV files in this folder, in name order, instead of "
                      "the microphone."),
-        click.option("--realtime", is_flag=True,
-                     help="Transcribe while you speak (shorter pause before the interviewer "
-                     "replies) and let the interviewer cut in."),
+        click.option("--realtime/--no-realtime", default=True, show_default=True,
+                     help="Transcribe while you speak, so the interviewer replies as soon as "
+                     "you stop, may cut in, and stops when you talk over it. --no-realtime "
+                     "records the whole answer, then transcribes it."),
         click.option("--no-interrupt", "interrupt", flag_value=False, default=True,
-                     help="With --realtime: never cut into an answer."),
+                     help="Never cut into an answer (the interviewer waits for you to stop)."),
+        click.option("--no-barge-in", "barge_in", flag_value=False, default=True,
+                     help="Keep the interviewer talking when you start speaking over it (for "
+                     "loud speakers without headphones, if its own voice stops it)."),
     ]
 
     @functools.wraps(func)
