@@ -84,3 +84,32 @@ WEAK_STORY = (
     "It depends on how you look at it, but maybe it went okay in the end, I guess."
 )
 GIBBERISH = "asdf qwer zxcv hjkl plok mnbv trew qazx wsxc edcv"
+
+
+def start_practice(root: Path, stage: str = "manager", seed: int = 1, input_name: str = "voice"):
+    """A new practice session folder with its plan logged, ready for the engine."""
+    from interviewer.content import default_content
+    from interviewer.events import SessionStarted
+    from interviewer.planning import plan_practice
+    from interviewer.store import SessionStore
+
+    store = SessionStore.create(root, stage)
+    store.append(SessionStarted(session_id=store.session_id, mode="practice", seed=seed,
+                                brain="offline", input=input_name,
+                                interviews=plan_practice(default_content(), stage, seed)))
+    return store
+
+
+def engine_parts(answers, speaker=None, brain=None):
+    """EngineParts with the offline interviewer (or `brain`), a silent console and `answers`."""
+    import io
+
+    from interviewer.console import Console
+    from interviewer.content import default_content
+    from interviewer.engine import EngineParts
+    from interviewer.offline.brain import OfflineBrain
+
+    content = default_content()
+    offline = OfflineBrain(content)
+    return EngineParts(brain=brain or offline, fallback=offline, answers=answers,
+                       console=Console(out=io.StringIO()), content=content, speaker=speaker)

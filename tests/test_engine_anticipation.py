@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import io
+from conftest import STRONG_STORY, engine_parts, start_practice
 
-from conftest import STRONG_STORY
-
-from interviewer.console import Console
 from interviewer.content import default_content
-from interviewer.engine import EngineParts, InterviewEngine
-from interviewer.events import SessionStarted
+from interviewer.engine import InterviewEngine
 from interviewer.interfaces import Answer, Prompt, Utterance
 from interviewer.offline.brain import OfflineBrain
-from interviewer.planning import plan_practice
 from interviewer.state import build_state
-from interviewer.store import SessionStore
 
 NO_PRINCIPLE = ("At my last company the payments service kept failing, so I rolled it back, "
                 "called the team together and we shipped a fix the week after.")
@@ -62,18 +56,11 @@ class GrowingAnswers:
 
 
 def run(tmp_path, texts, brain=None):
-    content = default_content()
-    store = SessionStore.create(tmp_path, "manager")
-    store.append(SessionStarted(session_id=store.session_id, mode="practice", seed=3,
-                                brain="offline", input="voice",
-                                interviews=plan_practice(content, "manager", 3)))
+    store = start_practice(tmp_path, seed=3)
     speaker = PreparingSpeaker()
     answers = GrowingAnswers(texts, speaker)
-    offline = OfflineBrain(content)
-    parts = EngineParts(brain=brain or offline, fallback=offline, answers=answers,
-                        console=Console(out=io.StringIO()), content=content, speaker=speaker)
     try:
-        InterviewEngine(store, parts).run()
+        InterviewEngine(store, engine_parts(answers, speaker, brain)).run()
     except Exception as exc:  # AnswersExhausted when the texts run out
         assert type(exc).__name__ == "AnswersExhausted"
     return build_state(store.read()), speaker, answers

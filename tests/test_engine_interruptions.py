@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import io
+from conftest import STRONG_STORY, engine_parts, start_practice
 
-from conftest import STRONG_STORY
-
-from interviewer.console import Console
-from interviewer.content import default_content
-from interviewer.engine import EngineParts, InterviewEngine
-from interviewer.events import SessionStarted
+from interviewer.engine import InterviewEngine
 from interviewer.interfaces import Answer, Prompt
-from interviewer.offline.brain import OfflineBrain
-from interviewer.planning import plan_practice
 from interviewer.realtime.interrupt import Interruption
 from interviewer.state import build_state
-from interviewer.store import SessionStore
 
 RAMBLING = "So at my last company I was on the payments team and we had this long project " * 3
 
@@ -37,15 +29,9 @@ class CuttingAnswers:
 
 
 def test_an_interruption_is_asked_recorded_and_the_partial_answer_kept(tmp_path):
-    content = default_content()
-    store = SessionStore.create(tmp_path, "manager")
-    store.append(SessionStarted(session_id=store.session_id, mode="practice", seed=1,
-                                brain="offline", input="voice",
-                                interviews=plan_practice(content, "manager", 1)))
+    store = start_practice(tmp_path)
     answers = CuttingAnswers()
-    parts = EngineParts(brain=OfflineBrain(content), fallback=OfflineBrain(content),
-                        answers=answers, console=Console(out=io.StringIO()), content=content)
-    InterviewEngine(store, parts).run()
+    InterviewEngine(store, engine_parts(answers)).run()
     state = build_state(store.read())
     first, second = state.turns[0], state.turns[1]
     assert first.answer.interrupted and first.answer.text == RAMBLING
@@ -68,16 +54,8 @@ class TalkedOverSpeaker:
 def test_a_question_the_candidate_talked_over_is_marked_in_the_log_and_report(tmp_path):
     from interviewer.render import write_derived
 
-    content = default_content()
-    store = SessionStore.create(tmp_path, "manager")
-    store.append(SessionStarted(session_id=store.session_id, mode="practice", seed=1,
-                                brain="offline", input="voice",
-                                interviews=plan_practice(content, "manager", 1)))
-    answers = CuttingAnswers()
-    parts = EngineParts(brain=OfflineBrain(content), fallback=OfflineBrain(content),
-                        answers=answers, console=Console(out=io.StringIO()), content=content,
-                        speaker=TalkedOverSpeaker())
-    InterviewEngine(store, parts).run()
+    store = start_practice(tmp_path)
+    InterviewEngine(store, engine_parts(CuttingAnswers(), TalkedOverSpeaker())).run()
     state = build_state(store.read())
     assert state.turns[0].asked.talked_over
     write_derived(store, state)
