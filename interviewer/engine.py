@@ -216,6 +216,8 @@ class InterviewEngine:
                 interrupted=answer.interrupted,
             )
         )
+        if answer.problem:
+            self.emit(Note(text=f"Turn {turn.asked.turn}: {answer.problem}", turn=turn.asked.turn))
 
     def _score(self, index: int, turn: TurnState) -> None:
         context = answer_context(self._interview(index), turn, self.parts.content)

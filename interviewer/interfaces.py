@@ -62,7 +62,8 @@ class Answer:
     """One candidate answer as it reaches the interviewer.
 
     `audio_path` is where the recorded audio was saved (voice answers only); `words` carries
-    timestamps for delivery metrics; `interrupted` marks an answer the interviewer cut into.
+    timestamps for delivery metrics; `interrupted` marks an answer the interviewer cut into;
+    `problem` says what went wrong while it was recorded (the microphone stopped), for the log.
     """
 
     text: str
@@ -71,6 +72,7 @@ class Answer:
     duration_s: float | None = None
     words: list[Word] = field(default_factory=list)
     interrupted: bool = False
+    problem: str | None = None
 
 
 @dataclass

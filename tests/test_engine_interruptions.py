@@ -60,3 +60,20 @@ def test_a_question_the_candidate_talked_over_is_marked_in_the_log_and_report(tm
     assert state.turns[0].asked.talked_over
     write_derived(store, state)
     assert "you started answering before it finished" in (store.folder / "report.md").read_text()
+
+
+class LostMicrophoneAnswers(CuttingAnswers):
+    """The microphone stops during the first answer."""
+
+    def next_answer(self, prompt: Prompt) -> Answer | None:
+        answer = super().next_answer(prompt)
+        if answer is not None and len(self.prompts) == 1:
+            answer.problem = "the microphone stopped (no audio arrived for 2 s)"
+        return answer
+
+
+def test_a_microphone_lost_mid_answer_is_noted_in_the_log(tmp_path):
+    store = start_practice(tmp_path)
+    InterviewEngine(store, engine_parts(LostMicrophoneAnswers())).run()
+    state = build_state(store.read())
+    assert [(n.turn, "microphone stopped" in n.text) for n in state.notes] == [(1, True)]

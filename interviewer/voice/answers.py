@@ -67,11 +67,15 @@ class VoiceAnswers:
             return Answer(text="", source="voice", audio_path=None, duration_s=0.0)
         path = save_wav(prompt.save_audio_to, audio) if prompt.save_audio_to else None
         error = getattr(audio, "device_error", None)
+        problem = None
         if error:
             where = f" in {path}" if path else ""
-            self._tell(f"warning: the microphone stopped ({error}); kept the "
-                       f"{audio.duration_s:.1f} s recorded so far{where}.")
-        return self._transcribe(audio, path)
+            problem = (f"the microphone stopped ({error}); kept the {audio.duration_s:.1f} s "
+                       "recorded so far")
+            self._tell(f"warning: {problem}{where}.")
+        answer = self._transcribe(audio, path)
+        answer.problem = problem
+        return answer
 
     def _listen(self, prompt: Prompt) -> Audio:
         """Record one answer (subclasses listen differently, e.g. transcribing as they go)."""

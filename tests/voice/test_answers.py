@@ -114,6 +114,7 @@ def test_lost_device_keeps_and_transcribes_what_was_said(tmp_path):
     answer = VoiceAnswers(microphone, CountingTranscriber(), out=out).next_answer(prompt(tmp_path))
     assert answer.audio_path.exists() and answer.text
     assert "kept the 3.0 s recorded so far" in out.getvalue()
+    assert "microphone stopped" in answer.problem  # the engine writes it to the log as a Note
 
 
 def test_bad_max_answer_is_a_user_error():
