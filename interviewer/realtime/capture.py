@@ -5,6 +5,9 @@ for each block, with the Silero speech probabilities the endpointer just used. T
 return a reason to end the answer now ('interrupted'): the audio so far is kept, exactly as when
 the answer ends at a pause. `StreamingMicrophone` is that microphone under the name the real-time
 answer source expects.
+
+With barge-in (`interviewer.realtime.bargein.enable_barge_in`) the same microphone's stream is
+also read while the interviewer speaks and stays open between turns; `close()` releases it.
 """
 
 from __future__ import annotations

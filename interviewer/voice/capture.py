@@ -3,12 +3,13 @@
 The PortAudio callback only copies each block onto a queue; all the work (VAD, level meter,
 deciding when the answer ends) happens on the listening thread. If the device disappears
 mid-answer, the audio captured so far is returned, marked with `device_error`, never dropped.
+
+The stream lives in a `SharedInput`, so the barge-in watcher (`interviewer.realtime.bargein`)
+can listen on it while the interviewer speaks and hand `listen()` the candidate's first words.
 """
 
 from __future__ import annotations
 
-import contextlib
-import queue
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,18 +19,16 @@ from interviewer.errors import UserError
 from interviewer.interfaces import Audio
 from interviewer.voice.endpointing import (
     SAMPLE_RATE,
-    WINDOW,
     Endpointer,
     EndpointSettings,
     StreamingVad,
 )
 from interviewer.voice.keys import EnterWatcher
 from interviewer.voice.meter import ListeningDisplay
-from interviewer.voice.portaudio import find_device, load_sounddevice
+from interviewer.voice.shared_input import DEVICE_FIX, SharedInput
 
 START_TIMEOUT = 5.0  # seconds to wait for the first block after opening the device
 STALL_TIMEOUT = 2.0  # no blocks for this long while recording: the device is gone
-DEVICE_FIX = "choose another with --input-device (see `interviewer doctor`), or use --text"
 
 
 @dataclass
@@ -50,6 +49,10 @@ class SoundDeviceMicrophone:
 
     `device` is a device number or part of its name (`--input-device`), None for the default.
     `on_listening` is called once audio is flowing (e.g. to start playing a test answer).
+    `shared_input` is the stream, open from `listen()` to the end of the answer unless a
+    barge-in watcher opened it earlier. With `keep_open` (barge-in sets it) the stream stays open
+    after each answer too, so it is already delivering audio when the next line starts (opening a
+    device can take a second or more before the first block arrives); `close()` releases it.
     """
 
     def __init__(self, *, device: int | str | None = None, end_silence: float = 2.5,
@@ -65,7 +68,13 @@ class SoundDeviceMicrophone:
         self.stdin = stdin
         self.display = display
         self.on_listening = on_listening
+        self.shared_input = SharedInput(device)
+        self.keep_open = False
         self._vad: StreamingVad | None = None
+
+    def close(self) -> None:
+        """Release the input stream if it was left open (safe to call twice)."""
+        self.shared_input.close()
 
     def listen(self, *, max_seconds: float, on_block=None) -> CapturedAudio:
         """Record until the answer ends; empty audio (ended_by 'no_speech') if nothing was said.
@@ -74,38 +83,44 @@ class SoundDeviceMicrophone:
         (real-time transcription uses it); returning a reason such as 'interrupted' ends the
         answer there, keeping the audio so far.
         """
-        sd = load_sounddevice()
-        index = find_device(self.device, "input")
         if self._vad is None:
             self._vad = StreamingVad()
         self._vad.reset()
+        source = self.shared_input
+        if not source.handed_over:
+            # No barge-in: whatever the open stream heard while the question played is not part
+            # of the answer, just as when a fresh stream is opened here.
+            source.discard()
+        reused = source.active
+        source.open()
         settings = EndpointSettings(end_silence=self.end_silence,
                                     no_speech_timeout=self.no_speech_timeout,
                                     max_seconds=max_seconds)
-        blocks: queue.Queue[np.ndarray] = queue.Queue()
-
-        def callback(indata, frames, time_info, status) -> None:  # PortAudio thread: no work
-            blocks.put(indata[:, 0].copy())
-
-        try:
-            stream = sd.InputStream(samplerate=SAMPLE_RATE, channels=1, dtype="float32",
-                                    blocksize=WINDOW, device=index, callback=callback)
-            stream.start()
-        except Exception as exc:  # PortAudioError, or ValueError for impossible settings
-            name = self.device if self.device is not None else "default"
-            raise UserError(f"cannot open the microphone ({name}): {exc}; {DEVICE_FIX}") from exc
         watcher = EnterWatcher(self.stdin, enabled=self.enter_to_stop)
         display = self.display or ListeningDisplay(enter_hint=watcher.active)
+        keep = False
         try:
             with watcher:
-                return self._record(stream, blocks, settings, watcher, display, on_block)
+                audio = self._record(source, settings, watcher, display, on_block, reused)
+            keep = self.keep_open and audio.device_error is None
+            return audio
         finally:
-            _close(stream)
+            if keep:
+                source.discard()  # what comes before the next line is not part of anything
+            else:
+                source.close()
 
-    def _record(self, stream, blocks, settings, watcher, display, on_block) -> CapturedAudio:
+    def _record(self, source: SharedInput, settings, watcher, display, on_block,
+                reused: bool) -> CapturedAudio:
         captured: list[np.ndarray] = []
         endpointer = Endpointer(settings)
-        first = _get(blocks, START_TIMEOUT)
+        first = source.get(START_TIMEOUT)
+        if first is None and reused:
+            # A stream left open since the last answer can go quiet without failing (a device
+            # unplugged and back): give a fresh one a chance before saying the device is dead.
+            source.close()
+            source.open()
+            first = source.get(START_TIMEOUT)
         if first is None:
             raise UserError(f"the microphone delivers no audio; {DEVICE_FIX}")
         display.start()
@@ -129,16 +144,16 @@ class SoundDeviceMicrophone:
                 reason = "enter"
             if reason is not None:
                 break
-            block = _get(blocks, STALL_TIMEOUT)
-            if block is None or not stream.active:
+            block = source.get(STALL_TIMEOUT)
+            if block is None or not source.active:
                 reason = "device_lost"
                 error = "no audio arrived for 2 s" if block is None else "the stream stopped"
                 if block is not None:
                     captured.append(block)
                 break
             pending = [block]
-            while not blocks.empty() and len(pending) < 32:
-                pending.append(blocks.get_nowait())
+            while source.pending() and len(pending) < 32:
+                pending.append(source.get(0))
         samples = np.concatenate(captured) if captured else np.zeros(0, np.float32)
         display.finish(reason, len(samples) / SAMPLE_RATE)
         if not endpointer.started and reason not in ("device_lost", "interrupted"):
@@ -148,16 +163,3 @@ class SoundDeviceMicrophone:
                              ended_by=reason, speech_seconds=round(endpointer.speech_seconds, 3),
                              device_error=error)
 
-
-def _get(blocks: queue.Queue, timeout: float) -> np.ndarray | None:
-    try:
-        return blocks.get(timeout=timeout)
-    except queue.Empty:
-        return None
-
-
-def _close(stream) -> None:
-    # Closing a stream whose device vanished can itself fail; the audio is already safe.
-    for action in (stream.abort, stream.close):
-        with contextlib.suppress(Exception):
-            action()
