@@ -77,6 +77,12 @@ class VoiceAnswers:
         answer.problem = problem
         return answer
 
+    def close(self) -> None:
+        """Release the microphone (kept open between answers when barge-in is on)."""
+        close = getattr(self.microphone, "close", None)
+        if close is not None:
+            close()
+
     def _listen(self, prompt: Prompt) -> Audio:
         """Record one answer (subclasses listen differently, e.g. transcribing as they go)."""
         return self.microphone.listen(max_seconds=self.max_answer)

@@ -103,7 +103,7 @@ def build_voice(settings: VoiceSettings, *, speak_aloud: bool | None = None,
     Questions are spoken aloud for microphone answers; with `--audio-answers` they are only
     synthesized and saved (no one is listening live) unless `speak_aloud` says otherwise.
     """
-    from interviewer.voice.answers import AudioFileAnswers, VoiceAnswers
+    from interviewer.voice.answers import AudioFileAnswers
     from interviewer.voice.transcribe import WhisperTranscriber
     from interviewer.voice.tts import Pyttsx3Speaker
 
@@ -115,33 +115,32 @@ def build_voice(settings: VoiceSettings, *, speak_aloud: bool | None = None,
     speaker = Pyttsx3Speaker(voice=settings.voice, rate=settings.rate,
                              output_device=settings.output_device, play=play)
     if not files:
-        from interviewer.voice.capture import SoundDeviceMicrophone
-        from interviewer.voice.portaudio import find_device
-
-        find_device(settings.input_device, "input")  # no microphone: say so before starting
-        if settings.realtime:
-            answers = _streaming_answers(settings, transcriber, speaker)
-        else:
-            microphone = SoundDeviceMicrophone(device=settings.input_device,
-                                               end_silence=settings.end_silence)
-            answers = VoiceAnswers(microphone, transcriber, speaker=speaker,
-                                   max_answer=settings.max_answer)
+        answers = _microphone_answers(settings, transcriber, speaker)
     if warm_up:
         transcriber.warm_up_in_background()
     return VoiceParts(speaker=speaker, answers=answers, transcriber=transcriber)
 
 
-def _streaming_answers(settings: VoiceSettings, transcriber, speaker) -> AnswerSource:
-    """Answers transcribed while spoken, with the interruption policy (`--realtime`)."""
+def _microphone_answers(settings: VoiceSettings, transcriber, speaker) -> AnswerSource:
+    """Answers from the microphone: transcribed while spoken, with interruptions (the default),
+    or recorded whole and then transcribed (`--no-realtime`); barge-in unless `--no-barge-in`."""
     from interviewer.content import default_content
     from interviewer.realtime.answers import StreamingVoiceAnswers
-    from interviewer.realtime.capture import StreamingMicrophone
+    from interviewer.realtime.bargein import enable_barge_in
     from interviewer.realtime.interrupt import InterruptPolicy
+    from interviewer.voice.answers import VoiceAnswers
+    from interviewer.voice.capture import SoundDeviceMicrophone
+    from interviewer.voice.portaudio import find_device
 
-    microphone = StreamingMicrophone(device=settings.input_device,
-                                     end_silence=settings.end_silence)
+    find_device(settings.input_device, "input")  # no microphone: say so before starting
+    microphone = SoundDeviceMicrophone(device=settings.input_device,
+                                       end_silence=settings.end_silence)
+    if settings.barge_in and speaker.play_audio:
+        enable_barge_in(speaker, microphone)
+    if not settings.realtime:
+        return VoiceAnswers(microphone, transcriber, speaker=speaker,
+                            max_answer=settings.max_answer)
+    policy = InterruptPolicy.from_content(default_content().interruptions,
+                                          enabled=settings.interrupt)
     return StreamingVoiceAnswers(microphone, transcriber, speaker=speaker,
-                                 max_answer=settings.max_answer,
-                                 interrupt=InterruptPolicy.from_content(
-                                     default_content().interruptions,
-                                     enabled=settings.interrupt))
+                                 max_answer=settings.max_answer, interrupt=policy)

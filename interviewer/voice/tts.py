@@ -128,11 +128,13 @@ class Pyttsx3Speaker:
     def start(self, text: str, *, voice: str | None = None, rate: int | None = None) -> None:
         """Start saying `text` now without waiting for it (the interviewer cutting in).
 
-        The next `say` of the same text waits for this playback instead of repeating it.
+        The next `say` of the same text waits for this playback instead of repeating it. A
+        cut-in is not watched for barge-in: it is said over the candidate's last words on
+        purpose, so their voice must neither stop it nor be learned as its echo.
         """
         key = self._key(text, voice, rate)
         self.player.reset()
-        self._started = (key, in_background(lambda: self._speak(key), "cut-in"))
+        self._started = (key, in_background(lambda: self._speak(key, watch=False), "cut-in"))
 
     def say(self, text: str, *, voice: str | None = None, rate: int | None = None,
             save_to: Path | None = None) -> Utterance:
@@ -157,9 +159,10 @@ class Pyttsx3Speaker:
         voice_id = self.voice_id(self.voice_override or voice)
         return text, voice_id, int(self.rate_override or rate or DEFAULT_RATE)
 
-    def _speak(self, key) -> tuple[SynthesizedLine, bool]:
+    def _speak(self, key, *, watch: bool = True) -> tuple[SynthesizedLine, bool]:
         line = self._lines.take(key)
-        finished = self._play(line.samples, line.sample_rate) if self.play_audio else True
+        finished = (self._play(line.samples, line.sample_rate, watch=watch)
+                    if self.play_audio else True)
         return line, finished
 
     def _render(self, key) -> SynthesizedLine:
@@ -205,8 +208,9 @@ class Pyttsx3Speaker:
                     return
         raise UserError(ESPEAK_FIX.format(error="it produced no audio"))
 
-    def _play(self, samples, sample_rate: int) -> bool:
-        watching = self.while_playing() if self.while_playing else contextlib.nullcontext()
+    def _play(self, samples, sample_rate: int, *, watch: bool = True) -> bool:
+        watching = (self.while_playing() if self.while_playing and watch
+                    else contextlib.nullcontext())
         try:
             with watching:
                 return self.player.play(samples, sample_rate)

@@ -82,7 +82,7 @@ class CountingSpeaker(Pyttsx3Speaker):
         self.rendered.append(key[0])
         return super()._render(key)
 
-    def _play(self, samples, sample_rate):
+    def _play(self, samples, sample_rate, **kwargs):
         self.played += 1
         time.sleep(0.2)  # stands in for the playback (the real one is tested with audio)
         return True
@@ -124,3 +124,23 @@ def test_saying_another_line_stops_a_started_one(espeak):
     utterance = speaker.say("Something else entirely.")
     assert outcomes == [False, True]  # the started line was cut short, the new one played
     assert utterance.text == "Something else entirely." and not utterance.interrupted
+
+
+def test_barge_in_watches_questions_but_not_cut_ins(espeak):
+    import contextlib
+
+    speaker = Pyttsx3Speaker(play=True)
+    speaker.player.play = lambda samples, rate: True
+    watched = []
+
+    @contextlib.contextmanager
+    def watch():
+        watched.append(True)
+        yield
+
+    speaker.while_playing = watch
+    speaker.start(PROBE)  # said over the candidate's last words on purpose
+    speaker.say(PROBE)
+    assert watched == []
+    speaker.say("Tell me about a time you disagreed with your manager.")
+    assert watched == [True]
