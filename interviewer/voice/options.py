@@ -77,8 +77,8 @@ def voice_options(func):
                      "the microphone."),
         click.option("--realtime/--no-realtime", default=True, show_default=True,
                      help="Transcribe while you speak, so the interviewer replies as soon as "
-                     "you stop, may cut in, and stops when you talk over it. --no-realtime "
-                     "records the whole answer, then transcribes it."),
+                     "you stop and can cut in. --no-realtime records the whole answer, then "
+                     "transcribes it."),
         click.option("--no-interrupt", "interrupt", flag_value=False, default=True,
                      help="Never cut into an answer (the interviewer waits for you to stop)."),
         click.option("--no-barge-in", "barge_in", flag_value=False, default=True,
