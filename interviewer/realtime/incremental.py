@@ -34,8 +34,13 @@ SPEECH = 0.5  # a window at or above this probability is speech (Silero's onset 
 class IncrementalSettings:
     """When to cut the audio into stretches. Times in seconds."""
 
-    pause: float = 0.5  # silence this long after speech is a natural place to cut
+    pause: float = 0.3  # silence this long after speech is a natural place to cut
     min_stretch: float = 3.0  # do not cut stretches shorter than this (too little context)
+    # A silence this long may be the end of the turn: cut whatever the stretch's length, so its
+    # last words are transcribed during the end-of-turn wait instead of after it. (Were it the
+    # tail, it would be transcribed alone all the same.)
+    long_pause: float = 0.6
+    long_pause_min_stretch: float = 1.0  # ...unless it is a word or two, which needs context
     max_stretch: float = 20.0  # without a pause, cut at the quietest window anyway (< 30 s)
     busy_share: float = 0.7  # transcription slower than this share of real time: grow stretches
 
@@ -144,9 +149,13 @@ class IncrementalTranscriber:
             speech.silence_run += 1
         stretch = (end - self._cut) / SAMPLE_RATE
         pause_windows = max(int(round(s.pause * SAMPLE_RATE / WINDOW)), 1)
+        long_windows = max(int(round(s.long_pause * SAMPLE_RATE / WINDOW)), pause_windows)
         if (speech.speech_since_cut and speech.silence_run == pause_windows
                 and stretch >= self._min_stretch):
             self._submit(end - pause_windows * WINDOW // 2)  # the middle of the pause
+        elif (speech.speech_since_cut and speech.silence_run == long_windows
+                and stretch - long_windows * WINDOW / SAMPLE_RATE >= s.long_pause_min_stretch):
+            self._submit(end - pause_windows * WINDOW // 2)
         elif speech.speech_since_cut and stretch >= s.max_stretch:
             self._submit(self._quietest_cut(end))
 

@@ -34,6 +34,26 @@ def test_stretches_are_cut_at_pauses_and_words_moved_onto_the_answer_timeline():
     assert fake.threads == {"incremental-transcriber"}  # nothing left for the end of the turn
 
 
+def test_a_long_pause_after_a_short_stretch_is_cut_so_the_end_of_turn_has_no_tail():
+    fake = FakeTranscriber()
+    incremental = IncrementalTranscriber(fake, IncrementalSettings(min_stretch=3.0))
+    # A 0.4 s pause after 1 s of speech is not cut (too little context); the 2.4 s of speech
+    # before the end-of-turn silence is cut once the silence passes long_pause (0.6 s).
+    samples, probabilities = windows("sssss..sssss" + "." * 10, seconds_per_char=0.2)
+    feed_in_blocks(incremental, samples, probabilities)
+    incremental.finish()
+    assert incremental.stats.passes == 1 and incremental.stats.tail_skipped
+
+
+def test_a_word_or_two_before_a_long_pause_waits_for_more_context():
+    fake = FakeTranscriber()
+    incremental = IncrementalTranscriber(fake, IncrementalSettings(min_stretch=3.0))
+    samples, probabilities = windows("sss" + "." * 5 + "s" * 10, seconds_per_char=0.2)
+    feed_in_blocks(incremental, samples, probabilities)
+    incremental.finish()
+    assert incremental.stats.passes == 0  # 0.6 s of speech then 1 s of silence: not cut
+
+
 def test_no_pause_still_cuts_below_whispers_window_and_tail_is_transcribed():
     fake = FakeTranscriber()
     incremental = IncrementalTranscriber(fake, IncrementalSettings(max_stretch=10.0))
