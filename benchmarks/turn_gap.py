@@ -9,8 +9,9 @@ record-then-transcribe runs on the same captured audio: save, transcribe the who
 decide, synthesize with nothing prepared, play.
 
 Turn gap = end of the candidate's speech -> first audio sample of the interviewer's reply, in parts:
-silence (end-of-turn silence the endpointer waits for), transcribe (saving the answer's WAV and
-the final transcription: the tail, or the whole recording), decide (the offline interviewer's
+silence (end-of-turn silence the endpointer waits for), stop (closing the input stream),
+transcribe (saving the answer's WAV and the final transcription: waiting for the last background
+pass and the tail, or the whole recording), decide (the offline interviewer's
 score and move), synthesize (pyttsx3/espeak-ng, or taking the prepared line), playback (opening
 the output stream, first write, plus the stream's reported latency).
 
@@ -169,6 +170,7 @@ def one_turn(answer: Path, transcriber, end_silence: float, folder: Path) -> dic
     from interviewer.anticipation import Anticipation
     from interviewer.interfaces import Audio, Prompt
     from interviewer.realtime.answers import StreamingVoiceAnswers
+    from interviewer.realtime.bargein import enable_barge_in
     from interviewer.realtime.capture import StreamingMicrophone
 
     interviewer = Interviewer()
@@ -183,6 +185,7 @@ def one_turn(answer: Path, transcriber, end_silence: float, folder: Path) -> dic
 
     microphone = StreamingMicrophone(end_silence=end_silence, enter_to_stop=False,
                                      on_listening=start_playing)
+    enable_barge_in(speaker, microphone)  # as in a session: the stream stays open between turns
     source = StreamingVoiceAnswers(microphone, transcriber, speaker=speaker,
                                    out=io.StringIO())
     listened = {}
@@ -201,6 +204,7 @@ def one_turn(answer: Path, transcriber, end_silence: float, folder: Path) -> dic
 
     def feed_noting(block, probabilities=None):
         feed(block, probabilities)
+        ends["at"] = time.perf_counter()  # the last block is where the end of turn was decided
         ends["samples"] = ends.get("samples", 0) + len(block)
         if probabilities and max(probabilities) >= 0.5:
             ends["speech_end"] = ends["samples"]
@@ -208,13 +212,16 @@ def one_turn(answer: Path, transcriber, end_silence: float, folder: Path) -> dic
     source.incremental.feed = feed_noting
     answer_text = source.next_answer(prompt)
     transcribe = time.perf_counter() - listened["at"]  # save the WAV + the incremental tail
+    stop = listened["at"] - ends["at"]  # closing the input stream (both paths pay it)
     silence = (ends["samples"] - ends.get("speech_end", ends["samples"])) / 16_000
     result = {"seconds": answer_text.duration_s}
     t = time.perf_counter()
     reply = interviewer.reply(answer_text.text)
     decision = time.perf_counter() - t
     speaker.say(reply)
-    result["incremental"] = dict(silence=silence, transcribe=transcribe, decide=decision,
+    microphone.close()
+    result["incremental"] = dict(silence=silence, stop=stop, transcribe=transcribe,
+                                 finish=source.incremental.stats.finish_seconds, decide=decision,
                                  synthesize=timed.times["synthesize"],
                                  playback=timed.times["playback"],
                                  tail_s=source.incremental.stats.tail_samples / 16_000,
@@ -237,11 +244,12 @@ def one_turn(answer: Path, transcriber, end_silence: float, folder: Path) -> dic
     decision = time.perf_counter() - t
     fresh = TimedSpeaker()
     fresh.speaker.say(reply)
-    result["whole"] = dict(silence=silence, transcribe=transcribe, decide=decision,
+    result["whole"] = dict(silence=silence, stop=stop, transcribe=transcribe, decide=decision,
                            synthesize=fresh.times["synthesize"], playback=fresh.times["playback"])
     for mode in ("incremental", "whole"):
         parts = result[mode]
-        parts["gap"] = sum(parts[k] for k in ("silence", "transcribe", "decide", "synthesize",
+        parts["gap"] = sum(parts[k] for k in ("silence", "stop", "transcribe", "decide",
+                                              "synthesize",
                                               "playback"))
     return result
 
@@ -312,12 +320,13 @@ def run(args) -> None:
             gaps = [r[mode]["gap"] for r in runs]
             medians[mode] = statistics.median(gaps)
             parts = "  ".join(f"{k} {statistics.median(r[mode][k] for r in runs):.3f}"
-                              for k in ("silence", "transcribe", "decide", "synthesize",
+                              for k in ("silence", "stop", "transcribe", "decide", "synthesize",
                                         "playback"))
             extra = ""
             if mode == "incremental":
                 guessed = sum(r[mode]["guessed"] for r in runs)
-                extra = (f"  [tail {runs[-1][mode]['tail_s']:.2f} s, passes "
+                extra = (f"  [of which finish() {runs[-1][mode]['finish']:.3f} s, tail "
+                         f"{runs[-1][mode]['tail_s']:.2f} s, passes "
                          f"{runs[-1][mode]['passes']}, merged {runs[-1][mode]['merged']}, "
                          f"reply prepared {guessed}/{len(runs)}]")
             print(f"  {mode:<11} gap median {medians[mode]:.3f} s  p95 {p95(gaps):.3f} s  "
