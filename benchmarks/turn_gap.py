@@ -112,7 +112,9 @@ class TimedSpeaker:
 
         def first_sample_play(samples, rate):
             # Only the start of the reply matters here: note when its first sample is out.
+            started = time.perf_counter()
             self.times["playback"] = playback_start(samples, rate)
+            self.times["heard_at"] = started + self.times["playback"]
             return True
 
         speaker._lines.take = timed_take
@@ -272,6 +274,40 @@ class SpeechPacedTokens:
         return self.whisper.transcribe(audio)
 
 
+def cut_in(answer: Path, transcriber, folder: Path) -> float:
+    """Seconds from the decision to interrupt to the first sample of the interviewer's probe."""
+    from interviewer.content import default_content
+    from interviewer.interfaces import Prompt
+    from interviewer.realtime.answers import StreamingVoiceAnswers
+    from interviewer.realtime.bargein import enable_barge_in
+    from interviewer.realtime.capture import StreamingMicrophone
+    from interviewer.realtime.interrupt import InterruptPolicy
+
+    timed = TimedSpeaker()
+    policy = InterruptPolicy.from_content(default_content().interruptions, principle_after=8.0)
+    player: list[subprocess.Popen] = []
+    microphone = StreamingMicrophone(end_silence=1.0, enter_to_stop=False, on_listening=lambda:
+                                     player.append(subprocess.Popen(
+                                         ["paplay", f"--device={CANDIDATE[0]}", str(answer)])))
+    enable_barge_in(timed.speaker, microphone)
+    decided = {}
+    source = StreamingVoiceAnswers(microphone, transcriber, speaker=timed.speaker,
+                                   interrupt=policy, out=io.StringIO(),
+                                   on_interrupt=lambda _: decided.setdefault(
+                                       "at", time.perf_counter()))
+    try:
+        source.next_answer(Prompt(text="Tell me about a hard call.", stage="manager", turn=1,
+                                  save_audio_to=folder / "cut-in.wav"))
+        timed.speaker.say(policy.principle_probe)  # the engine's say joins the started line
+    finally:
+        microphone.close()
+        for process in player:
+            process.terminate()
+    if "at" not in decided:
+        return float("nan")
+    return timed.times["heard_at"] - decided["at"]
+
+
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
@@ -336,6 +372,10 @@ def run(args) -> None:
         print(f"  ratio incremental/whole: {ratio:.3f}")
         if length == 180.0:
             ratio_180 = ratio
+    if 20.0 in lengths:
+        cuts = [cut_in(spoken(folder, 20.0), transcriber, folder) for _ in range(3)]
+        print(f"\ncut-in (story without a principle, cut at 8 s): decision to first sample of "
+              f"the probe, median {statistics.median(cuts):.3f} s, max {max(cuts):.3f} s")
     shown = f"{ratio_180:.3f}" if ratio_180 is not None else "nan"
     print(f"turn-gap ratio incremental/whole at 180 s: {shown}")
 
