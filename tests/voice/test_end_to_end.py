@@ -4,6 +4,7 @@ files, the real transcriber (random-weight model), and the session on disk.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -209,3 +210,47 @@ def strings_in(value) -> list[str]:
     if isinstance(value, list):
         return [text for item in value for text in strings_in(item)]
     return []
+
+
+def test_talking_over_the_question_stops_it_and_the_whole_answer_is_kept(
+        virtual_audio, tmp_path, transcriber, spoken_answer):
+    """Real-time answers with barge-in through the engine: the candidate starts answering while
+    the first question is still being spoken."""
+    from interviewer.realtime.answers import StreamingVoiceAnswers
+    from interviewer.realtime.bargein import enable_barge_in
+    from interviewer.realtime.capture import StreamingMicrophone
+
+    store = start_session(tmp_path / "sessions", "voice")
+    speaker = Pyttsx3Speaker()
+    microphone = StreamingMicrophone(end_silence=END_SILENCE, enter_to_stop=False)
+    barge_in = enable_barge_in(speaker, microphone)
+    lines = {"count": 0}
+    watch = barge_in.watch
+
+    @contextlib.contextmanager
+    def watch_and_talk_over_the_question():
+        lines["count"] += 1
+        if lines["count"] == 2:  # the opening is line 1; the first question is line 2
+            threading.Timer(1.5, play, args=(spoken_answer,)).start()
+        with watch():
+            yield
+        if lines["count"] == 2:
+            lines["onset"] = barge_in.last_onset if barge_in.last_barged_in else None
+
+    speaker.while_playing = watch_and_talk_over_the_question
+    answers = StreamingVoiceAnswers(microphone, transcriber, speaker=speaker, out=io.StringIO())
+    try:
+        run_engine(store, FirstAnswers(answers, 1), speaker)
+    finally:
+        microphone.close()
+
+    asked = events(store, "question_asked")[0]
+    recorded = events(store, "answer_recorded")[0]
+    assert asked["talked_over"] and lines["onset"] is not None
+    question_audio = load_audio(store.folder / asked["audio"])
+    assert lines["onset"] < question_audio.duration_s - 1  # stopped well before its end
+    captured = load_audio(store.folder / recorded["audio"])
+    expected = speech_span(load_audio(spoken_answer).samples, 16_000)
+    # From the first word: nothing said over the question is lost.
+    assert speech_span(captured.samples, 16_000) == pytest.approx(expected, abs=0.3)
+    assert recorded["text"] and recorded["words"]
