@@ -29,7 +29,14 @@ from interviewer.events import (
     SessionEnded,
     VoteCast,
 )
-from interviewer.interfaces import Answer, AnswerSource, Prompt, Speaker, Utterance
+from interviewer.interfaces import (
+    Answer,
+    AnswerSource,
+    PreparingSpeaker,
+    Prompt,
+    Speaker,
+    Utterance,
+)
 from interviewer.models import Move
 from interviewer.state import (
     InterviewState,
@@ -169,8 +176,8 @@ class InterviewEngine:
         )
 
     def _say(self, index: int, text: str, save_to: Path | None) -> Utterance | None:
-        """Show and speak a line; None in text mode. Interrupted when the candidate talked over
-        it (barge-in): they are already answering, so the engine goes straight to listening."""
+        """Show and speak a line; None in text mode. The utterance is interrupted when the
+        candidate talked over it (barge-in)."""
         plan = self._interview(index).plan
         self.parts.console.interviewer(plan.interviewer_name, text)
         if self.parts.speaker is None:
@@ -280,13 +287,13 @@ class InterviewEngine:
         The follow-up is only guessed when the offline interviewer is the one deciding: an LLM's
         wording cannot be known before it is asked, and asking it on every pause would cost.
         """
-        prepare = getattr(self.parts.speaker, "prepare", None)
-        if prepare is None:
+        speaker = self.parts.speaker
+        if not isinstance(speaker, PreparingSpeaker):
             return None
         plan = self._interview(index).plan
 
         def say_later(text: str) -> None:
-            prepare(text, voice=plan.voice, rate=plan.rate)
+            speaker.prepare(text, voice=plan.voice, rate=plan.rate)
 
         say_later(self._line_after_question(index, turn.asked.question_index))
         if self.parts.brain.name != self.parts.fallback.name:

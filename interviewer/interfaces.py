@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -110,6 +110,7 @@ class Speaker(Protocol):
         ...
 
 
+@runtime_checkable
 class PreparingSpeaker(Speaker, Protocol):
     """A speaker that can render lines ahead of time and start one without waiting."""
 

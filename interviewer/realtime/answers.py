@@ -15,7 +15,7 @@ from typing import Protocol
 
 import numpy as np
 
-from interviewer.interfaces import Answer, Prompt, Speaker, Transcriber
+from interviewer.interfaces import Answer, PreparingSpeaker, Prompt, Speaker, Transcriber
 from interviewer.realtime.incremental import IncrementalSettings, IncrementalTranscriber
 from interviewer.realtime.interrupt import Interruption, InterruptPolicy
 from interviewer.voice.answers import DEFAULT_MAX_ANSWER, VoiceAnswers
@@ -34,7 +34,7 @@ class BlockMicrophone(Protocol):
 class StreamingVoiceAnswers(VoiceAnswers):
     """Answers from the microphone, transcribed while spoken, with optional interruptions.
 
-    `interrupt` is the policy (None or `InterruptPolicy(enabled=False)` for `--no-interrupt`).
+    `interrupt` is the policy (None, or one with `enabled=False`, for `--no-interrupt`).
     Its probes are prepared before each answer, and the moment the policy decides, the speaker
     starts saying the probe (on the listening thread, without waiting for the transcript);
     `on_interrupt(interruption)` is also called then. The engine's own `say` of the probe then
@@ -58,10 +58,9 @@ class StreamingVoiceAnswers(VoiceAnswers):
     def next_answer(self, prompt: Prompt) -> Answer:
         """Listen while transcribing; save; finish the transcript (only the tail is left)."""
         self.last_interruption = None
-        prepare = getattr(self.speaker, "prepare", None)
-        if prepare is not None and self.interrupt is not None:
+        if isinstance(self.speaker, PreparingSpeaker) and self.interrupt is not None:
             for probe in self.interrupt.probes():
-                prepare(probe, voice=prompt.voice, rate=prompt.rate)
+                self.speaker.prepare(probe, voice=prompt.voice, rate=prompt.rate)
         return super().next_answer(prompt)
 
     def _transcribe(self, audio, path) -> Answer:
@@ -100,8 +99,7 @@ class StreamingVoiceAnswers(VoiceAnswers):
     def _cut_in(self, decision: Interruption, prompt: Prompt) -> None:
         """Start saying the probe now: the candidate hears it while the tail is transcribed."""
         self.last_interruption = decision
-        start = getattr(self.speaker, "start", None)
-        if start is not None:
-            start(decision.probe, voice=prompt.voice, rate=prompt.rate)
+        if isinstance(self.speaker, PreparingSpeaker):
+            self.speaker.start(decision.probe, voice=prompt.voice, rate=prompt.rate)
         if self.on_interrupt is not None:
             self.on_interrupt(decision)

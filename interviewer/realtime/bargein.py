@@ -137,7 +137,8 @@ class BargeIn:
     the microphone's shared input stream. After each playback `last_barged_in` says whether it
     was cut short, `last_onset` at what second of the playback the candidate began, and
     `last_echo_level` how loud the interviewer's echo was. Set `enabled = False` to play lines
-    without watching (e.g. a probe spoken right after cutting into an answer).
+    without watching. (Cut-ins are never watched: `Pyttsx3Speaker.start` plays them outside
+    `while_playing`.)
     """
 
     def __init__(self, stop: Callable[[], None], source: SharedInput,

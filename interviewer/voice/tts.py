@@ -24,10 +24,8 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from interviewer.errors import UserError
-from interviewer.interfaces import Utterance
+from interviewer.interfaces import Audio, Utterance
 from interviewer.store import make_private_dir, write_private
 from interviewer.voice.playback import Player
 from interviewer.voice.prepared import PreparedLines, in_background
@@ -82,16 +80,10 @@ def _quiet_shutdown(proxy_class) -> None:
 
 @dataclass
 class SynthesizedLine:
-    """One interviewer line rendered to audio: samples to play and the WAV bytes to keep."""
+    """One interviewer line rendered: the audio to play and the WAV bytes to keep."""
 
-    samples: np.ndarray
-    sample_rate: int
+    audio: Audio
     wav: bytes
-
-    @property
-    def duration_s(self) -> float:
-        """Length in seconds."""
-        return len(self.samples) / self.sample_rate if self.sample_rate else 0.0
 
 
 class Pyttsx3Speaker:
@@ -153,7 +145,7 @@ class Pyttsx3Speaker:
             make_private_dir(Path(save_to).parent)
             write_private(Path(save_to), line.wav)
         return Utterance(text=text, audio_path=Path(save_to) if save_to else None,
-                         duration_s=round(line.duration_s, 3), interrupted=not finished)
+                         duration_s=round(line.audio.duration_s, 3), interrupted=not finished)
 
     def _key(self, text: str, voice: str | None, rate: int | None) -> tuple[str, str | None, int]:
         voice_id = self.voice_id(self.voice_override or voice)
@@ -161,7 +153,8 @@ class Pyttsx3Speaker:
 
     def _speak(self, key, *, watch: bool = True) -> tuple[SynthesizedLine, bool]:
         line = self._lines.take(key)
-        finished = (self._play(line.samples, line.sample_rate, watch=watch)
+        audio = line.audio
+        finished = (self._play(audio.samples, audio.sample_rate, watch=watch)
                     if self.play_audio else True)
         return line, finished
 
@@ -172,7 +165,7 @@ class Pyttsx3Speaker:
             wav_path = workdir / "line.wav"
             self._synthesize(text, voice_id, words_per_minute, wav_path)
             samples, sample_rate = read_wav(wav_path)
-            return SynthesizedLine(samples, sample_rate, wav_path.read_bytes())
+            return SynthesizedLine(Audio(samples, sample_rate), wav_path.read_bytes())
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
 
