@@ -37,7 +37,7 @@ def edit_distance(reference: list[str], hypothesis: list[str]) -> int:
 
 
 def incremental_text(transcriber, samples) -> tuple[str, int]:
-    from interviewer.realtime.incremental import IncrementalTranscriber
+    from interviewer.live.incremental import IncrementalTranscriber
 
     incremental = IncrementalTranscriber(transcriber)
     for start in range(0, len(samples), 512):
@@ -51,9 +51,9 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--model", default="base.en", help="model name or CTranslate2 folder")
     args = parser.parse_args()
-    from interviewer.interfaces import Audio
-    from interviewer.voice.transcribe import WhisperTranscriber
-    from interviewer.voice.wav import load_audio
+    from interviewer.live.transcribe import WhisperTranscriber
+    from interviewer.live.wav import load_audio
+    from interviewer.session.ports import Audio
 
     pairs = [(wav, wav.with_suffix(".txt")) for wav in sorted(args.folder.glob("*.wav"))
              if wav.with_suffix(".txt").exists()]

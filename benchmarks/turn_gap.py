@@ -79,7 +79,7 @@ def private_sinks() -> list[str]:
 
 def spoken(folder: Path, seconds: float) -> Path:
     """About `seconds` of espeak-ng speech (the story's sentences repeated, 160 wpm)."""
-    from interviewer.voice.wav import read_wav
+    from interviewer.live.wav import read_wav
 
     path = folder / f"answer_{int(seconds)}.wav"
     count = max(1, int(seconds / 5))
@@ -98,7 +98,7 @@ class TimedSpeaker:
     """The product's speaker, timing synthesis and the start of playback for each line."""
 
     def __init__(self):
-        from interviewer.voice.tts import Pyttsx3Speaker
+        from interviewer.live.tts import Pyttsx3Speaker
 
         speaker = Pyttsx3Speaker()
         self.speaker, self.times = speaker, {}
@@ -139,9 +139,9 @@ class Interviewer:
     """The offline interviewer's decision for the benchmark's question, as the engine makes it."""
 
     def __init__(self):
-        from interviewer.content import default_content
-        from interviewer.offline.brain import OfflineBrain
-        from interviewer.planning import plan_practice
+        from interviewer.brains.offline import OfflineBrain
+        from interviewer.rubric.content import default_content
+        from interviewer.rubric.planning import plan_practice
 
         self.content = default_content()
         self.brain = OfflineBrain(self.content)
@@ -157,7 +157,7 @@ class Interviewer:
 
     def move(self, text: str):
         """The move after an answer with this text."""
-        from interviewer.brain import AnswerContext, TurnView
+        from interviewer.brains.base import AnswerContext, TurnView
 
         score = self.brain.score(AnswerContext(stage="manager", question=self.question,
                                                asked=self.question.text, answer=text,
@@ -169,11 +169,11 @@ class Interviewer:
 
 
 def one_turn(answer: Path, transcriber, end_silence: float, folder: Path) -> dict:
-    from interviewer.anticipation import Anticipation
-    from interviewer.interfaces import Audio, Prompt
-    from interviewer.realtime.answers import StreamingVoiceAnswers
-    from interviewer.realtime.bargein import enable_barge_in
-    from interviewer.realtime.capture import StreamingMicrophone
+    from interviewer.live.bargein import enable_barge_in
+    from interviewer.live.capture import SoundDeviceMicrophone
+    from interviewer.live.streaming_answers import StreamingVoiceAnswers
+    from interviewer.session.anticipation import Anticipation
+    from interviewer.session.ports import Audio, Prompt
 
     interviewer = Interviewer()
     timed = TimedSpeaker()
@@ -185,7 +185,7 @@ def one_turn(answer: Path, transcriber, end_silence: float, folder: Path) -> dic
         command = ["paplay", f"--device={CANDIDATE[0]}", str(answer)]
         threading.Thread(target=subprocess.run, args=(command,), daemon=True).start()
 
-    microphone = StreamingMicrophone(end_silence=end_silence, enter_to_stop=False,
+    microphone = SoundDeviceMicrophone(end_silence=end_silence, enter_to_stop=False,
                                      on_listening=start_playing)
     enable_barge_in(speaker, microphone)  # as in a session: the stream stays open between turns
     source = StreamingVoiceAnswers(microphone, transcriber, speaker=speaker,
@@ -233,7 +233,7 @@ def one_turn(answer: Path, transcriber, end_silence: float, folder: Path) -> dic
                                  or reply == interviewer.plan.questions[1].text)
 
     # Record-then-transcribe on the same audio, with a speaker that has nothing prepared.
-    from interviewer.voice.wav import read_wav, save_wav
+    from interviewer.live.wav import read_wav, save_wav
 
     samples, _ = read_wav(folder / "answer.wav")
     audio = Audio(samples)
@@ -276,17 +276,17 @@ class SpeechPacedTokens:
 
 def cut_in(answer: Path, transcriber, folder: Path) -> float:
     """Seconds from the decision to interrupt to the first sample of the interviewer's probe."""
-    from interviewer.content import default_content
-    from interviewer.interfaces import Prompt
-    from interviewer.realtime.answers import StreamingVoiceAnswers
-    from interviewer.realtime.bargein import enable_barge_in
-    from interviewer.realtime.capture import StreamingMicrophone
-    from interviewer.realtime.interrupt import InterruptPolicy
+    from interviewer.live.bargein import enable_barge_in
+    from interviewer.live.capture import SoundDeviceMicrophone
+    from interviewer.live.interrupt import InterruptPolicy
+    from interviewer.live.streaming_answers import StreamingVoiceAnswers
+    from interviewer.rubric.content import default_content
+    from interviewer.session.ports import Prompt
 
     timed = TimedSpeaker()
     policy = InterruptPolicy.from_content(default_content().interruptions, principle_after=8.0)
     player: list[subprocess.Popen] = []
-    microphone = StreamingMicrophone(end_silence=1.0, enter_to_stop=False, on_listening=lambda:
+    microphone = SoundDeviceMicrophone(end_silence=1.0, enter_to_stop=False, on_listening=lambda:
                                      player.append(subprocess.Popen(
                                          ["paplay", f"--device={CANDIDATE[0]}", str(answer)])))
     enable_barge_in(timed.speaker, microphone)
@@ -330,8 +330,8 @@ def main() -> None:
 
 
 def run(args) -> None:
-    from interviewer.voice.testing import TINY_SHAPE, build_random_whisper
-    from interviewer.voice.transcribe import WhisperTranscriber
+    from interviewer.live.transcribe import WhisperTranscriber
+    from interviewer.testing import TINY_SHAPE, build_random_whisper
 
     folder = Path(tempfile.mkdtemp(prefix="turn-gap-"))
     if args.model:

@@ -8,7 +8,7 @@ from typing import TextIO
 
 import click
 
-from interviewer.models import Decision, Vote
+from interviewer.rubric.results import Decision, Vote
 
 STAGE_TITLES = {
     "recruiter": "Recruiter screen",

@@ -88,10 +88,10 @@ GIBBERISH = "asdf qwer zxcv hjkl plok mnbv trew qazx wsxc edcv"
 
 def start_practice(root: Path, stage: str = "manager", seed: int = 1, input_name: str = "voice"):
     """A new practice session folder with its plan logged, ready for the engine."""
-    from interviewer.content import default_content
-    from interviewer.events import SessionStarted
-    from interviewer.planning import plan_practice
-    from interviewer.store import SessionStore
+    from interviewer.rubric.content import default_content
+    from interviewer.rubric.planning import plan_practice
+    from interviewer.session.events import SessionStarted
+    from interviewer.session.store import SessionStore
 
     store = SessionStore.create(root, stage)
     store.append(SessionStarted(session_id=store.session_id, mode="practice", seed=seed,
@@ -104,10 +104,10 @@ def engine_parts(answers, speaker=None, brain=None):
     """EngineParts with the offline interviewer (or `brain`), a silent console and `answers`."""
     import io
 
+    from interviewer.brains.offline import OfflineBrain
     from interviewer.console import Console
-    from interviewer.content import default_content
-    from interviewer.engine import EngineParts
-    from interviewer.offline.brain import OfflineBrain
+    from interviewer.rubric.content import default_content
+    from interviewer.session.engine import EngineParts
 
     content = default_content()
     offline = OfflineBrain(content)

@@ -7,11 +7,11 @@ import shutil
 import pytest
 from conftest import REPO
 
-from interviewer.content import VALUE_NAMES, default_content, load_content
-from interviewer.decision import decide
 from interviewer.errors import ContentError
-from interviewer.models import Vote
-from interviewer.planning import plan_loop, plan_practice
+from interviewer.rubric.content import VALUE_NAMES, default_content, load_content
+from interviewer.rubric.decision import decide
+from interviewer.rubric.planning import plan_loop, plan_practice
+from interviewer.rubric.results import Vote
 
 
 def votes(*labels: str, screens: str = "yes") -> list[Vote]:

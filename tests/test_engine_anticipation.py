@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from conftest import STRONG_STORY, engine_parts, start_practice
 
-from interviewer.content import default_content
-from interviewer.engine import InterviewEngine
-from interviewer.interfaces import Answer, Prompt, Utterance
-from interviewer.offline.brain import OfflineBrain
-from interviewer.state import build_state
+from interviewer.brains.offline import OfflineBrain
+from interviewer.rubric.content import default_content
+from interviewer.session.engine import InterviewEngine
+from interviewer.session.ports import Answer, Prompt, Utterance
+from interviewer.session.state import build_state
 
 NO_PRINCIPLE = ("At my last company the payments service kept failing, so I rolled it back, "
                 "called the team together and we shipped a fix the week after.")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from conftest import STRONG_STORY, engine_parts, start_practice
 
-from interviewer.engine import InterviewEngine
-from interviewer.interfaces import Answer, Prompt
-from interviewer.realtime.interrupt import Interruption
-from interviewer.state import build_state
+from interviewer.live.interrupt import Interruption
+from interviewer.session.engine import InterviewEngine
+from interviewer.session.ports import Answer, Prompt
+from interviewer.session.state import build_state
 
 RAMBLING = "So at my last company I was on the payments team and we had this long project " * 3
 
@@ -46,13 +46,13 @@ class TalkedOverSpeaker:
     """The candidate talks over every question (barge-in stops the playback)."""
 
     def say(self, text, *, voice=None, rate=None, save_to=None):
-        from interviewer.interfaces import Utterance
+        from interviewer.session.ports import Utterance
 
         return Utterance(text=text, interrupted=True)
 
 
 def test_a_question_the_candidate_talked_over_is_marked_in_the_log_and_report(tmp_path):
-    from interviewer.render import write_derived
+    from interviewer.report.derived import write_derived
 
     store = start_practice(tmp_path)
     InterviewEngine(store, engine_parts(CuttingAnswers(), TalkedOverSpeaker())).run()

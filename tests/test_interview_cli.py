@@ -7,8 +7,8 @@ import stat
 
 from conftest import GIBBERISH, STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
-from interviewer.state import build_state
-from interviewer.store import list_sessions
+from interviewer.session.state import build_state
+from interviewer.session.store import list_sessions
 
 NO_PRINCIPLE_STORY = (
     "At my last company I was leading the checkout team when our payment provider started "
@@ -89,7 +89,7 @@ def test_full_cold_start_loop_ends_with_independent_votes_and_a_decision(session
     assert all(i.vote is not None for i in state.interviews)
     assert state.decision is not None
     assert "Decision" in result.stdout
-    from interviewer.decision import decide
+    from interviewer.rubric.decision import decide
 
     expected = decide([i.vote.vote for i in state.interviews])
     assert state.decision.decision.outcome == expected.outcome

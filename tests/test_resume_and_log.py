@@ -10,9 +10,9 @@ import time
 
 from conftest import REPO, STRONG_STORY, run_cli, write_answers
 
-from interviewer.events import AnswerRecorded
-from interviewer.state import build_state
-from interviewer.store import list_sessions
+from interviewer.session.events import AnswerRecorded
+from interviewer.session.state import build_state
+from interviewer.session.store import list_sessions
 
 
 def test_sigkill_mid_interview_keeps_finished_turns_and_resume_finishes(sessions_dir, tmp_path):

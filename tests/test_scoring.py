@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import GIBBERISH, STRONG_STORY, WEAK_STORY
 
-from interviewer.brain import AnswerContext
-from interviewer.content import default_content
-from interviewer.events import PlannedQuestion
-from interviewer.offline.scorer import score_answer
+from interviewer.brains.base import AnswerContext
+from interviewer.rubric.content import default_content
+from interviewer.rubric.scoring import score_answer
+from interviewer.session.events import PlannedQuestion
 
 QUESTION = PlannedQuestion(
     id="x", text="Tell me about a decision you made with more context than your manager.",

@@ -16,7 +16,7 @@ from interviewer.cli import cli
 @click.option("--voice", default=None, help="Interviewer voice to check (female, male or a name).")
 def doctor(model, input_device, output_device, voice) -> None:
     """Check that this machine is ready for voice interviews; each line is ok or the fix."""
-    from interviewer.voice.doctor import run_checks
+    from interviewer.live.doctor import run_checks
 
     checks = run_checks(model=model, input_device=input_device, output_device=output_device,
                         voice=voice)

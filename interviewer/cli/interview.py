@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from interviewer.answers import ScriptedAnswers, TypedAnswers
-from interviewer.brain import Brain
+from interviewer.brains.base import Brain
+from interviewer.brains.offline import OfflineBrain
 from interviewer.cli import cli
 from interviewer.cli.options import (
     answer_options,
@@ -19,18 +19,18 @@ from interviewer.cli.options import (
     sessions_dir_option,
 )
 from interviewer.console import Console
-from interviewer.content import STAGES, default_content
-from interviewer.engine import AnswersExhausted, EngineParts, InterviewEngine, stop
 from interviewer.errors import UserError
-from interviewer.events import SessionStarted
-from interviewer.interfaces import AnswerSource, Speaker
-from interviewer.offline.brain import OfflineBrain
-from interviewer.planning import plan_loop, plan_practice
-from interviewer.render import write_derived
-from interviewer.state import build_state
-from interviewer.store import SessionStore, find_session
-from interviewer.summary import session_overall
-from interviewer.voice.options import VoiceSettings, build_voice, voice_options
+from interviewer.live.options import VoiceSettings, build_voice, voice_options
+from interviewer.report.derived import write_derived
+from interviewer.rubric.content import STAGES, default_content
+from interviewer.rubric.planning import plan_loop, plan_practice
+from interviewer.session.engine import AnswersExhausted, EngineParts, InterviewEngine, stop
+from interviewer.session.events import SessionStarted
+from interviewer.session.ports import AnswerSource, Speaker
+from interviewer.session.state import build_state
+from interviewer.session.store import SessionStore, find_session
+from interviewer.session.summary import session_overall
+from interviewer.session.text_answers import ScriptedAnswers, TypedAnswers
 
 
 @cli.command()
@@ -259,7 +259,7 @@ def _seed(seed: int | None) -> int:
 
 
 def _check_values(names: tuple[str, ...]) -> list[str]:
-    from interviewer.content import VALUE_NAMES
+    from interviewer.rubric.content import VALUE_NAMES
 
     by_lower = {v.lower(): v for v in VALUE_NAMES}
     chosen = []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from interviewer.brain import Brain
+from interviewer.brains.base import Brain
 from interviewer.errors import UserError
 from interviewer.paths import sessions_dir
 
@@ -67,12 +67,12 @@ def resolve_sessions_dir(value: Path | None) -> Path:
 
 def make_brain(name: str | None) -> Brain:
     """The interviewer brain by name."""
-    from interviewer.offline.brain import OfflineBrain
+    from interviewer.brains.offline import OfflineBrain
 
     if name in (None, "offline"):
         return OfflineBrain()
     if name == "llm":
-        from interviewer.llm.factory import llm_brain_from_env
+        from interviewer.brains.llm.factory import llm_brain_from_env
 
         return llm_brain_from_env()
     raise UserError(f"unknown brain {name!r}; use offline or llm")

@@ -20,7 +20,7 @@ from interviewer.prep.bank_text import bank_list, check_lines, coverage_text
 from interviewer.prep.check import check_story
 from interviewer.prep.coverage import coverage
 from interviewer.prep.story import STORY_FIELDS, Story, StoryBank, normalise_value
-from interviewer.store import write_private
+from interviewer.session.store import write_private
 
 TEXT_FIELDS = (*STORY_FIELDS, "notes")
 
@@ -207,8 +207,8 @@ def stories_coverage(as_json, bank_path) -> None:
 def _import(session, turn, bank_path, sessions_dir) -> None:
     """Add the stories told in a practice session to the bank, as drafts to tidy."""
     from interviewer.prep.importer import drafts_from_session
-    from interviewer.state import build_state
-    from interviewer.store import find_session
+    from interviewer.session.state import build_state
+    from interviewer.session.store import find_session
 
     store = find_session(session, resolve_sessions_dir(sessions_dir))
     state = build_state(store.read())

@@ -9,8 +9,8 @@ import click
 
 from interviewer.cli import cli
 from interviewer.cli.options import resolve_sessions_dir, sessions_dir_option
-from interviewer.state import build_state
-from interviewer.store import find_session
+from interviewer.session.state import build_state
+from interviewer.session.store import find_session
 
 # `--html` alone means "report.html in the session folder"; click needs a non-empty marker.
 _DEFAULT_HTML = "<session>/report.html"

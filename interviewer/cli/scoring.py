@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from interviewer.brain import AnswerContext
+from interviewer.brains.base import AnswerContext
+from interviewer.brains.offline import OfflineBrain
 from interviewer.cli import cli
-from interviewer.content import STAGES, VALUE_NAMES, default_content
 from interviewer.errors import UserError
-from interviewer.events import PlannedQuestion
-from interviewer.offline.brain import OfflineBrain
-from interviewer.render import score_line
-from interviewer.transcript_text import parse_transcript
+from interviewer.report.derived import score_line
+from interviewer.rubric.content import STAGES, VALUE_NAMES, default_content
+from interviewer.session.events import PlannedQuestion
+from interviewer.session.transcript_text import parse_transcript
 from interviewer.userfiles import read_user_text
 
 _PAY = ("salary", "compensation", "pay", "expectations for comp", "number")

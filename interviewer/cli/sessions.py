@@ -13,10 +13,10 @@ from interviewer.cli.options import (
     resolve_sessions_dir,
     sessions_dir_option,
 )
-from interviewer.render import replay_text, write_derived
-from interviewer.state import build_state
-from interviewer.store import find_session, list_sessions
-from interviewer.summary import session_overall, status
+from interviewer.report.derived import replay_text, write_derived
+from interviewer.session.state import build_state
+from interviewer.session.store import find_session, list_sessions
+from interviewer.session.summary import session_overall, status
 
 
 @cli.command()
@@ -80,8 +80,8 @@ def replay(session: str, no_audio: bool, start: int, rescore: bool, brain, sessi
     """Go through a saved session turn by turn with its scores."""
     store = find_session(session, resolve_sessions_dir(sessions_dir))
     if rescore:
-        from interviewer.offline.brain import OfflineBrain
-        from interviewer.rescoring import rescore as rescore_session
+        from interviewer.brains.offline import OfflineBrain
+        from interviewer.session.rescoring import rescore as rescore_session
 
         chosen = make_brain(brain or build_state(store.read()).started.brain)
         fallback = chosen if isinstance(chosen, OfflineBrain) else OfflineBrain()

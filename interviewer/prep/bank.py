@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from interviewer.errors import UserError
 from interviewer.paths import user_dir
 from interviewer.prep.story import BANK_VERSION, STORY_FIELDS, Story, StoryBank
-from interviewer.store import make_private_dir, write_private
+from interviewer.session.store import make_private_dir, write_private
 
 BANK_FILE = "stories.yaml"
 _MAX_REPORTED = 3

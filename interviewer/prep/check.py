@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from interviewer.brain import AnswerContext
-from interviewer.content import Content, default_content
-from interviewer.events import PlannedQuestion
-from interviewer.offline.scorer import score_answer
+from interviewer.brains.base import AnswerContext
 from interviewer.prep.story import Story
+from interviewer.rubric.content import Content, default_content
+from interviewer.rubric.scoring import score_answer
+from interviewer.session.events import PlannedQuestion
 
 # Claiming many values for one story dilutes it; interviewers want the one it really shows.
 MANY_VALUES = 3

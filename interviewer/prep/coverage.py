@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from interviewer.content import VALUE_NAMES, Content, default_content
 from interviewer.errors import UserError
 from interviewer.prep.check import StoryCheck, check_story
 from interviewer.prep.story import StoryBank
+from interviewer.rubric.content import VALUE_NAMES, Content, default_content
 
 THIN_COUNT = 3
 STORIES_PER_VALUE = 2  # at least two strong stories for each thin value

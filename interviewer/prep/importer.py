@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interviewer.errors import UserError
-from interviewer.offline import lexicon as lx
-from interviewer.offline.signals import sentences
 from interviewer.prep.story import Story, StoryBank, StorySource, slug
-from interviewer.state import SessionState, TurnState
+from interviewer.rubric import lexicon as lx
+from interviewer.rubric.signals import sentences
+from interviewer.session.state import SessionState, TurnState
 
 # Stages whose questions ask for stories; recruiter and technical answers are rarely one.
 STORY_STAGES = ("manager", "onsite")

@@ -14,9 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from interviewer.content import GAPS
 from interviewer.errors import ContentError
 from interviewer.paths import prompts_dir
+from interviewer.rubric.content import GAPS
 
 PLAN_FILE = "plans.yaml"
 WEEK_CHOICES = (2, 4, 8)

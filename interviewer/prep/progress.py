@@ -12,11 +12,11 @@ from datetime import datetime
 from pathlib import Path
 from statistics import mean
 
-from interviewer.content import VALUE_NAMES
-from interviewer.offline.moves import PRIORITIES
-from interviewer.state import SessionState, TurnState, build_state
-from interviewer.store import list_sessions
-from interviewer.summary import session_overall, value_coverage
+from interviewer.rubric.content import VALUE_NAMES
+from interviewer.rubric.probing import PRIORITIES
+from interviewer.session.state import SessionState, TurnState, build_state
+from interviewer.session.store import list_sessions
+from interviewer.session.summary import session_overall, value_coverage
 
 BEHAVIOURAL = ("manager", "onsite")
 PACE_RANGE = (110, 160)  # conversational words per minute

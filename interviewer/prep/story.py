@@ -12,7 +12,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from interviewer.content import VALUE_NAMES
+from interviewer.rubric.content import VALUE_NAMES
 
 BANK_VERSION = 1
 # The fields a finished story has, in the order the file shows them, with what each one means.

@@ -7,9 +7,9 @@ transcript lines, `keys` reads the terminal, and `runner` puts them together.
 from __future__ import annotations
 
 from interviewer.console import Console
-from interviewer.state import SessionState
-from interviewer.store import SessionStore
-from interviewer.summary import session_overall, status
+from interviewer.session.state import SessionState
+from interviewer.session.store import SessionStore
+from interviewer.session.summary import session_overall, status
 
 
 def play_session(
@@ -25,11 +25,11 @@ def play_session(
     Recorded questions and answers play from the session's audio; questions without a recording
     are spoken by the interviewer's TTS (`speak_questions`), and answers without one are shown.
     """
+    from interviewer.live.playback import Player
     from interviewer.replay.clips import ClipSource, tts_synthesizer
     from interviewer.replay.keys import terminal_keys
     from interviewer.replay.plan import replay_plan
     from interviewer.replay.runner import Outcome, Replayer
-    from interviewer.voice.playback import Player
 
     console = Console(echo_answers=True)
     console.info(f"Session {store.session_id}: {state.label}, {status(state)}")

@@ -28,7 +28,7 @@ class ClipSource:
         """The saved recording of `clip`, if it exists."""
         if clip.path is None or clip.missing:
             return None
-        from interviewer.voice.wav import read_wav
+        from interviewer.live.wav import read_wav
 
         return read_wav(clip.path)
 
@@ -36,7 +36,7 @@ class ClipSource:
         """`clip` re-synthesized with the interviewer's voice; None without a synthesizer."""
         if self.synthesize is None or not clip.text.strip():
             return None
-        from interviewer.voice.wav import read_wav
+        from interviewer.live.wav import read_wav
 
         if self._workdir is None:
             self._workdir = Path(tempfile.mkdtemp(prefix="interviewer-replay-"))
@@ -54,7 +54,7 @@ class ClipSource:
 
 def tts_synthesizer(output_device=None) -> Synthesize:
     """A Synthesize function backed by the voice layer's pyttsx3 speaker, which never plays."""
-    from interviewer.voice.tts import Pyttsx3Speaker
+    from interviewer.live.tts import Pyttsx3Speaker
 
     speaker = Pyttsx3Speaker(output_device=output_device, play=False)
 

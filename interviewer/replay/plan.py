@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interviewer.console import STAGE_TITLES
-from interviewer.models import Vote
-from interviewer.state import SessionState, TurnState
+from interviewer.rubric.results import Vote
+from interviewer.session.state import SessionState, TurnState
 
 
 @dataclass

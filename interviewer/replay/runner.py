@@ -16,12 +16,12 @@ from typing import Protocol
 import numpy as np
 
 from interviewer.console import Console
-from interviewer.models import Decision, Vote
-from interviewer.render import score_line
 from interviewer.replay.clips import ClipSource, Sound
 from interviewer.replay.cues import cue_times, transcript_lines
 from interviewer.replay.keys import HELP, Command, NoKeys
 from interviewer.replay.plan import Clip, InterviewStep, TurnStep
+from interviewer.report.derived import score_line
+from interviewer.rubric.results import Decision, Vote
 
 POLL_S = 0.05
 # On resume, replay a little of what came before the pause: the clock-based position runs

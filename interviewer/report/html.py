@@ -10,8 +10,8 @@ from interviewer.report.audio import AudioLinker
 from interviewer.report.charts import delivery_chart, values_chart
 from interviewer.report.environment import render
 from interviewer.report.view import build_view
-from interviewer.state import SessionState
-from interviewer.store import SessionStore, write_private
+from interviewer.session.state import SessionState
+from interviewer.session.store import SessionStore, write_private
 
 DEFAULT_NAME = "report.html"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from interviewer.console import STAGE_TITLES
 from interviewer.report.environment import render
 from interviewer.report.view import build_view
-from interviewer.state import SessionState
-from interviewer.store import SessionStore, write_private
+from interviewer.session.state import SessionState
+from interviewer.session.store import SessionStore, write_private
 
 DEFAULT_NAME = "report.md"
 

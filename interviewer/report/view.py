@@ -9,15 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interviewer.console import STAGE_TITLES
-from interviewer.events import AnswerScored
-from interviewer.models import AnswerScore, Decision, Delivery, Move, Vote
-from interviewer.render import KIND_LABELS, score_line
 from interviewer.report.audio import AudioLinker, AudioRef
 from interviewer.report.charts import DeliveryPoint
+from interviewer.report.derived import KIND_LABELS, score_line
 from interviewer.report.highlight import Segment, highlight
-from interviewer.state import InterviewState, SessionState, TurnState
-from interviewer.store import SessionStore
-from interviewer.summary import session_overall, status, value_coverage
+from interviewer.rubric.results import AnswerScore, Decision, Delivery, Move, Vote
+from interviewer.session.events import AnswerScored
+from interviewer.session.state import InterviewState, SessionState, TurnState
+from interviewer.session.store import SessionStore
+from interviewer.session.summary import session_overall, status, value_coverage
 
 # Quotes the scorer keeps for the signals it looks for, next to the per-value quotes.
 _SIGNAL_QUOTES = {

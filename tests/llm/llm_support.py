@@ -26,19 +26,19 @@ from typing import Any
 
 import pytest
 
-from interviewer.answers import ScriptedAnswers
+from interviewer.brains.llm.brain import LLMBrain
+from interviewer.brains.llm.client import StructuredClient
+from interviewer.brains.llm.config import settings_from_env
+from interviewer.brains.offline import OfflineBrain
 from interviewer.console import Console
-from interviewer.content import default_content
-from interviewer.engine import AnswersExhausted, EngineParts, InterviewEngine
-from interviewer.events import SessionStarted
-from interviewer.interfaces import Utterance
-from interviewer.llm.brain import LLMBrain
-from interviewer.llm.client import StructuredClient
-from interviewer.llm.config import settings_from_env
-from interviewer.offline.brain import OfflineBrain
-from interviewer.planning import plan_loop, plan_practice
-from interviewer.render import write_derived
-from interviewer.store import SessionStore
+from interviewer.report.derived import write_derived
+from interviewer.rubric.content import default_content
+from interviewer.rubric.planning import plan_loop, plan_practice
+from interviewer.session.engine import AnswersExhausted, EngineParts, InterviewEngine
+from interviewer.session.events import SessionStarted
+from interviewer.session.ports import Utterance
+from interviewer.session.store import SessionStore
+from interviewer.session.text_answers import ScriptedAnswers
 
 REPO = Path(__file__).resolve().parents[2]
 FAKE_KEY = "sk-test-UNIQUE-9f3c1d7e-never-written-anywhere"

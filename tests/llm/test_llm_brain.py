@@ -17,13 +17,13 @@ from llm_support import (  # noqa: F401  (server_fixture provides the `server` f
     vote_reply,
 )
 
-from interviewer.brain import AnswerContext, TurnView
-from interviewer.content import VALUE_NAMES, default_content
-from interviewer.events import PlannedQuestion
-from interviewer.llm.guard import BOUND, STEERING_FLAG
-from interviewer.models import INSUFFICIENT
-from interviewer.offline.brain import OfflineBrain
-from interviewer.planning import plan_practice
+from interviewer.brains.base import AnswerContext, TurnView
+from interviewer.brains.llm.guard import BOUND, STEERING_FLAG
+from interviewer.brains.offline import OfflineBrain
+from interviewer.rubric.content import VALUE_NAMES, default_content
+from interviewer.rubric.planning import plan_practice
+from interviewer.rubric.results import INSUFFICIENT
+from interviewer.session.events import PlannedQuestion
 
 QUESTION = PlannedQuestion(
     id="mgr-judgment-x", text="Tell me about a decision you made without waiting for approval.",

@@ -15,9 +15,9 @@ from llm_support import (  # noqa: F401  (server_fixture provides the `server` f
     server_fixture,
 )
 
-from interviewer.brain import BrainError
-from interviewer.llm.client import GIVE_UP_AFTER
-from interviewer.llm.schemas import LLMMove
+from interviewer.brains.base import BrainError
+from interviewer.brains.llm.client import GIVE_UP_AFTER
+from interviewer.brains.llm.schemas import LLMMove
 
 MESSAGES = [{"role": "system", "content": "You interview."}, {"role": "user", "content": "Go."}]
 GOOD = json.dumps(move_reply("follow_up", probe="What principle were you acting on there?"))

@@ -8,15 +8,15 @@ import sys
 
 import pytest
 
-from interviewer.errors import UserError
-from interviewer.llm.config import (
+from interviewer.brains.llm.config import (
     DEFAULT_MODEL,
     LOCAL_PLACEHOLDER_KEY,
     LLMSettings,
     Secret,
     settings_from_env,
 )
-from interviewer.llm.factory import llm_brain_from_env
+from interviewer.brains.llm.factory import llm_brain_from_env
+from interviewer.errors import UserError
 
 KEY = "sk-config-test-4b1e0c"
 
@@ -93,8 +93,8 @@ def test_openai_is_not_imported_until_a_request_is_made():
     code = (
         "import sys, os\n"
         "os.environ['INTERVIEWER_LLM_BASE_URL'] = 'http://127.0.0.1:9/v1'\n"
-        "import interviewer.cli, interviewer.llm.brain, interviewer.llm.client\n"
-        "import interviewer.llm.guard, interviewer.rescoring\n"
+        "import interviewer.cli, interviewer.brains.llm.brain, interviewer.brains.llm.client\n"
+        "import interviewer.brains.llm.guard, interviewer.session.rescoring\n"
         "assert 'openai' not in sys.modules, 'openai imported at import time'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
+from interviewer.brains.llm.prompts import load_llm_prompts
 from interviewer.errors import ContentError
-from interviewer.llm.prompts import load_llm_prompts
 from interviewer.paths import prompts_dir
 
 

@@ -23,7 +23,7 @@ from llm_support import (  # noqa: F401  (server_fixture provides the `server` f
     server_fixture,
 )
 
-from interviewer.events import (
+from interviewer.session.events import (
     AnswerRecorded,
     AnswerScored,
     MoveDecided,

@@ -13,14 +13,14 @@ from llm_support import (  # noqa: F401  (server_fixture provides the `server` f
     server_fixture,
 )
 
-from interviewer.brain import BrainError
-from interviewer.content import default_content
+from interviewer.brains.base import BrainError
+from interviewer.brains.offline import OfflineBrain
 from interviewer.errors import UserError
-from interviewer.events import AnswerScored, DecisionMade, Note, VoteCast
-from interviewer.offline.brain import OfflineBrain
-from interviewer.render import transcript_dict, write_derived
-from interviewer.rescoring import rescore
-from interviewer.state import build_state
+from interviewer.report.derived import transcript_dict, write_derived
+from interviewer.rubric.content import default_content
+from interviewer.session.events import AnswerScored, DecisionMade, Note, VoteCast
+from interviewer.session.rescoring import rescore
+from interviewer.session.state import build_state
 
 ANSWERS = [f"{STORY} (Answer {n}.)" for n in range(1, 120)]
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.content import VALUE_NAMES
 from interviewer.errors import UserError
 from interviewer.prep import thin_focus, thin_values
 from interviewer.prep.bank import save_bank
 from interviewer.prep.check import check_story
 from interviewer.prep.coverage import coverage
 from interviewer.prep.story import Story, StoryBank
+from interviewer.rubric.content import VALUE_NAMES
 
 SHOWN = Story(
     id="release",

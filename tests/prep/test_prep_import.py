@@ -8,8 +8,8 @@ from interviewer.errors import UserError
 from interviewer.prep.coverage import coverage
 from interviewer.prep.importer import drafts_from_session
 from interviewer.prep.story import StoryBank
-from interviewer.state import build_state
-from interviewer.store import list_sessions
+from interviewer.session.state import build_state
+from interviewer.session.store import list_sessions
 
 
 @pytest.fixture(scope="module")

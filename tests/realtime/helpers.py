@@ -7,8 +7,8 @@ import time
 
 import numpy as np
 
-from interviewer.interfaces import Audio, Transcript, Word
-from interviewer.voice.endpointing import WINDOW
+from interviewer.live.endpointing import WINDOW
+from interviewer.session.ports import Audio, Transcript, Word
 
 
 class FakeTranscriber:

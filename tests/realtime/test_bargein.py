@@ -13,17 +13,17 @@ import time
 import numpy as np
 import pytest
 
-from interviewer.realtime.bargein import (
+from interviewer.live.bargein import (
     BargeIn,
     BargeInDetector,
     BargeInSettings,
     enable_barge_in,
 )
-from interviewer.realtime.capture import StreamingMicrophone
-from interviewer.voice.endpointing import WINDOW, WINDOW_SECONDS
-from interviewer.voice.shared_input import SharedInput
-from interviewer.voice.tts import Pyttsx3Speaker
-from interviewer.voice.wav import load_audio
+from interviewer.live.capture import SoundDeviceMicrophone
+from interviewer.live.endpointing import WINDOW, WINDOW_SECONDS
+from interviewer.live.shared_input import SharedInput
+from interviewer.live.tts import Pyttsx3Speaker
+from interviewer.live.wav import load_audio
 from tests.voice.conftest import (  # noqa: F401  (fixtures)
     _audio_state,
     play,
@@ -222,7 +222,7 @@ def interview(virtual_audio):  # noqa: F811
     opened stream takes a second or two to arrive.
     """
     speaker = Pyttsx3Speaker()
-    microphone = StreamingMicrophone(end_silence=1.5, enter_to_stop=False)
+    microphone = SoundDeviceMicrophone(end_silence=1.5, enter_to_stop=False)
     barge_in = enable_barge_in(speaker, microphone)
     microphone.shared_input.open()
     assert microphone.shared_input.get(10) is not None
@@ -324,7 +324,7 @@ def test_candidate_talking_over_the_interviewer_stops_it_and_is_heard_from_the_s
 
 
 def test_a_stream_kept_open_that_goes_quiet_is_reopened(virtual_audio, spoken_answer):  # noqa: F811
-    microphone = StreamingMicrophone(end_silence=1.5, enter_to_stop=False)
+    microphone = SoundDeviceMicrophone(end_silence=1.5, enter_to_stop=False)
     microphone.keep_open = True
     source = microphone.shared_input
     source._callback = lambda *args: None  # this stream goes quiet without failing

@@ -6,9 +6,9 @@ import time
 
 import numpy as np
 
-from interviewer.interfaces import Audio
-from interviewer.realtime.incremental import IncrementalSettings, IncrementalTranscriber
-from interviewer.voice.wav import load_audio
+from interviewer.live.incremental import IncrementalSettings, IncrementalTranscriber
+from interviewer.live.wav import load_audio
+from interviewer.session.ports import Audio
 from tests.voice.conftest import (  # noqa: F401  (fixtures)
     spoken_answer,
     transcriber,

@@ -6,15 +6,14 @@ import threading
 
 import numpy as np
 
-from interviewer.content import load_content
-from interviewer.interfaces import Prompt
-from interviewer.realtime.answers import StreamingVoiceAnswers
-from interviewer.realtime.capture import StreamingMicrophone
-from interviewer.realtime.incremental import IncrementalSettings
-from interviewer.realtime.interrupt import InterruptPolicy, names_a_principle
-from interviewer.voice.capture import CapturedAudio
-from interviewer.voice.endpointing import Endpointer, EndpointSettings
-from interviewer.voice.wav import read_wav
+from interviewer.live.capture import CapturedAudio, SoundDeviceMicrophone
+from interviewer.live.endpointing import Endpointer, EndpointSettings
+from interviewer.live.incremental import IncrementalSettings
+from interviewer.live.interrupt import InterruptPolicy, names_a_principle
+from interviewer.live.streaming_answers import StreamingVoiceAnswers
+from interviewer.live.wav import read_wav
+from interviewer.rubric.content import load_content
+from interviewer.session.ports import Prompt
 from tests.voice.conftest import (  # noqa: F401  (fixtures)
     _audio_state,
     play,
@@ -75,7 +74,7 @@ def test_a_missing_principle_is_judged_only_on_transcribed_speech():
 
 
 class BlockMicrophone:
-    """Hands out a prepared recording block by block, like StreamingMicrophone, and stops when
+    """Hands out a prepared recording block by block, like SoundDeviceMicrophone, and stops when
     the hook says so."""
 
     def __init__(self, pattern: str):
@@ -140,7 +139,7 @@ def test_a_principle_in_the_partial_transcript_prevents_the_cut(tmp_path):
 
 def test_virtual_microphone_streams_blocks_and_leaves_only_the_tail(
         virtual_audio, spoken_answer, transcriber, tmp_path):  # noqa: F811
-    microphone = StreamingMicrophone(end_silence=1.5, enter_to_stop=False,
+    microphone = SoundDeviceMicrophone(end_silence=1.5, enter_to_stop=False,
                                      on_listening=lambda: threading.Thread(
                                          target=play, args=(spoken_answer,)).start())
     source = StreamingVoiceAnswers(microphone, transcriber,

@@ -19,10 +19,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from interviewer.delivery import delivery_from_words
-from interviewer.events import AnswerRecorded, QuestionAsked
-from interviewer.interfaces import Word
-from interviewer.store import SessionStore, list_sessions
+from interviewer.rubric.delivery import delivery_from_words
+from interviewer.session.events import AnswerRecorded, QuestionAsked
+from interviewer.session.ports import Word
+from interviewer.session.store import SessionStore, list_sessions
 
 from .browser import find_chromium
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 import interviewer.cli.report  # noqa: F401  (registers `report` on the CLI group)
 from interviewer.cli import cli
-from interviewer.state import build_state
+from interviewer.session.state import build_state
 
 from .browser import Browser
 from .conftest import give_voice, scripted_session

@@ -24,8 +24,8 @@ PLAY = """
 import sys
 from pathlib import Path
 from interviewer.replay import play_session
-from interviewer.state import build_state
-from interviewer.store import SessionStore
+from interviewer.session.state import build_state
+from interviewer.session.store import SessionStore
 store = SessionStore(Path(sys.argv[1]))
 done = play_session(build_state(store.read()), store, start=int(sys.argv[2]))
 sys.exit(0 if done else 1)
@@ -103,7 +103,7 @@ def test_replay_from_a_turn_starts_there(tmp_path, private_sink):
 def test_text_session_questions_are_spoken_and_answers_shown(tmp_path, private_sink):
     sink, env = private_sink
     store = scripted_session(tmp_path, "practice", "--stage", "recruiter", "--seed", "2")
-    from interviewer.state import build_state
+    from interviewer.session.state import build_state
 
     state = build_state(store.read())
     last = state.turns[-1].asked.turn

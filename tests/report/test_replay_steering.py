@@ -17,7 +17,7 @@ from interviewer.replay.cues import cue_times, transcript_lines
 from interviewer.replay.keys import Command, TerminalKeys
 from interviewer.replay.plan import replay_plan
 from interviewer.replay.runner import Outcome, Replayer
-from interviewer.state import build_state
+from interviewer.session.state import build_state
 
 from .conftest import give_voice, scripted_session
 

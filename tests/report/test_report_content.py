@@ -13,7 +13,7 @@ from interviewer.cli import cli
 from interviewer.report.highlight import Segment, highlight
 from interviewer.report.html import render_html
 from interviewer.report.markdown import render_markdown
-from interviewer.state import build_state
+from interviewer.session.state import build_state
 
 from .conftest import give_voice, scripted_session
 

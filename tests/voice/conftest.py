@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from interviewer.voice.testing import build_random_whisper
+from interviewer.testing import build_random_whisper
 
 # Tests decode with a cap and no temperature fallback: a random model otherwise decodes to the
 # length limit at every temperature. Banning repeats keeps its gibberish from looking like a
@@ -120,7 +120,7 @@ def whisper_model_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def transcriber(whisper_model_dir):
     """The real WhisperTranscriber on the random model, with decoding capped for speed."""
-    from interviewer.voice.transcribe import WhisperTranscriber
+    from interviewer.live.transcribe import WhisperTranscriber
 
     return WhisperTranscriber(model=str(whisper_model_dir), beam_size=1,
                               decode_options=dict(TEST_DECODE))

@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 from interviewer.errors import UserError
-from interviewer.interfaces import Audio, Prompt, Transcript, Word
-from interviewer.voice.answers import NOTHING_HEARD, AudioFileAnswers, VoiceAnswers
-from interviewer.voice.capture import CapturedAudio
+from interviewer.live.capture import CapturedAudio
+from interviewer.live.voice_answers import NOTHING_HEARD, AudioFileAnswers, VoiceAnswers
+from interviewer.session.ports import Audio, Prompt, Transcript, Word
 
 from .conftest import write_wav
 

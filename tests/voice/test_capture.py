@@ -15,9 +15,9 @@ import numpy as np
 import pytest
 
 from interviewer.errors import UserError
-from interviewer.voice.capture import SoundDeviceMicrophone
-from interviewer.voice.keys import EnterWatcher
-from interviewer.voice.wav import load_audio
+from interviewer.live.capture import SoundDeviceMicrophone
+from interviewer.live.keys import EnterWatcher
+from interviewer.live.wav import load_audio
 
 from .conftest import play, speech_span, write_wav
 
@@ -142,7 +142,7 @@ def test_missing_portaudio_is_a_user_error_with_the_fix(monkeypatch):
     import builtins
     import sys
 
-    from interviewer.voice import portaudio
+    from interviewer.live import portaudio
 
     real_import = builtins.__import__
 

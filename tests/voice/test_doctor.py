@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 import interviewer.cli.doctor  # noqa: F401  (registers the command)
 from interviewer.cli import cli
-from interviewer.voice.doctor import run_checks
+from interviewer.live.doctor import run_checks
 
 SECRET = "sk-test-do-not-print-0123456789"
 

@@ -18,17 +18,17 @@ from pathlib import Path
 
 import pytest
 
+from interviewer.brains.offline import OfflineBrain
 from interviewer.console import Console
-from interviewer.content import default_content
-from interviewer.engine import AnswersExhausted, EngineParts, InterviewEngine
-from interviewer.events import SessionStarted
-from interviewer.offline.brain import OfflineBrain
-from interviewer.planning import plan_practice
-from interviewer.store import SessionStore
-from interviewer.voice.answers import AudioFileAnswers, VoiceAnswers
-from interviewer.voice.capture import SoundDeviceMicrophone
-from interviewer.voice.tts import Pyttsx3Speaker
-from interviewer.voice.wav import load_audio
+from interviewer.live.capture import SoundDeviceMicrophone
+from interviewer.live.tts import Pyttsx3Speaker
+from interviewer.live.voice_answers import AudioFileAnswers, VoiceAnswers
+from interviewer.live.wav import load_audio
+from interviewer.rubric.content import default_content
+from interviewer.rubric.planning import plan_practice
+from interviewer.session.engine import AnswersExhausted, EngineParts, InterviewEngine
+from interviewer.session.events import SessionStarted
+from interviewer.session.store import SessionStore
 
 from .conftest import TEST_DECODE, espeak_wav, play, speech_span
 
@@ -216,13 +216,13 @@ def test_talking_over_the_question_stops_it_and_the_whole_answer_is_kept(
         virtual_audio, tmp_path, transcriber, spoken_answer):
     """Real-time answers with barge-in through the engine: the candidate starts answering while
     the first question is still being spoken."""
-    from interviewer.realtime.answers import StreamingVoiceAnswers
-    from interviewer.realtime.bargein import enable_barge_in
-    from interviewer.realtime.capture import StreamingMicrophone
+    from interviewer.live.bargein import enable_barge_in
+    from interviewer.live.capture import SoundDeviceMicrophone
+    from interviewer.live.streaming_answers import StreamingVoiceAnswers
 
     store = start_session(tmp_path / "sessions", "voice")
     speaker = Pyttsx3Speaker()
-    microphone = StreamingMicrophone(end_silence=END_SILENCE, enter_to_stop=False)
+    microphone = SoundDeviceMicrophone(end_silence=END_SILENCE, enter_to_stop=False)
     barge_in = enable_barge_in(speaker, microphone)
     lines = {"count": 0}
     watch = barge_in.watch

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from interviewer.voice.endpointing import (
+from interviewer.live.endpointing import (
     WINDOW,
     WINDOW_SECONDS,
     Endpointer,
     EndpointSettings,
     StreamingVad,
 )
-from interviewer.voice.wav import load_audio
+from interviewer.live.wav import load_audio
 
 
 def feed(endpointer: Endpointer, probabilities) -> str | None:

@@ -9,8 +9,8 @@ import time
 import pytest
 
 from interviewer.errors import UserError
-from interviewer.voice.prepared import PreparedLines
-from interviewer.voice.tts import Pyttsx3Speaker
+from interviewer.live.prepared import PreparedLines
+from interviewer.live.tts import Pyttsx3Speaker
 
 from .conftest import require
 

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 from interviewer.errors import UserError
-from interviewer.interfaces import Audio
-from interviewer.voice import whisper_models
-from interviewer.voice.transcribe import WhisperTranscriber, keep_segment, load_model
-from interviewer.voice.wav import load_audio
+from interviewer.live import whisper_models
+from interviewer.live.transcribe import WhisperTranscriber, keep_segment, load_model
+from interviewer.live.wav import load_audio
+from interviewer.session.ports import Audio
 
 from .conftest import TEST_DECODE
 

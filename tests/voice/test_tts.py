@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 
 from interviewer.errors import UserError
-from interviewer.voice.tts import Pyttsx3Speaker
-from interviewer.voice.wav import read_wav
+from interviewer.live.tts import Pyttsx3Speaker
+from interviewer.live.wav import read_wav
 
 from .conftest import require
 

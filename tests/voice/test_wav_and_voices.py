@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from interviewer.errors import UserError
-from interviewer.interfaces import Audio
-from interviewer.voice.voices import VoiceInfo, choose_voice
-from interviewer.voice.wav import load_audio, read_wav, resample, save_wav
+from interviewer.live.voices import VoiceInfo, choose_voice
+from interviewer.live.wav import load_audio, read_wav, resample, save_wav
+from interviewer.session.ports import Audio
 
 from .conftest import write_wav
 

@@ -1,0 +1,2 @@
+"""The interviewer's judgement behind one Brain contract: the offline rules and the LLM
+interviewer."""

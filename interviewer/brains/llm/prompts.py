@@ -1,0 +1,136 @@
+"""The LLM interviewer's prompts, loaded from prompts/llm/*.yaml and validated on load.
+
+Each text field may use only the placeholders listed in `PLACEHOLDERS` and must use the required
+ones, so a typo in a prompt file is a `ContentError` naming the file and field at start-up, not a
+KeyError in the middle of an interview.
+"""
+
+from __future__ import annotations
+
+import string
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from interviewer.errors import ContentError
+from interviewer.paths import prompts_dir
+from interviewer.rubric.content import Stage
+from interviewer.rubric.content import (
+    _parse as parse_yaml_model,  # one YAML+pydantic reader for prompts/
+)
+
+# file -> field -> (allowed placeholders, required placeholders)
+PLACEHOLDERS: dict[str, dict[str, tuple[set[str], set[str]]]] = {
+    "interviewer.yaml": {
+        "persona": ({"name", "role", "style", "values", "stage_title"}, {"name", "role"}),
+        "panel_member": ({"stage_title"}, set()),
+        "data_rule": (set(), set()),
+        "stages": (set(), set()),
+    },
+    "move.yaml": {
+        "task": ({"follow_ups_left", "stage_title"}, {"follow_ups_left"}),
+        "rules": (set(), set()),
+    },
+    "score.yaml": {"task": ({"values", "stage_title"}, {"values"})},
+    "vote.yaml": {"task": ({"name", "stage_title"}, {"name"})},
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class InterviewerPrompt(_Strict):
+    """Who the interviewer is and the rule that keeps the candidate's words as data."""
+
+    persona: str = Field(min_length=20)
+    panel_member: str = Field(min_length=20)
+    data_rule: str = Field(min_length=20)
+    stages: dict[Stage, str]
+
+
+class TaskPrompt(_Strict):
+    """The instruction for one job (move, score or vote), with optional extra rules."""
+
+    task: str = Field(min_length=20)
+    rules: list[str] = Field(default_factory=list)
+
+
+class LLMPrompts(_Strict):
+    """Every LLM prompt, checked."""
+
+    interviewer: InterviewerPrompt
+    move: TaskPrompt
+    score: TaskPrompt
+    vote: TaskPrompt
+
+
+def load_llm_prompts(root: Path | None = None) -> LLMPrompts:
+    """Load and check prompts/llm/ (or `root`)."""
+    root = Path(root) if root else prompts_dir() / "llm"
+    parts = {}
+    for name, model in (
+        ("interviewer", InterviewerPrompt),
+        ("move", TaskPrompt),
+        ("score", TaskPrompt),
+        ("vote", TaskPrompt),
+    ):
+        path = root / f"{name}.yaml"
+        loaded = parse_yaml_model(model, path)
+        _check_placeholders(loaded, path)
+        parts[name] = loaded
+    stages = set(parts["interviewer"].stages)
+    missing = {"recruiter", "manager", "technical", "onsite"} - stages
+    if missing:
+        raise ContentError(
+            f"{root / 'interviewer.yaml'}: stages: missing {', '.join(sorted(missing))}"
+        )
+    if not parts["move"].rules:
+        raise ContentError(f"{root / 'move.yaml'}: rules: list the probing rules (none given)")
+    return LLMPrompts(**parts)
+
+
+@lru_cache(maxsize=2)
+def default_llm_prompts() -> LLMPrompts:
+    """The prompts from the prompts folder, loaded once per process."""
+    return load_llm_prompts()
+
+
+def fill(template: str, **values: object) -> str:
+    """Fill a template's placeholders (the loader has already checked which ones it uses)."""
+    return template.format(**values).strip()
+
+
+def _check_placeholders(model: BaseModel, path: Path) -> None:
+    rules = PLACEHOLDERS[path.name]
+    for field_name, (allowed, required) in rules.items():
+        value = getattr(model, field_name)
+        texts = value if isinstance(value, list) else (
+            list(value.values()) if isinstance(value, dict) else [value]
+        )
+        used: set[str] = set()
+        for text in texts:
+            used |= _placeholders(text, f"{path}: {field_name}")
+        unknown = used - allowed
+        if unknown:
+            allowed_text = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "none"
+            raise ContentError(
+                f"{path}: {field_name}: unknown placeholder "
+                f"{', '.join(f'{{{n}}}' for n in sorted(unknown))} (allowed: {allowed_text}; "
+                "write a literal brace as {{ or }})"
+            )
+        if required - used:
+            missing = ", ".join(f"{{{n}}}" for n in sorted(required - used))
+            raise ContentError(f"{path}: {field_name}: must use {missing}")
+
+
+def _placeholders(text: str, where: str) -> set[str]:
+    try:
+        fields = [part[1] for part in string.Formatter().parse(text) if part[1] is not None]
+    except ValueError as exc:
+        raise ContentError(f"{where}: {exc} (write a literal brace as {{{{ or }}}})") from None
+    for name in fields:
+        if not name.isidentifier():
+            raise ContentError(f"{where}: placeholder {{{name}}} is not a plain name")
+    return set(fields)

@@ -1,0 +1,242 @@
+"""Barge-in: when the candidate starts talking over the interviewer, the interviewer stops.
+
+While a line plays, `BargeIn.watch()` reads the microphone (the microphone's `SharedInput`, so
+the stream stays open into the answer that follows), runs Silero VAD on every 32 ms window and
+asks `BargeInDetector` whether the candidate has started talking. On barge-in it calls the stop
+callback (`speaker.stop`) and hands the audio from `pre_roll` seconds before the speech onset back
+to the stream, so the next `listen()` starts with the candidate's first words and continues with
+the live audio queued behind them. Without a barge-in, what was heard during playback is dropped.
+
+Echo guard: without headphones the microphone hears the interviewer's own voice, which the VAD
+rightly calls speech. The detector learns how loud that echo is from the first `learn_seconds`
+of speech it hears in each playback (the candidate is almost always silent then, so this is also
+a grace period) and counts speech as the candidate's only when it is `echo_factor` times louder.
+Learning waits for the echo to arrive, because the output's latency and the line's lead-in delay
+it by a varying amount; with headphones no echo comes, and the room's noise is learned by
+`learn_timeout`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from interviewer.errors import UserError
+from interviewer.live.endpointing import WINDOW, WINDOW_SECONDS, StreamingVad
+from interviewer.live.shared_input import SharedInput
+
+POLL_SECONDS = 0.05  # how often the watcher notices that playback has ended
+JOIN_TIMEOUT = 5.0  # the watcher stops within a poll; this only guards against a hung device
+
+
+@dataclass
+class BargeInSettings:
+    """When speech during playback counts as the candidate cutting in. Times in seconds."""
+
+    min_speech: float = 0.28  # sustained speech needed; shorter blips (a cough, "mm") are ignored
+    speech_threshold: float = 0.5  # Silero probability that starts a run of speech
+    silence_threshold: float = 0.35  # ...and that keeps it going (hysteresis, as in Endpointer)
+    learn_seconds: float = 0.5  # echo level learned from this much speech heard first...
+    learn_timeout: float = 1.0  # ...or, if that much never came, from this much of the playback
+    echo_factor: float = 2.0  # the candidate must be this many times louder than the echo
+    loud_fraction: float = 0.75  # share of those windows that must be louder than the echo
+    noise_floor: float = 0.002  # RMS; with no echo at all, speech must still beat 2x this
+    pre_roll: float = 0.3  # audio kept from before the speech onset for the next listen()
+
+
+class BargeInDetector:
+    """Decides, window by window, whether the candidate has started talking over the playback.
+
+    Pure logic over (speech probability, RMS level) pairs, so tests can drive it with made-up
+    numbers. Barge-in is the last `min_speech` seconds all being speech (by the VAD), with at
+    least `loud_fraction` of those windows louder than `trigger_level`: `echo_factor` times the
+    echo level (learned from the first `learn_seconds` of speech, or by `learn_timeout` from
+    whatever was heard; no barge-in before then), or times `noise_floor` when that is higher.
+    Counting loud windows rather than averaging the level keeps a single loud window (a cough,
+    a knock, the first syllable) from tipping it.
+    """
+
+    def __init__(self, settings: BargeInSettings | None = None):
+        self.settings = settings or BargeInSettings()
+        self.elapsed = 0.0
+        self.echo_level: float | None = None  # set once learning is over
+        self.onset_at: float | None = None  # second of playback the candidate's speech began
+        self.in_speech = False
+        self._run: deque[tuple[float, float, float]] = deque()  # (start, seconds, rms)
+        # While learning: (seconds, energy) of the speech windows, and of all windows.
+        self._learned_speech = [0.0, 0.0]
+        self._learned_all = [0.0, 0.0]
+
+    @property
+    def triggered(self) -> bool:
+        """True once barge-in has been detected."""
+        return self.onset_at is not None
+
+    @property
+    def trigger_level(self) -> float | None:
+        """The RMS the candidate's speech must exceed (None while still learning)."""
+        if self.echo_level is None:
+            return None
+        return self.settings.echo_factor * max(self.echo_level, self.settings.noise_floor)
+
+    def update(self, probability: float, rms: float, seconds: float = WINDOW_SECONDS) -> bool:
+        """Account for one window; True when the candidate has barged in (and from then on)."""
+        if self.triggered:
+            return True
+        s = self.settings
+        start = self.elapsed
+        self.elapsed += seconds
+        speaking = probability >= (s.silence_threshold if self.in_speech else s.speech_threshold)
+        self.in_speech = speaking
+        if self.echo_level is None:
+            self._learn(speaking, rms, seconds)
+        if not speaking:
+            self._run.clear()
+            return False
+        self._run.append((start, seconds, rms))
+        # Keep only the shortest tail of the run that still spans min_speech.
+        while len(self._run) > 1 and self._span() - self._run[0][1] >= s.min_speech - 1e-9:
+            self._run.popleft()
+        level = self.trigger_level
+        if level is None or self._span() < s.min_speech - 1e-9:
+            return False
+        loud = sum(seconds for _, seconds, window_rms in self._run if window_rms > level)
+        if loud >= s.loud_fraction * self._span() - 1e-9:
+            self.onset_at = self._run[0][0]
+        return self.triggered
+
+    def _learn(self, speaking: bool, rms: float, seconds: float) -> None:
+        energy = seconds * rms * rms
+        self._learned_all[0] += seconds
+        self._learned_all[1] += energy
+        if speaking:
+            self._learned_speech[0] += seconds
+            self._learned_speech[1] += energy
+        s = self.settings
+        enough = self._learned_speech[0] >= s.learn_seconds - 1e-9
+        if enough or self.elapsed >= s.learn_timeout - 1e-9:
+            # The echo's loudness while it sounds: the silence before it arrives would otherwise
+            # make it look quieter than it is.
+            heard = self._learned_speech if self._learned_speech[0] else self._learned_all
+            self.echo_level = math.sqrt(heard[1] / heard[0])
+
+    def _span(self) -> float:
+        return sum(seconds for _, seconds, _ in self._run)
+
+
+class BargeIn:
+    """Watches the microphone while the interviewer speaks and stops the speaker on barge-in.
+
+    `stop` is called (from the watcher thread) when the candidate starts talking; `source` is
+    the microphone's shared input stream. After each playback `last_barged_in` says whether it
+    was cut short, `last_onset` at what second of the playback the candidate began, and
+    `last_echo_level` how loud the interviewer's echo was. Set `enabled = False` to play lines
+    without watching. (Cut-ins are never watched: `Pyttsx3Speaker.start` plays them outside
+    `while_playing`.)
+    """
+
+    def __init__(self, stop: Callable[[], None], source: SharedInput,
+                 settings: BargeInSettings | None = None):
+        self.stop = stop
+        self.source = source
+        self.settings = settings or BargeInSettings()
+        self.enabled = True
+        self.last_barged_in = False
+        self.last_onset: float | None = None
+        self.last_echo_level: float | None = None
+        self.error: str | None = None  # why watching failed, if it did (listen() will say too)
+        self._vad: StreamingVad | None = None
+
+    @contextlib.contextmanager
+    def watch(self) -> Iterator[BargeIn]:
+        """Watch the microphone for the duration of one playback (use as a context manager).
+
+        Audio from before the line is dropped first, including any a barge-in handed over that
+        no `listen()` collected.
+        """
+        self.last_barged_in, self.last_onset, self.last_echo_level = False, None, None
+        if not self.enabled:
+            yield self
+            return
+        self.source.discard()  # audio from before this line is not part of anything
+        try:
+            # Opened here, before the speaker opens its output stream: PortAudio is not meant to
+            # open streams from two threads at once. It takes a few milliseconds.
+            self.source.open()
+        except UserError:
+            # No microphone: the line still plays; listen() reports the problem properly.
+            yield self
+            return
+        done = threading.Event()
+        watcher = threading.Thread(target=self._watch, args=(done,), name="barge-in",
+                                   daemon=True)
+        watcher.start()
+        try:
+            yield self
+        finally:
+            done.set()
+            watcher.join(JOIN_TIMEOUT)
+            if not self.last_barged_in:
+                self.source.discard()  # the question's echo must not leak into the answer
+
+    def _watch(self, done: threading.Event) -> None:
+        try:
+            self._read(done)
+        except Exception as exc:  # e.g. no onnxruntime: the line plays on, unwatched
+            self.error = f"barge-in stopped watching: {exc}"
+
+    def _read(self, done: threading.Event) -> None:
+        if self._vad is None:
+            self._vad = StreamingVad()
+        self._vad.reset()
+        detector = BargeInDetector(self.settings)
+        pre_roll = max(0, round(self.settings.pre_roll / WINDOW_SECONDS))
+        needed = pre_roll + math.ceil(self.settings.min_speech / WINDOW_SECONDS) + 8
+        history: deque[np.ndarray] = deque(maxlen=needed)  # the latest windows, for pre-roll
+        rest = np.zeros(0, dtype=np.float32)
+        while not done.is_set():
+            block = self.source.get(POLL_SECONDS)
+            if block is None:
+                continue
+            rest = np.concatenate([rest, block])
+            while len(rest) >= WINDOW:
+                window, rest = rest[:WINDOW], rest[WINDOW:]
+                history.append(window)
+                probability = self._vad.feed(window)[0]
+                rms = float(np.sqrt(np.mean(window * window)))
+                if detector.update(probability, rms):
+                    self._barged_in(detector, history, pre_roll, rest)
+                    return
+            self.last_echo_level = detector.echo_level
+
+    def _barged_in(self, detector: BargeInDetector, history: deque, pre_roll: int,
+                   rest: np.ndarray) -> None:
+        # Windows since onset (detector.onset_at .. now) plus pre_roll windows before it.
+        since_onset = round((detector.elapsed - detector.onset_at) / WINDOW_SECONDS)
+        windows = list(history)
+        kept = windows[max(0, len(windows) - since_onset - pre_roll):]
+        self.source.hand_over([*kept, rest])
+        self.last_echo_level = detector.echo_level
+        self.last_onset = round(detector.onset_at, 3)
+        self.last_barged_in = True
+        self.stop()
+
+
+def enable_barge_in(speaker, microphone, settings: BargeInSettings | None = None) -> BargeIn:
+    """Let the candidate cut into every line `speaker` plays by talking into `microphone`.
+
+    `speaker` needs `stop()` and a `while_playing` hook (Pyttsx3Speaker); `microphone` is a
+    SoundDeviceMicrophone (SoundDeviceMicrophone). Its stream is opened at the first line and then
+    kept open (`keep_open`), so it is already delivering audio when each line starts and runs on
+    into the answer that follows. Call `microphone.close()` when the session ends.
+    """
+    microphone.keep_open = True
+    barge_in = BargeIn(speaker.stop, microphone.shared_input, settings)
+    speaker.while_playing = barge_in.watch
+    return barge_in

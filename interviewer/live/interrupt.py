@@ -1,0 +1,81 @@
+"""When the interviewer cuts in: a story with no principle by now, or an answer over its time.
+
+The policy is pure: it is asked with the answer's elapsed time (seconds of audio, so tests need no
+clock) and the partial transcript, and says whether to interrupt and with which probe. Its timing
+and wording come from prompts/interruptions.yaml (`InterruptPolicy.from_content`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from interviewer.rubric import lexicon as lx
+from interviewer.rubric.content import Interruptions
+from interviewer.rubric.signals import first_match, is_stuffed, sentences
+from interviewer.session.ports import Prompt
+
+
+@dataclass(frozen=True)
+class Interruption:
+    """Why the interviewer cut in, when, and what it asks."""
+
+    reason: str  # 'no_principle' or 'time_limit'
+    at_seconds: float
+    probe: str
+
+
+def names_a_principle(text: str) -> bool:
+    """Whether the (partial) answer names the principle behind the story, as the offline
+    scorer reads it (sentences that just list value names do not count)."""
+    honest = [s for s in sentences(text) if not is_stuffed(s)]
+    return first_match(lx.PRINCIPLE, honest) is not None
+
+
+@dataclass
+class InterruptPolicy:
+    """Cut in after `principle_after` seconds of story without a named principle, or once the
+    answer passes its time limit (the prompt's upper answer length times `time_limit_factor`).
+
+    `enabled=False` is `--no-interrupt`. Only `kinds` of prompts are interrupted for a missing
+    principle (bank questions, where a story is told); the time limit applies to every prompt.
+    """
+
+    principle_probe: str
+    time_probe: str
+    enabled: bool = True
+    principle_after: float = 90.0
+    time_limit_factor: float = 1.0
+    kinds: tuple[str, ...] = ("question",)
+
+    @classmethod
+    def from_content(cls, interruptions: Interruptions, *, enabled: bool = True,
+                     **overrides) -> InterruptPolicy:
+        """The policy written in prompts/interruptions.yaml; `overrides` replace fields."""
+        fields = dict(principle_probe=interruptions.no_principle,
+                      time_probe=interruptions.time_limit, enabled=enabled,
+                      principle_after=interruptions.principle_after_seconds,
+                      time_limit_factor=interruptions.time_limit_factor)
+        return cls(**{**fields, **overrides})
+
+    def check(self, prompt: Prompt, elapsed: float, partial_text: str,
+              transcribed: float | None = None) -> Interruption | None:
+        """The interruption due now, or None to keep listening.
+
+        `transcribed` is how many seconds of the story `partial_text` covers (it lags the
+        speech); a missing principle is only judged on text that reaches `principle_after`, so a
+        principle said just before then is not missed because it is still being transcribed.
+        """
+        if not self.enabled:
+            return None
+        limit = prompt.answer_seconds[1] * self.time_limit_factor
+        if elapsed >= limit:
+            return Interruption("time_limit", round(elapsed, 2), self.time_probe)
+        covered = elapsed if transcribed is None else min(elapsed, transcribed)
+        if (prompt.kind in self.kinds and covered >= self.principle_after
+                and not names_a_principle(partial_text)):
+            return Interruption("no_principle", round(elapsed, 2), self.principle_probe)
+        return None
+
+    def probes(self) -> list[str]:
+        """Every line the policy may say, so a speaker can synthesize them ahead of time."""
+        return [self.principle_probe, self.time_probe] if self.enabled else []

@@ -1,0 +1,105 @@
+"""Spoken answers transcribed while they are spoken, which the interviewer may cut into.
+
+`StreamingVoiceAnswers` keeps the contract of `VoiceAnswers` (the WAV saved to
+`prompt.save_audio_to`, an Answer with timed words, one nudge when nothing is heard), but feeds
+every microphone block to an `IncrementalTranscriber`, so at the end of the turn only the tail is
+left to transcribe. An `InterruptPolicy` looks at the partial transcript as it grows; when it
+decides to cut in, listening stops at once, the partial answer is kept and marked
+`interrupted=True`, and `last_interruption` tells the engine which probe to ask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+import numpy as np
+
+from interviewer.live.incremental import IncrementalSettings, IncrementalTranscriber
+from interviewer.live.interrupt import Interruption, InterruptPolicy
+from interviewer.live.voice_answers import DEFAULT_MAX_ANSWER, VoiceAnswers
+from interviewer.session.ports import Answer, PreparingSpeaker, Prompt, Speaker, Transcriber
+
+CHECK_EVERY = 0.5  # seconds of audio between two looks at the partial transcript
+
+
+class BlockMicrophone(Protocol):
+    """A microphone that hands out blocks while it records (see SoundDeviceMicrophone)."""
+
+    def listen(self, *, max_seconds: float, on_block=None):
+        """Record one answer, calling `on_block(block, probabilities, endpointer)` per block."""
+        ...
+
+
+class StreamingVoiceAnswers(VoiceAnswers):
+    """Answers from the microphone, transcribed while spoken, with optional interruptions.
+
+    `interrupt` is the policy (None, or one with `enabled=False`, for `--no-interrupt`).
+    Its probes are prepared before each answer, and the moment the policy decides, the speaker
+    starts saying the probe (on the listening thread, without waiting for the transcript);
+    `on_interrupt(interruption)` is also called then. The engine's own `say` of the probe then
+    waits for that playback instead of repeating it. `prompt.on_partial` gets the partial
+    transcript each time it grows.
+    """
+
+    NO_NUDGE = ("enter", "interrupted")
+
+    def __init__(self, microphone: BlockMicrophone, transcriber: Transcriber, *,
+                 speaker: Speaker | None = None, max_answer: float = DEFAULT_MAX_ANSWER,
+                 interrupt: InterruptPolicy | None = None,
+                 settings: IncrementalSettings | None = None,
+                 on_interrupt: Callable[[Interruption], None] | None = None, out=None):
+        super().__init__(microphone, transcriber, speaker=speaker, max_answer=max_answer, out=out)
+        self.incremental = IncrementalTranscriber(transcriber, settings)
+        self.interrupt = interrupt
+        self.on_interrupt = on_interrupt
+        self.last_interruption: Interruption | None = None
+
+    def next_answer(self, prompt: Prompt) -> Answer:
+        """Listen while transcribing; save; finish the transcript (only the tail is left)."""
+        self.last_interruption = None
+        if isinstance(self.speaker, PreparingSpeaker) and self.interrupt is not None:
+            for probe in self.interrupt.probes():
+                self.speaker.prepare(probe, voice=prompt.voice, rate=prompt.rate)
+        return super().next_answer(prompt)
+
+    def _transcribe(self, audio, path) -> Answer:
+        transcript = self.incremental.finish()
+        return Answer(text=transcript.text, source="voice", audio_path=path,
+                      duration_s=round(audio.duration_s, 2), words=list(transcript.words),
+                      interrupted=self.last_interruption is not None)
+
+    def _listen(self, prompt: Prompt):
+        self.incremental.reset()
+        state = {"next_check": CHECK_EVERY, "partial": ""}
+
+        def on_block(block: np.ndarray, probabilities: list[float], endpointer) -> str | None:
+            self.incremental.feed(block, probabilities)
+            if not endpointer.started:
+                return None
+            story = endpointer.elapsed - endpointer.first_speech_at
+            if story < state["next_check"]:
+                return None
+            state["next_check"] = story + CHECK_EVERY
+            partial = self.incremental.partial_text()
+            if prompt.on_partial is not None and partial != state["partial"]:
+                state["partial"] = partial
+                prompt.on_partial(partial)
+            if self.interrupt is None or not self.interrupt.enabled:
+                return None
+            covered = self.incremental.transcribed_until() - endpointer.first_speech_at
+            decision = self.interrupt.check(prompt, story, partial, transcribed=covered)
+            if decision is None:
+                return None
+            self._cut_in(decision, prompt)
+            return "interrupted"
+
+        return self.microphone.listen(max_seconds=self.max_answer, on_block=on_block)
+
+    def _cut_in(self, decision: Interruption, prompt: Prompt) -> None:
+        """Start saying the probe now: the candidate hears it while the tail is transcribed."""
+        self.last_interruption = decision
+        if isinstance(self.speaker, PreparingSpeaker):
+            self.speaker.start(decision.probe, voice=prompt.voice, rate=prompt.rate)
+        if self.on_interrupt is not None:
+            self.on_interrupt(decision)

@@ -1,0 +1,128 @@
+"""Re-scoring a saved session with a brain (offline or LLM) without touching the original record.
+
+The new scores, votes and decision are appended as a new revision (previous highest + 1); the
+events already in the log are never rewritten. Everything derived (transcript, report, replay)
+reads the newest revision, and `TurnState.score_at(revision)` still gives any older one.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+from interviewer.brains.base import Brain, with_fallback
+from interviewer.errors import UserError
+from interviewer.rubric.content import Content, default_content
+from interviewer.rubric.decision import decide
+from interviewer.rubric.results import AnswerScore
+from interviewer.session.events import AnswerScored, DecisionMade, Event, Note, VoteCast
+from interviewer.session.state import (
+    InterviewState,
+    SessionState,
+    TurnState,
+    answer_context,
+    build_state,
+    turn_view,
+)
+from interviewer.session.store import DamagedLogWarning, SessionStore
+
+
+def next_revision(state: SessionState) -> int:
+    """One more than the highest revision of any score, vote or decision in the session."""
+    decisions = [d.revision for d in state.decisions]
+    return max([state.latest_revision, *decisions]) + 1
+
+
+def rescore(
+    store: SessionStore,
+    brain: Brain,
+    fallback: Brain | None = None,
+    content: Content | None = None,
+) -> int:
+    """Score every answered turn again, re-vote finished interviews and re-decide a decided loop.
+
+    If `brain` fails on a step (BrainError) and a different `fallback` is given, the fallback takes
+    that step and a Note says so, as in a live session. Returns the new revision number.
+    """
+    content = content or default_content()
+    state = build_state(_read_whole(store))
+    revision = next_revision(state)
+    run = _Rescore(store, brain, fallback, content, revision)
+    new_votes = []
+    for interview in state.interviews:
+        answered = interview.answered_turns()
+        scores = {turn.asked.turn: run.score(interview, turn) for turn in answered}
+        if interview.vote is None:
+            continue  # an unfinished interview has no vote to revise
+        turns = [turn_view(turn, scores.get(turn.asked.turn)) for turn in interview.turns]
+        name, vote = run.step("vote", lambda b, i=interview, t=turns: b.vote(i.plan, t), None)
+        store.append(VoteCast(interview=interview.index, brain=name, revision=revision, vote=vote))
+        new_votes.append(vote)
+    if state.decision is not None:
+        store.append(DecisionMade(revision=revision, decision=decide(new_votes)))
+    return revision
+
+
+def _read_whole(store: SessionStore) -> list[Event]:
+    """The events, refusing a damaged log: anything appended after the damage could not be read."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DamagedLogWarning)
+        events = store.read()
+    for warning in caught:
+        if issubclass(warning.category, DamagedLogWarning):
+            raise UserError(
+                f"{warning.message}. Re-scoring appends to the log, so it needs an undamaged "
+                f"one; for an unfinished session `interviewer resume {store.session_id}` "
+                "repairs it, otherwise restore the file from a backup"
+            )
+        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    return events
+
+
+class _Rescore:
+    """One re-scoring pass: runs brain steps with fallback and appends their events."""
+
+    def __init__(
+        self,
+        store: SessionStore,
+        brain: Brain,
+        fallback: Brain | None,
+        content: Content,
+        revision: int,
+    ):
+        self.store = store
+        self.brain = brain
+        self.fallback = fallback
+        self.content = content
+        self.revision = revision
+
+    def score(self, interview: InterviewState, turn: TurnState) -> AnswerScore:
+        """Score one answered turn again and append it as this revision."""
+        context = answer_context(interview, turn, self.content)
+        name, score = self.step("score", lambda b: b.score(context), turn.asked.turn)
+        self.store.append(
+            AnswerScored(
+                turn=turn.asked.turn,
+                brain=name,
+                revision=self.revision,
+                fallback=name != self.brain.name,
+                score=score,
+            )
+        )
+        return score
+
+    def step(self, what: str, call, turn: int | None):
+        """Run `call` on the brain; on BrainError let the fallback take it and leave a Note."""
+
+        def note(reason: str) -> None:
+            self._note(
+                f"re-scoring (revision {self.revision}): {self.brain.name} interviewer "
+                f"unavailable for the {what} ({reason}); the {self.fallback.name} "
+                "interviewer took this step",
+                turn,
+            )
+
+        return with_fallback(self.brain, self.fallback, call, note)
+
+    def _note(self, text: str, turn: int | None) -> None:
+        event: Event = Note(text=text, turn=turn)
+        self.store.append(event)

@@ -1,0 +1,86 @@
+"""Answer sources for text mode: typed in the terminal, or scripted in a file.
+
+Typed answers end with an empty line or end of input, so answers can be piped in. A script holds
+blocks separated by a line that is only `---`; they are used in order by every question and
+follow-up, and when they run out the session ends cleanly.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from interviewer.session.ports import Answer, Prompt
+from interviewer.userfiles import read_user_text
+
+SEPARATOR = "---"
+
+
+class TypedAnswers:
+    """Answers typed (or piped) into standard input."""
+
+    def __init__(self, stream: TextIO | None = None, out: TextIO | None = None):
+        self.stream = stream or sys.stdin
+        self.out = out or sys.stdout
+        self.finished = False
+
+    def next_answer(self, prompt: Prompt) -> Answer | None:
+        """Read lines until an empty line or end of input; None once input has ended."""
+        if self.finished:
+            return None
+        if self.stream.isatty():
+            self.out.write("  (answer, then press Enter on an empty line)\n")
+            self.out.flush()
+        lines: list[str] = []
+        while True:
+            if self.stream.isatty():
+                self.out.write("> ")
+                self.out.flush()
+            line = self.stream.readline()
+            if not line:
+                self.finished = True
+                break
+            if not line.strip():
+                if lines:
+                    break
+                continue  # blank lines before an answer are not the end of it
+            lines.append(line.rstrip("\n"))
+        if not lines and self.finished:
+            return None
+        return Answer(text="\n".join(lines).strip(), source="typed")
+
+
+class ScriptedAnswers:
+    """Answers read from a file, one block per question or follow-up."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.blocks = parse_script(read_user_text(self.path, "answers file"))
+        self.position = 0
+
+    def next_answer(self, prompt: Prompt) -> Answer | None:
+        """The next block, or None when the script has run out."""
+        if self.position >= len(self.blocks):
+            return None
+        text = self.blocks[self.position]
+        self.position += 1
+        return Answer(text=text, source="script")
+
+    def skip(self, count: int) -> None:
+        """Skip answers already used (when resuming with the same script)."""
+        self.position = min(len(self.blocks), self.position + count)
+
+
+def parse_script(text: str) -> list[str]:
+    """Split a script into answer blocks at lines that hold only `---`."""
+    blocks: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.strip() == SEPARATOR:
+            blocks.append([])
+        else:
+            blocks[-1].append(line)
+    answers = ["\n".join(block).strip() for block in blocks]
+    if answers and not answers[-1]:
+        answers.pop()  # a trailing separator does not add an empty answer
+    return answers
