@@ -11,6 +11,7 @@ from pathlib import Path
 SESSIONS_ENV = "INTERVIEWER_SESSIONS_DIR"
 PROMPTS_ENV = "INTERVIEWER_PROMPTS_DIR"
 HOME_ENV = "INTERVIEWER_HOME"
+MODELS_ENV = "INTERVIEWER_MODELS_DIR"
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,3 +42,13 @@ def user_dir() -> Path:
     """Per-user state such as the story bank; `INTERVIEWER_HOME` moves it (tests set it)."""
     env = os.environ.get(HOME_ENV)
     return Path(env) if env else Path.home() / ".netflix-interviewer"
+
+
+def models_dir() -> Path:
+    """Model files installed by the set-up (speech, end-of-turn): `INTERVIEWER_MODELS_DIR` or the
+    user's cache. Kept apart from `user_dir()` so tests that move the user dir still find them."""
+    env = os.environ.get(MODELS_ENV)
+    if env:
+        return Path(env).expanduser()
+    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache) / "netflix-interviewer" / "models"
