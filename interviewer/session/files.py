@@ -129,8 +129,12 @@ def append_synced(path: Path, data: bytes) -> None:
         sync_dir(Path(path).parent)
 
 
-def read_plain(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file (no symlink followed) of at most `limit` bytes."""
+def read_plain(path: Path, limit: int, what: str = "session log") -> bytes:
+    """The bytes of a regular file (no symlink followed) of at most `limit` bytes.
+
+    `what` names the file in the message when it is larger: such a file is not one this program
+    wrote, and reading it whole would take minutes and gigabytes.
+    """
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
     except OSError as exc:
@@ -146,8 +150,8 @@ def read_plain(path: Path, limit: int) -> bytes:
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise UserError(
-            f"{path} is larger than {limit // 1_000_000} MB, far more than any interview; "
-            "it is not a session log this program wrote"
+            f"{path} is larger than {limit / 1_000_000:g} MB, far more than any {what} holds; "
+            f"check that it is the right file"
         )
     return data
 

@@ -88,11 +88,7 @@ class SessionStore:
         Paths in events.jsonl come from a folder that may have been shared by someone else, so
         `../../secret.txt` or a symlink out of the folder must never be read.
         """
-        if not relative:
-            return None
-        folder = self.folder.resolve()
-        target = (folder / relative).resolve()
-        return target if target.is_relative_to(folder) and target != folder else None
+        return inside_folder(self.folder, relative)
 
     @classmethod
     def create(cls, root: Path, label: str) -> SessionStore:
@@ -181,6 +177,15 @@ class SessionStore:
             body = b"".join(line + b"\n" for _, line in damaged)
             write_private(self.folder / DAMAGED_FILE, body)
         return len(damaged)
+
+
+def inside_folder(folder: Path, relative: str | None) -> Path | None:
+    """`folder / relative` resolved (symlinks too), or None if that leads outside `folder`."""
+    if not relative:
+        return None
+    root = Path(folder).resolve()
+    target = (root / relative).resolve()
+    return target if target.is_relative_to(root) and target != root else None
 
 
 def _parse_line(line: bytes, path: Path, number: int) -> Event | None:
