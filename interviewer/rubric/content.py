@@ -6,6 +6,7 @@ file and what is wrong, so a typo in a question bank never surfaces as a traceba
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -131,6 +132,23 @@ class StageSettings(_Strict):
     opening: str = Field(description="What the interviewer says first; {name} and {role} fill in.")
     closing: str
 
+    @field_validator("opening", "closing")
+    @classmethod
+    def _known_placeholders(cls, text: str) -> str:
+        # Checked on load, not when the interviewer first speaks: a typo such as {nmae} would
+        # otherwise stop a session in the middle.
+        try:
+            parsed = string.Formatter().parse(text)
+            fields = {field for _, field, _, _ in parsed if field is not None}
+        except ValueError as exc:
+            raise ValueError(f"{exc}; write a literal brace as {{{{ or }}}}") from None
+        unknown = sorted(fields - {"name", "role"})
+        if unknown:
+            raise ValueError(
+                f"unknown placeholder {{{unknown[0]}}}; only {{name}} and {{role}} are filled in"
+            )
+        return text
+
 
 class StagesFile(_Strict):
     stages: dict[Stage, StageSettings]
@@ -187,6 +205,11 @@ def _read_yaml(path: Path) -> object:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ContentError(f"{path}: file is missing; restore it from the repository") from None
+    except UnicodeDecodeError:
+        raise ContentError(
+            f"{path}: not UTF-8 text (binary, or saved as UTF-16?); save it as UTF-8 or restore "
+            "it from the repository"
+        ) from None
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -204,7 +227,8 @@ def _parse(model: type[BaseModel], path: Path) -> BaseModel:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "top level"
-        raise ContentError(f"{path}: {where}: {first['msg']}") from None
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise ContentError(f"{path}: {where}: {message}") from None
 
 
 def load_content(root: Path | None = None) -> Content:

@@ -141,12 +141,12 @@ def read_plain(path: Path, limit: int, what: str = "session log") -> bytes:
         if exc.errno == errno.ELOOP:
             raise UserError(f"{path} is a symlink; it must be a plain file") from None
         raise
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a plain file"
+        raise UserError(f"{path} is {kind}; it must be a plain file")
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(handle.fileno()).st_mode
-        if stat.S_ISDIR(mode):
-            raise UserError(f"{path} is a folder; it must be a plain file")
-        if not stat.S_ISREG(mode):
-            raise UserError(f"{path} is not a plain file")
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise UserError(
