@@ -9,7 +9,9 @@ from conftest import STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
 from interviewer.session.events import AnswerRecorded, QuestionAsked
 from interviewer.session.state import build_state
-from interviewer.session.store import DAMAGED_FILE, list_sessions
+from interviewer.session.store import list_sessions
+
+DAMAGED_FILE = "events.damaged.jsonl"  # where resume keeps a copy of unreadable lines
 
 pytestmark = pytest.mark.filterwarnings("ignore::interviewer.session.store.DamagedLogWarning")
 

@@ -14,7 +14,6 @@ import time
 import pytest
 from conftest import REPO, STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
-from interviewer.session import files
 from interviewer.session.events import AnswerRecorded
 from interviewer.session.state import build_state
 from interviewer.session.store import SessionStore, list_sessions
@@ -114,6 +113,8 @@ def test_sigint_during_start_up_prints_no_traceback(tmp_path):
 
 
 def test_a_new_session_folder_and_log_are_fsynced_with_their_folder(tmp_path, monkeypatch):
+    from interviewer.session import files
+
     synced_dirs = []
     real_fsync = os.fsync
 
@@ -146,6 +147,8 @@ def _run_main(args, monkeypatch, capsys) -> tuple[int, str, str]:
 def test_disk_full_keeps_every_finished_turn_and_says_how_to_resume(
     sessions_dir, tmp_path, monkeypatch, capsys
 ):
+    from interviewer.session import files
+
     script = write_answers(tmp_path / "a.txt", [STRONG_STORY, WEAK_STORY] * 6)
     real_write = os.write
     calls = {"n": 0}
