@@ -109,6 +109,8 @@ def test_sigint_during_start_up_prints_no_traceback(tmp_path):
         time.sleep(delay)
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
+        if "init_import_site" in stderr:
+            continue  # Python itself was still starting: no code of ours had run yet
         assert "Traceback" not in stderr, (delay, stderr)
 
 
