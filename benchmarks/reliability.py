@@ -213,7 +213,8 @@ def concurrent_trials(rounds: int, work: Path, script: Path) -> Tally:
         record = signature(folder)
         turns = [json.loads(s)["turn"] for s in record if '"question_asked"' in s]
         votes = [s for s in record if '"vote_cast"' in s]
-        planned = len(json.loads((folder / "events.jsonl").read_bytes().splitlines()[0])["interviews"])
+        plan = json.loads((folder / "events.jsonl").read_bytes().splitlines()[0])
+        planned = len(plan["interviews"])
         clean = turns == sorted(set(turns)) and len(votes) == planned and 0 in codes
         lost = answers_on_disk(folder)[: len(before)] != before
         tally.add(clean and all(c in (0, 2) for c in codes) and not lost, lost,
