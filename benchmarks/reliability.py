@@ -103,6 +103,10 @@ def answers_on_disk(folder: Path) -> list[str]:
     return [json.loads(s)["text"] for s in signature(folder) if '"answer_recorded"' in s]
 
 
+def _completed(folder: Path) -> bool:
+    return b'"reason":"completed"' in (folder / "events.jsonl").read_bytes()
+
+
 def only_session(root: Path) -> Path | None:
     folders = [p for p in root.iterdir() if p.is_dir()] if root.is_dir() else []
     return folders[0] if len(folders) == 1 else None
@@ -138,7 +142,7 @@ def kill_trials(count: int, rng: random.Random, work: Path, script: Path) -> Tal
             tally.add(True, False)  # stopped before the session existed: nothing to lose
             continue
         before = answers_on_disk(folder)
-        if process.returncode == 0:  # it finished before the signal landed
+        if process.returncode == 0 or _completed(folder):  # done before the signal landed
             tally.add(signature(folder) == expected, False, f"{mode} finished differently")
             continue
         resumed = cli("resume", folder.name, "--answers", str(script), root=root)
