@@ -238,9 +238,7 @@ def _run(
         _finish(store, f"error: {exc}.", resumable=True)
         raise SystemExit(exc.exit_code) from None
     finally:
-        close = getattr(answers, "close", None)  # the microphone, kept open for barge-in
-        if close is not None:
-            close()
+        answers.close()
     try:
         write_derived(store, state)
     except DiskFullError:
