@@ -32,7 +32,11 @@ def disk_full(exc: BaseException) -> bool:
 
 
 def make_private_dir(path: Path) -> Path:
-    """Create `path` and any missing parents readable by the owner only (whatever the umask)."""
+    """Create `path` and any missing parents readable by the owner only (whatever the umask).
+
+    Folders that already exist are left as they are: a report written into /tmp or the user's
+    Documents must not change that folder's permissions.
+    """
     path = Path(path)
     missing = []
     probe = path
@@ -52,7 +56,14 @@ def make_private_dir(path: Path) -> Path:
             raise UserError(f"{folder.parent} is a file, so {path} cannot be made there") from None
         os.chmod(folder, PRIVATE_DIR)
         sync_dir(folder.parent)
-    if not missing and path.is_dir() and not path.is_symlink():
+    return path
+
+
+def make_private_tree(path: Path) -> Path:
+    """Like make_private_dir, and also make an existing `path` itself owner-only (a folder this
+    program owns, such as the sessions folder; never a folder the user merely writes into)."""
+    make_private_dir(path)
+    if path.is_dir() and not path.is_symlink():
         os.chmod(path, PRIVATE_DIR)
     return path
 

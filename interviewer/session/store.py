@@ -23,6 +23,7 @@ from interviewer.session.files import (
     PRIVATE_FILE,
     append_synced,
     make_private_dir,
+    make_private_tree,
     read_plain,
     sync_dir,
     write_private,
@@ -80,7 +81,7 @@ class SessionStore:
         audio = self.folder / "audio"
         if audio.is_symlink():
             raise UserError(f"{audio} is a symlink; a session's audio folder must be a real one")
-        return make_private_dir(audio)
+        return make_private_tree(audio)
 
     def inside(self, relative: str | None) -> Path | None:
         """The file a session-relative path names, or None if it leads outside the folder.
@@ -93,7 +94,7 @@ class SessionStore:
     @classmethod
     def create(cls, root: Path, label: str) -> SessionStore:
         """Make a new, uniquely named session folder under `root`."""
-        make_private_dir(root)
+        make_private_tree(root)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         for attempt in range(100):
             suffix = "" if attempt == 0 else f"-{attempt + 1}"

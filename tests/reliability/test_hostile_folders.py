@@ -97,6 +97,13 @@ def test_new_report_folders_are_private_whatever_the_umask(sessions_dir, tmp_pat
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    os.chmod(shared, 0o755)
+    page = run_cli("report", store.session_id, "--html", str(shared / "r.html"))
+    assert page.returncode == 0, page.stderr
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o755, "an existing folder keeps its mode"
+
 
 def test_hints_are_shell_quoted_and_name_a_custom_sessions_dir(tmp_path):
     custom = tmp_path / "my sessions"
