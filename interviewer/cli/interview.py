@@ -223,18 +223,18 @@ def _run(
     try:
         state = engine.run()
     except AnswersExhausted:
-        stop(store, "answers_exhausted")
+        _stop(store, "answers_exhausted")
         _finish(store, "The answers ran out; the session is saved.", resumable=True)
         return
     except KeyboardInterrupt:
-        stop(store, "interrupted")
+        _stop(store, "interrupted")
         _finish(store, "Stopped. Every finished answer is saved.", resumable=True)
         raise SystemExit(130) from None
     except DiskFullError:
         _disk_full(store)
     except UserError as exc:
         # A device that vanished or a model that failed mid-session: keep what is recorded.
-        stop(store, "error", str(exc))
+        _stop(store, "error", str(exc))
         _finish(store, f"error: {exc}.", resumable=True)
         raise SystemExit(exc.exit_code) from None
     finally:
@@ -246,6 +246,13 @@ def _run(
     overall = session_overall(state)
     click.echo(f"\nOverall: {overall if overall is not None else '-'}/100. Saved to {store.folder}")
     click.echo(f"Review it: {session_command('replay', store, '--no-audio')}")
+
+
+def _stop(store: SessionStore, reason: str, detail: str = "") -> None:
+    try:
+        stop(store, reason, detail)
+    except DiskFullError:
+        _disk_full(store)
 
 
 def _finish(store: SessionStore, message: str, resumable: bool) -> None:
