@@ -57,10 +57,11 @@ def test_empty_audio_is_an_empty_transcript(transcriber):
     ("no_speech", "logprob", "compression", "kept"),
     [
         (0.01, -0.2, 1.4, True),  # ordinary speech
-        (0.80, -0.2, 1.4, False),  # the model thinks it is silence
+        (0.80, -0.2, 1.4, True),  # no-speech head unsure, text confident: speech (Whisper)
+        (0.80, -1.2, 1.4, False),  # probably silence and improbable text: Whisper's rule
         (0.01, -0.2, 3.1, False),  # "thank you thank you thank you": a decoding loop
         (0.01, -1.8, 1.4, False),  # barely more likely than noise
-        (0.40, -1.2, 1.4, False),  # unsure and probably silence (Whisper's own rule)
+        (0.40, -1.2, 1.4, True),  # unsure text, but silence is not likely: keep
         (0.10, -1.2, 1.4, True),  # unsure but clearly speech: keep (mumbled answers count)
     ],
 )
