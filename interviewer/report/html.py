@@ -10,6 +10,7 @@ from interviewer.report.audio import AudioLinker
 from interviewer.report.charts import delivery_chart, values_chart
 from interviewer.report.environment import render
 from interviewer.report.view import build_view
+from interviewer.rubric.delivery import RELIABILITY_NOTE
 from interviewer.session.state import SessionState
 from interviewer.session.store import SessionStore, write_private
 
@@ -27,6 +28,7 @@ def render_html(
         v=view,
         values_svg=values_chart(view.coverage),
         delivery_svg=delivery_chart(view.delivery),
+        delivery_note=RELIABILITY_NOTE,
         titles=STAGE_TITLES,
         portable=linker.portable or not view.has_audio,
         version=__version__,
