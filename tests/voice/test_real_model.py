@@ -8,6 +8,9 @@ not one word's luck.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -88,3 +91,22 @@ def test_other_languages_are_refused_on_english_only_weights(real_model_dir, tmp
     renamed.symlink_to(real_model_dir, target_is_directory=True)
     with pytest.raises(UserError, match="only knows English"):
         WhisperTranscriber(model=str(renamed), language="de")
+
+
+def test_the_embedded_model_carries_openais_licence(real_model_dir):
+    from interviewer.live import embedded_model
+
+    notice = real_model_dir / embedded_model.LICENSE_NAME
+    assert notice.read_text() == embedded_model.LICENSE_SOURCE.read_text()
+    assert "Copyright (c) 2022 OpenAI" in notice.read_text()
+
+
+def test_practice_refuses_another_language_on_the_embedded_model_in_one_line(real_model_dir):
+    env = dict(os.environ, INTERVIEWER_MODELS_DIR=str(real_model_dir.parent))
+    done = subprocess.run([sys.executable, "-m", "interviewer", "practice", "--stage", "manager",
+                           "--model", "embedded", "--language", "de"],
+                          capture_output=True, text=True, timeout=120, env=env,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "only knows English" in lines[0], done.stderr
