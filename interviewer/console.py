@@ -10,13 +10,6 @@ import click
 
 from interviewer.rubric.results import Decision, Vote
 
-STAGE_TITLES = {
-    "recruiter": "Recruiter screen",
-    "manager": "Hiring manager",
-    "technical": "Technical screen",
-    "onsite": "Onsite",
-}
-
 
 class Console:
     """Prints interviewer lines, echoed answers and results; colour only on a terminal."""

@@ -12,13 +12,12 @@ from datetime import datetime
 from pathlib import Path
 from statistics import mean
 
-from interviewer.rubric.content import VALUE_NAMES
+from interviewer.rubric.content import VALUE_NAMES, default_content
 from interviewer.rubric.probing import PRIORITIES
 from interviewer.session.state import SessionState, TurnState, build_state
 from interviewer.session.store import list_sessions
 from interviewer.session.summary import session_overall, value_coverage
 
-BEHAVIOURAL = ("manager", "onsite")
 PACE_RANGE = (110, 160)  # conversational words per minute
 
 
@@ -238,7 +237,8 @@ def _share(flags: list[bool]) -> float | None:
 
 
 def _signal_shares(mains: list[tuple[str, TurnState, list[TurnState]]]) -> dict:
-    behavioural = [t.latest_score.signals for stage, t, _ in mains if stage in BEHAVIOURAL]
+    stories = default_content().behavioural_stages
+    behavioural = [t.latest_score.signals for stage, t, _ in mains if stage in stories]
     every = [t.latest_score.signals for _, t, _ in mains]
     feedback = [s for s in every if s.behaviour_change is not None]
     return {

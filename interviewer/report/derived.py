@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from interviewer.console import STAGE_TITLES
+from interviewer.rubric.content import stage_title
 from interviewer.rubric.results import AnswerScore
 from interviewer.session.state import SessionState, TurnState
 from interviewer.session.store import SessionStore, write_private
@@ -110,7 +110,7 @@ def replay_text(state: SessionState, store: SessionStore, start: int = 1) -> str
         ):
             continue
         out.append("")
-        title = STAGE_TITLES.get(plan.stage, plan.stage)
+        title = stage_title(plan.stage, plan.style)
         out.append(f"== {title}: {plan.interviewer_name}, {plan.interviewer_role} ==")
         for turn in turns:
             label = KIND_LABELS.get(turn.asked.kind, turn.asked.kind)
