@@ -85,7 +85,7 @@ def build_plan(
     start: date | None = None,
     content: PlanContent | None = None,
 ) -> StudyPlan:
-    """The plan for `weeks` weeks (2, 4 or 8) aimed at these gaps."""
+    """The plan for `weeks` weeks (one of WEEK_CHOICES) aimed at these gaps."""
     if weeks not in WEEK_CHOICES:
         raise ValueError(f"weeks must be one of {WEEK_CHOICES}")
     content = content or default_plan_content()

@@ -18,7 +18,7 @@ from interviewer.rubric.content import GAPS
 from interviewer.rubric.yaml_files import Strict, check_placeholders, load_once, read_model
 
 PLAN_FILE = "plans.yaml"
-WEEK_CHOICES = (2, 4, 8)
+WEEK_CHOICES = (2, 3, 4, 8)  # the plan lengths plans.yaml must hold
 Kind = Literal["stories", "depth", "mocks", "technical", "loops"]
 TASKS = (
     "culture",
@@ -116,7 +116,8 @@ def load_plan_content(root: Path | None = None) -> PlanContent:
 def _cross_check(content: PlanContent, path: Path) -> None:
     weeks = sorted(p.weeks for p in content.plans)
     if weeks != list(WEEK_CHOICES):
-        raise ContentError(f"{path}: plans must be for 2, 4 and 8 weeks once each, not {weeks}")
+        lengths = ", ".join(map(str, WEEK_CHOICES))
+        raise ContentError(f"{path}: plans must be for {lengths} weeks once each, not {weeks}")
     for plan in content.plans:
         day = 1
         for phase in plan.phases:
