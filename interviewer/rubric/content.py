@@ -139,6 +139,10 @@ class Interruptions(Strict):
     """When and how the interviewer cuts into a spoken answer (prompts/interruptions.yaml)."""
 
     principle_after_seconds: float = Field(ge=10, le=600)
+    transcript_wait_seconds: float = Field(
+        default=3.0, ge=0, le=30,
+        description="How much longer the no-principle cut-in may wait for a lagging transcript.",
+    )
     time_limit_factor: float = Field(ge=0.5, le=3)
     no_principle: str = Field(min_length=1)
     time_limit: str = Field(min_length=1)
