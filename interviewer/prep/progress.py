@@ -78,6 +78,7 @@ class SessionPoint:
     label: str
     answered: int
     figures: dict[str, float | None] = field(default_factory=dict)
+    mode: str = "practice"  # "loop" or "practice": the page trends them apart
 
 
 @dataclass
@@ -146,6 +147,13 @@ class Progress:
     def get(self, key: str) -> Series | None:
         """The series of one metric key."""
         return next((s for s in self.series if s.metric.key == key), None)
+
+    def only(self, mode: str) -> Progress:
+        """The same progress over the sessions of one mode (full loops or single practices),
+        so a loop's score is never trended against a one-stage practice."""
+        keep = [i for i, p in enumerate(self.sessions) if p.mode == mode]
+        series = [Series(s.metric, [s.points[i] for i in keep]) for s in self.series]
+        return Progress(sessions=[self.sessions[i] for i in keep], series=series)
 
     def as_dict(self) -> dict:
         """JSON-ready form."""
@@ -219,6 +227,7 @@ def session_point(state: SessionState) -> SessionPoint:
         started_at=state.started.at,
         label=state.label,
         answered=len(mains),
+        mode=state.started.mode,
     )
     if not mains:
         return point
