@@ -125,8 +125,7 @@ def replay_text(state: SessionState, store: SessionStore, start: int = 1) -> str
                     out.append(f"      - {gap}")
         if interview.vote:
             v = interview.vote.vote
-            keeper = "keeper: yes" if v.keeper else "keeper: no"
-            out.append(f"  Vote: {v.vote} ({v.score}/100, {keeper})")
+            out.append(f"  Vote: {v.vote} ({v.score}/100, {v.keeper_short})")
     if state.decision:
         d = state.decision.decision
         out += ["", f"Decision: {d.outcome}. {d.explanation}"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from interviewer.report.environment import render
 from interviewer.report.view import build_view
-from interviewer.rubric.content import stage_titles
+from interviewer.rubric.content import default_content, stage_titles
 from interviewer.session.state import SessionState
 from interviewer.session.store import SessionStore, write_private
 
@@ -15,7 +15,8 @@ DEFAULT_NAME = "report.md"
 
 def render_markdown(state: SessionState, store: SessionStore) -> str:
     """The Markdown report of a session."""
-    text = render("report.md.j2", v=build_view(state, store), titles=stage_titles())
+    text = render("report.md.j2", v=build_view(state, store), titles=stage_titles(),
+                  keeper=default_content().keeper)
     # Template blocks leave runs of blank lines; Markdown needs at most one.
     lines: list[str] = []
     for line in text.splitlines():

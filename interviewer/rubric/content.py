@@ -148,6 +148,13 @@ class Interruptions(Strict):
     time_limit: str = Field(min_length=1)
 
 
+class KeeperTest(Strict):
+    """The keeper test's two questions (prompts/keeper.yaml), shown beside every vote."""
+
+    fight: str = Field(min_length=10)
+    hire_again: str = Field(min_length=10)
+
+
 class Content(BaseModel):
     """Everything in prompts/, loaded and cross-checked."""
 
@@ -159,6 +166,7 @@ class Content(BaseModel):
     probes: list[Probe]
     stages: dict[str, StageSettings]
     interruptions: Interruptions
+    keeper: KeeperTest
 
     def find_question(self, question_id: str) -> Question | None:
         """The question with this id from any bank, or None (e.g. for a scored text transcript)."""
@@ -240,8 +248,10 @@ def load_content(root: Path | None = None) -> Content:
                for stage, s in stages.items() if stage != "onsite"}
     probes = read_model(ProbeSet, root / "probes.yaml").probes
     interruptions = read_model(Interruptions, root / "interruptions.yaml")
+    keeper = read_model(KeeperTest, root / "keeper.yaml")
+    check_placeholders([keeper.fight, keeper.hire_again], f"{root / 'keeper.yaml'}", set())
     content = Content(values=values, banks=banks, personas=Personas(by_id=by_id, screens=screens),
-                      probes=probes, stages=stages, interruptions=interruptions)
+                      probes=probes, stages=stages, interruptions=interruptions, keeper=keeper)
     _cross_check(content, root)
     return content
 
