@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from interviewer.report.audio import AudioLinker, AudioRef
 from interviewer.report.charts import DeliveryPoint
-from interviewer.report.derived import KIND_LABELS, score_line
 from interviewer.report.highlight import Segment, highlight
+from interviewer.report.lines import KIND_LABELS, score_line
 from interviewer.rubric.content import stage_title
 from interviewer.rubric.results import AnswerScore, Decision, Delivery, Move, Vote
 from interviewer.session.events import AnswerScored
