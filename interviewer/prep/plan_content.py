@@ -52,6 +52,7 @@ PLACEHOLDERS = {
     "story",
     "missing",
     "topic",
+    "topic_id",
     "session",
     "weeks",
     "count",
@@ -91,6 +92,13 @@ class Drill(Strict):
     text: str
 
 
+class DesignTopic(Strict):
+    """A design topic for a technical day: its bank topic (for `--topic`) and its words."""
+
+    id: str
+    text: str
+
+
 class PlanContent(Strict):
     """Everything in plans.yaml."""
 
@@ -98,7 +106,7 @@ class PlanContent(Strict):
     plans: list[PlanShape]
     tasks: dict[str, TaskText]
     drills: dict[str, Drill]
-    topics: list[str] = Field(min_length=1)
+    topics: list[DesignTopic] = Field(min_length=1)
 
     def shape(self, weeks: int) -> PlanShape:
         """The plan for this many weeks."""
@@ -135,6 +143,15 @@ def _cross_check(content: PlanContent, path: Path) -> None:
     missing += [name for name in (*SIGNAL_DRILLS, *DELIVERY_DRILLS) if name not in content.drills]
     if missing:
         raise ContentError(f"{path}: missing entries: {', '.join(missing)}")
+    from interviewer.rubric.content import default_content
+
+    known = default_content().topics_of("technical")
+    for topic in content.topics:
+        if topic.id not in known:
+            raise ContentError(
+                f"{path}: topics: {topic.id!r} is not a technical topic in the question banks "
+                f"(known: {', '.join(known)})"
+            )
     for name, task in content.tasks.items():
         check_placeholders([task.text, task.command or ""], f"{path}: tasks.{name}", PLACEHOLDERS)
 

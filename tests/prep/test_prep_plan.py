@@ -135,3 +135,14 @@ def test_a_three_week_plan_and_its_replay_step_name_real_commands(sessions_dir, 
     replayed = run_cli(*next(iter(replays)).split()[1:])
     assert replayed.returncode == 0, replayed.stderr
     assert "Hiring manager call" in replayed.stdout and "Recruiter screen" not in replayed.stdout
+
+
+def test_technical_days_name_a_topic_the_interviewer_can_ask():
+    from interviewer.rubric.content import default_content
+
+    plan = build_plan(find_gaps(coverage(StoryBank()), None), 4)
+    commands = [t.command for d in plan.days for t in d.tasks if t.key in ("technical", "coding")]
+    topics = {c.split("--topic ")[1] for c in commands}
+    assert commands and all("--topic " in c for c in commands)
+    assert "coding" in topics and len(topics) >= 3
+    assert topics <= set(default_content().topics_of("technical"))
