@@ -152,3 +152,11 @@ def test_banks_are_three_times_the_old_size():
     banks = {name: len(bank.questions) for name, bank in default_content().banks.items()}
     assert banks["recruiter"] >= 48 and banks["manager"] >= 36 and banks["onsite"] >= 108
     assert banks["coding"] + banks["system_design"] >= 39
+
+
+def test_an_own_onsite_question_goes_to_a_behavioural_interviewer():
+    from interviewer.rubric.planning import plan_own_question
+
+    (plan,) = plan_own_question(default_content(), "onsite", 1, "What would you undo?")
+    assert plan.style == "behavioural" and plan.questions[0].text == "What would you undo?"
+    assert plan.questions[0].values == plan.interviewer_values

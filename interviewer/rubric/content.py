@@ -15,12 +15,10 @@ from interviewer.errors import ContentError
 from interviewer.paths import prompts_dir
 from interviewer.rubric.stages import (
     DEFAULT_ROLE,
-    LINE_PLACEHOLDERS,
     ROLES,
     STAGES,
     STYLES,
     Role,
-    Round,
     Stage,
     StageSettings,
     StagesFile,
@@ -231,11 +229,13 @@ class Content(BaseModel):
 
 def load_content(root: Path | None = None) -> Content:
     """Load and validate every content file under `root` (default: the prompts folder)."""
+    from interviewer.rubric.content_checks import check_interviewers, check_stages, cross_check
+
     root = Path(root) if root else prompts_dir()
     values_file = read_model(_ValuesFile, root / "values.yaml")
     values = {value.name: value for value in values_file.values}
     stages = read_model(StagesFile, root / "stages.yaml").stages
-    _check_stages(stages, root / "stages.yaml")
+    check_stages(stages, root / "stages.yaml")
     bank_names = sorted({r.bank for s in stages.values() for r in s.all_rounds()})
     banks = {name: read_model(QuestionBank, root / "questions" / f"{name}.yaml")
              for name in bank_names}
@@ -243,7 +243,7 @@ def load_content(root: Path | None = None) -> Content:
     by_id = {p.id: p for p in interviewers}
     if len(by_id) != len(interviewers):
         raise ContentError(f"{root / 'personas.yaml'}: two interviewers share an id")
-    _check_interviewers(stages, by_id, root / "personas.yaml")
+    check_interviewers(stages, by_id, root / "personas.yaml")
     screens = {stage: by_id[s.all_rounds()[0].interviewers[0]]
                for stage, s in stages.items() if stage != "onsite"}
     probes = read_model(ProbeSet, root / "probes.yaml").probes
@@ -252,103 +252,12 @@ def load_content(root: Path | None = None) -> Content:
     check_placeholders([keeper.fight, keeper.hire_again], f"{root / 'keeper.yaml'}", set())
     content = Content(values=values, banks=banks, personas=Personas(by_id=by_id, screens=screens),
                       probes=probes, stages=stages, interruptions=interruptions, keeper=keeper)
-    _cross_check(content, root)
+    cross_check(content, root)
     return content
 
 
 class _ValuesFile(Strict):
     values: list[Value]
-
-
-def _check_stages(stages: dict[str, StageSettings], path: Path) -> None:
-    missing = set(STAGES) - set(stages)
-    if missing:
-        raise ContentError(f"{path}: no settings for {', '.join(sorted(missing))}")
-    for stage, settings in stages.items():
-        check_placeholders(settings.spoken_lines(), f"{path}: stages.{stage}", LINE_PLACEHOLDERS)
-        if not settings.all_rounds():
-            raise ContentError(f"{path}: stages.{stage}: give it at least one round")
-        if not settings.rounds and set(settings.roles) != set(ROLES):
-            raise ContentError(
-                f"{path}: stages.{stage}: has no rounds of its own, so every role "
-                f"({', '.join(ROLES)}) needs rounds"
-            )
-
-
-def _check_interviewers(stages: dict[str, StageSettings], by_id: dict[str, Persona],
-                        path: Path) -> None:
-    for stage, settings in stages.items():
-        for chosen in settings.all_rounds():
-            unknown = [i for i in chosen.interviewers if i not in by_id]
-            if unknown:
-                raise ContentError(
-                    f"{path}: no interviewer {unknown[0]!r} (named by stages.yaml, {stage} "
-                    f"{chosen.title})"
-                )
-            if stage == "onsite" and any("recruit" in by_id[i].role for i in chosen.interviewers):
-                raise ContentError(f"{path}: the onsite panel has no recruiting roles")
-
-
-def _cross_check(content: Content, root: Path) -> None:
-    missing = set(VALUE_NAMES) - set(content.values)
-    if missing:
-        raise ContentError(f"{root / 'values.yaml'}: missing values: {', '.join(sorted(missing))}")
-    seen: dict[str, str] = {}
-    for name, bank in content.banks.items():
-        path = root / "questions" / f"{name}.yaml"
-        if bank.bank != name:
-            raise ContentError(f"{path}: says bank {bank.bank!r} but the file is {name!r}")
-        for question in bank.questions:
-            _check_values(question.values, f"{path}: question {question.id}")
-            if question.id in seen:
-                raise ContentError(
-                    f"{path}: question id {question.id!r} is also used in {seen[question.id]}"
-                )
-            seen[question.id] = name
-    for stage, settings in content.stages.items():
-        for chosen in settings.all_rounds():
-            if chosen.panel:
-                _check_panel(content, chosen, root)
-            bank = content.banks[chosen.bank].questions
-            for topic in chosen.topics:
-                if not any(q.topic == topic for q in bank):
-                    raise ContentError(
-                        f"{root / 'questions' / f'{chosen.bank}.yaml'}: no question on topic "
-                        f"{topic!r} (stages.yaml asks one in the {stage} stage)"
-                    )
-    personas_path = root / "personas.yaml"
-    for persona in content.personas.by_id.values():
-        _check_values(persona.values, f"{personas_path}: persona {persona.id}")
-    missing_gaps = set(GAPS) - {probe.gap for probe in content.probes}
-    if missing_gaps:
-        raise ContentError(
-            f"{root / 'probes.yaml'}: no probe for {', '.join(sorted(missing_gaps))}"
-        )
-
-
-def _check_panel(content: Content, chosen: Round, root: Path) -> None:
-    """A panel round must be able to cover the nine values with fresh questions."""
-    bank = content.banks[chosen.bank].questions
-    for value in VALUE_NAMES:
-        count = sum(1 for q in bank if q.values[0] == value)
-        if count < 3:
-            raise ContentError(
-                f"{root / 'questions' / f'{chosen.bank}.yaml'}: {value} leads only {count} "
-                "questions; every value needs at least three"
-            )
-    pool = content.personas.pool(chosen.interviewers)
-    covered = {value for persona in pool for value in persona.values}
-    if covered != set(VALUE_NAMES):
-        raise ContentError(
-            f"{root / 'personas.yaml'}: the {chosen.title} interviewers do not cover "
-            f"{', '.join(sorted(set(VALUE_NAMES) - covered))}"
-        )
-
-
-def _check_values(names: list[str], where: str) -> None:
-    for name in names:
-        if name not in VALUE_NAMES:
-            raise ContentError(f"{where}: unknown value {name!r} (use one of the nine values)")
 
 
 def default_content() -> Content:

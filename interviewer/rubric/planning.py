@@ -87,7 +87,10 @@ def plan_own_question(
     """A practice of one question the candidate wrote, asked by the stage's interviewer."""
     request = request or PlanRequest()
     draw = _Draw(content, request, random.Random(f"{seed}:{stage}"))
-    chosen = _rounds(draw, stage)[0]
+    rounds = _rounds(draw, stage)
+    # The stage's own kind of interview where it has one (the onsite's behavioural panel, not
+    # a coding round), else the role's.
+    chosen = next((r for r in rounds if r in draw.content.stages[stage].rounds), rounds[0])
     persona = _pick_person(draw, chosen.interviewers)
     values = request.focus_values or _own_values(content, stage, persona)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
