@@ -160,3 +160,20 @@ def test_an_own_onsite_question_goes_to_a_behavioural_interviewer():
     (plan,) = plan_own_question(default_content(), "onsite", 1, "What would you undo?")
     assert plan.style == "behavioural" and plan.questions[0].text == "What would you undo?"
     assert plan.questions[0].values == plan.interviewer_values
+
+
+def _spoken(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def test_readme_states_how_long_a_spoken_loop_takes():
+    content = default_content()
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    text = " ".join(readme.split())
+    for role in ("engineer", "product"):
+        lengths = {sum(content.stages[p.stage].minutes for p in plan_loop(content, seed,
+                                                                         PlanRequest(role=role)))
+                   for seed in range(30)}
+        stated = f"{_spoken(min(lengths))} to {_spoken(max(lengths))}"
+        assert stated in text, (role, stated)
