@@ -22,6 +22,7 @@ svg { max-width: 100%; height: auto; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin-bottom: 1.5rem; }
 th small { display: block; font-weight: normal; color: #555; }
+th { white-space: nowrap; }
 th, td { padding: .25rem .75rem; border-bottom: 1px solid #ddd; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 .better { color: #1a7f37; } .worse { color: #b42318; }
