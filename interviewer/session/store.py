@@ -41,6 +41,9 @@ MAX_LOG_BYTES = 32_000_000
 _BOM = b"\xef\xbb\xbf"
 
 
+LATEST = "latest"
+
+
 class DamagedLogWarning(UserWarning):
     """Lines of the events file could not be read; every other line was read."""
 
@@ -213,7 +216,13 @@ def _declared_version(line: bytes):
 
 
 def find_session(name: str, root: Path) -> SessionStore:
-    """Resolve a session given as a path, a folder name, or a unique prefix of one."""
+    """Resolve a session given as a path, a folder name, a unique prefix of one, or `latest`
+    (the newest session, what the study plan's "replay the loop" step names)."""
+    if name == LATEST:
+        newest = list_sessions(root)
+        if newest:
+            return newest[-1]
+        raise UserError(f"no sessions in {root} yet; start one with `interviewer loop --text`")
     candidate = Path(name).expanduser()
     if (candidate / EVENTS_FILE).exists():
         return SessionStore(candidate)

@@ -18,6 +18,7 @@ from interviewer.userfiles import read_user_text
 SEPARATOR = "---"
 # Three minutes of fast speech is about 4,000 characters; this leaves room for pasted notes.
 MAX_ANSWER_CHARS = 100_000
+REPROMPT = "  (nothing typed yet: type your answer, then press Enter on an empty line)\n"
 
 
 class TypedAnswers:
@@ -48,7 +49,12 @@ class TypedAnswers:
             if not line.strip():
                 if lines:
                     break
-                continue  # blank lines before an answer are not the end of it
+                # A stray Enter (often a double Enter after the last answer) is not an answer:
+                # say so and wait for the real one instead of sending an empty reply.
+                if self.stream.isatty():
+                    self.out.write(REPROMPT)
+                    self.out.flush()
+                continue
             lines.append(line.rstrip("\n"))
             size += len(line)
             if size > MAX_ANSWER_CHARS:
