@@ -247,7 +247,7 @@ def disk_full_trials(work: Path, script: Path) -> Tally | None:
         expected, _ = reference(mode, 7, work / f"full-ref-{mode}", script)
         mount = work / f"tmpfs-{mode}"
         mount.mkdir()
-        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)],
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
                           capture_output=True).returncode != 0:
             return None
         try:
