@@ -39,6 +39,7 @@ class OfflineBrain:
             exchange=exchange,
             follow_ups_left=follow_ups_left,
             variant=variant,
+            interviewer=interviewer,
         )
 
     def vote(self, interview: PlannedInterview, turns: list[TurnView]) -> Vote:

@@ -28,6 +28,8 @@ VALUE_NAMES = (
     "Impact",
 )
 STAGES = ("recruiter", "manager", "technical", "onsite")
+STYLES = ("behavioural", "coding", "design", "product", "portfolio")
+Style = Literal["behavioural", "coding", "design", "product", "portfolio"]
 Stage = Literal["recruiter", "manager", "technical", "onsite"]
 
 # The gaps an answer can have; each probe targets exactly one.
@@ -42,6 +44,10 @@ Gap = Literal[
     "defend_decision",
     "no_example",
     "mentorship_structure",
+    "no_trade_off",
+    "no_scale",
+    "no_failure_mode",
+    "no_self_awareness",
 ]
 GAPS: tuple[str, ...] = Gap.__args__  # type: ignore[attr-defined]
 
@@ -114,6 +120,9 @@ class Probe(_Strict):
     gap: Gap
     texts: list[str] = Field(min_length=1)
     stages: list[Stage] = Field(default_factory=lambda: list(STAGES))
+    styles: list[Style] = Field(
+        default_factory=lambda: list(STYLES), description="Interview styles it fits."
+    )
 
 
 class ProbeSet(_Strict):
@@ -170,9 +179,12 @@ class Content(BaseModel):
         question = self.find_question(question_id)
         return question.keywords if question else []
 
-    def probes_for(self, gap: str, stage: str) -> list[Probe]:
-        """The probes for a gap that may be used in a stage."""
-        return [p for p in self.probes if p.gap == gap and stage in p.stages]
+    def probes_for(self, gap: str, stage: str, style: str | None = None) -> list[Probe]:
+        """The probes for a gap that may be used in a stage (and interview style, if given)."""
+        return [
+            p for p in self.probes
+            if p.gap == gap and stage in p.stages and (style is None or style in p.styles)
+        ]
 
     def persona(self, persona_id: str) -> Persona:
         """The persona with this id (screen or onsite)."""

@@ -9,32 +9,50 @@ from __future__ import annotations
 
 from interviewer.brains.base import TurnView
 from interviewer.rubric.content import Content
+from interviewer.rubric.exchange import exchange_signals, turns_of
 from interviewer.rubric.results import Move, Signals
-from interviewer.rubric.signals import read_signals
-from interviewer.session.events import PlannedQuestion
+from interviewer.session.events import PlannedInterview, PlannedQuestion
 
-# What each stage probes first. Order is priority.
+# What each kind of interview probes first. Order is priority: an answer without an example gets
+# asked for one before anything else; a hedge gets "where do you stand" before "which principle".
+BEHAVIOURAL = [
+    "no_example",
+    "hedging",
+    "no_principle",
+    "no_behaviour_change",
+    "no_ownership",
+    "no_outcome",
+    "no_reflection",
+]
 PRIORITIES = {
-    "recruiter": ["no_example", "vague_compensation", "mentorship_structure", "hedging"],
-    "manager": [
+    "recruiter": [
         "no_example",
-        "no_principle",
+        "vague_compensation",
+        "mentorship_structure",
         "hedging",
-        "no_behaviour_change",
-        "no_ownership",
-        "no_reflection",
-        "no_outcome",
-    ],
-    "onsite": [
-        "no_example",
+        "no_self_awareness",
         "no_principle",
-        "hedging",
-        "no_behaviour_change",
-        "no_ownership",
-        "no_outcome",
         "no_reflection",
     ],
-    "technical": ["no_example", "defend_decision", "hedging", "no_reflection"],
+    "manager": BEHAVIOURAL,
+    "onsite": BEHAVIOURAL,
+    "technical": [
+        "no_example",
+        "hedging",
+        "defend_decision",
+        "no_trade_off",
+        "no_scale",
+        "no_failure_mode",
+        "no_reflection",
+    ],
+}
+STYLE_PRIORITIES = {
+    "coding": PRIORITIES["technical"],
+    "design": PRIORITIES["technical"],
+    "product": ["no_example", "hedging", "defend_decision", "no_trade_off", "no_outcome",
+                "no_reflection"],
+    "portfolio": ["no_example", "defend_decision", "no_ownership", "no_outcome",
+                  "no_reflection"],
 }
 
 REASONS = {
@@ -45,34 +63,61 @@ REASONS = {
     "no_ownership": "the story was all 'we' and no 'I'",
     "no_outcome": "the story had no measurable outcome",
     "no_reflection": "no reflection on what they would weigh differently",
+    "no_self_awareness": "nothing about their own limits or what they are working on",
     "vague_compensation": "no researched number for compensation",
     "mentorship_structure": "asked for heavy structure, which is rare at Netflix",
     "defend_decision": "design choices need defending against alternatives",
+    "no_trade_off": "the choice was explained but not what it costs against the alternative",
+    "no_scale": "no numbers for the load or size the design must handle",
+    "no_failure_mode": "nothing about what happens when a part fails",
 }
+# Below this story strength an answer has no example to probe deeper into.
+EXAMPLE_AT = 0.3
 
 
-def open_gaps(signals: Signals, stage: str, question: PlannedQuestion, defended: int) -> list[str]:
-    """The gaps in an exchange, in the stage's priority order."""
+def style_of(stage: str, question: PlannedQuestion, interviewer: PlannedInterview | None) -> str:
+    """The interview style that picks the probes: the plan's, or technical rounds by topic."""
+    style = interviewer.style if interviewer is not None else "behavioural"
+    if style == "behavioural" and stage == "technical":
+        return "coding" if question.topic == "coding" else "design"
+    return style
+
+
+def open_gaps(signals: Signals, stage: str, question: PlannedQuestion, style: str) -> list[str]:
+    """The gaps in an exchange, in the priority order of its stage and style."""
+    technical = style in ("coding", "design")
+    no_example = (
+        signals.word_count < 25 or signals.evasive or signals.story < EXAMPLE_AT
+        or (signals.generic and not technical and signals.story < 0.5)
+        or signals.question_copy >= 0.35 or signals.repetition >= 0.4
+        or (signals.claims >= 2 and signals.story < 0.35)
+    )
     present = {
-        "no_example": signals.word_count < 25 or signals.evasive,
+        "no_example": no_example,
         "no_principle": not signals.named_principle,
         "hedging": signals.point_of_view == "hedged",
         "no_behaviour_change": signals.behaviour_change is False,
         "no_ownership": signals.ownership < 0.25,
         "no_outcome": not signals.outcome,
         "no_reflection": not signals.reflection,
+        "no_self_awareness": not (signals.reflection or signals.admits_limits),
         "vague_compensation": signals.compensation in ("flexible", "none", "number"),
         "mentorship_structure": signals.mentorship_risk,
-        "defend_decision": _needs_defending(signals, question, defended),
+        "defend_decision": not signals.reasons,
+        "no_trade_off": not signals.alternatives,
+        "no_scale": not signals.scale,
+        "no_failure_mode": not signals.failure,
     }
-    return [gap for gap in PRIORITIES.get(stage, PRIORITIES["onsite"]) if present[gap]]
-
-
-def _needs_defending(signals: Signals, question: PlannedQuestion, defended: int) -> bool:
-    """Defend every technical answer once; design answers again while trade-offs are missing."""
-    if defended == 0:
-        return True
-    return question.topic != "coding" and not signals.design_tradeoffs
+    if question.topic == "coding":
+        # A data structure is defended and sized, not failed over.
+        present["no_failure_mode"] = False
+    if question.topic == "compensation":
+        order = ["vague_compensation", "hedging"]
+    elif style in STYLE_PRIORITIES and (technical or style != "behavioural"):
+        order = STYLE_PRIORITIES[style]
+    else:
+        order = PRIORITIES.get(stage, BEHAVIOURAL)
+    return [gap for gap in order if present[gap]]
 
 
 def next_move(
@@ -83,12 +128,13 @@ def next_move(
     exchange: list[TurnView],
     follow_ups_left: int,
     variant: int,
+    interviewer: PlannedInterview | None = None,
 ) -> Move:
     """Probe the top open gap not yet probed in this exchange, or go on to the next question."""
     if follow_ups_left <= 0:
         return Move(action="next_question", reason="follow-up budget for this question used")
-    answers = [t.answer for t in exchange if t.answer]
-    if not answers:
+    turns = turns_of(exchange)
+    if not turns:
         return Move(action="next_question", reason="no answer to follow up on")
     already = {t.gap for t in exchange if t.gap}
     last = exchange[-1]
@@ -98,14 +144,16 @@ def next_move(
         and (last.score.signals.gibberish or last.score.signals.word_count == 0)
     ):
         return Move(action="next_question", reason="the follow-up got no usable answer")
-    signals = read_signals(
-        "\n".join(answers), stage=stage, question=question, keywords=content.keywords(question.id)
+    signals, _ = exchange_signals(
+        turns, stage=stage, question=question, keywords=content.keywords(question.id)
     )
-    defended = sum(1 for t in exchange if t.gap == "defend_decision")
-    for gap in open_gaps(signals, stage, question, defended):
+    if signals.not_english:
+        return Move(action="next_question", reason="the offline interviewer reads English only")
+    style = style_of(stage, question, interviewer)
+    for gap in open_gaps(signals, stage, question, style):
         if gap in already:
             continue
-        text, probe_id = _probe_text(content, stage, gap, question, defended, variant)
+        text, probe_id = _probe_text(content, stage, style, gap, question, variant)
         if text is None:
             continue
         return Move(
@@ -120,13 +168,13 @@ def next_move(
 
 
 def _probe_text(
-    content: Content, stage: str, gap: str, question: PlannedQuestion, defended: int, variant: int
+    content: Content, stage: str, style: str, gap: str, question: PlannedQuestion, variant: int
 ) -> tuple[str | None, str | None]:
     if gap == "defend_decision":
         specific = _defend_lines(content, question)
-        if defended < len(specific):
-            return specific[(variant + defended) % len(specific)], f"defend:{question.id}"
-    probes = content.probes_for(gap, stage)
+        if specific:
+            return specific[variant % len(specific)], f"defend:{question.id}"
+    probes = content.probes_for(gap, stage, style) or content.probes_for(gap, stage)
     if not probes:
         return None, None
     if gap == "no_principle":

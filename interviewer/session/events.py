@@ -37,6 +37,7 @@ class PlannedInterview(BaseModel):
     interviewer_name: str
     interviewer_role: str
     interviewer_style: str = ""
+    style: str = "behavioural"
     interviewer_values: list[str] = Field(default_factory=list)
     voice: str = "any"
     rate: int = 175

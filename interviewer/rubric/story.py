@@ -1,0 +1,96 @@
+"""How much of an answer is substance: a situation, actions and checkable detail, not cues.
+
+Rubric phrases ("I weighed the trade-off", "in hindsight") are cheap to say; what an honest answer
+has and a list of cues lacks is detail only that story has: distinct content words that are not
+the question's own and not the rubric's vocabulary, numbers, times and names, and things the
+candidate did in the first person. Repetition and copying the question add nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.rubric import lexicon as lx
+
+_TOKEN = re.compile(r"[a-z][a-z'-]*|\d[\d.,]*")
+# Words of the rubric itself and of empty self-description: saying them is not detail.
+CUE_WORDS = frozenset(
+    """principle principles value values judgment selflessness courage communication innovation
+    inclusion integrity passion impact ownership trade-off trade-offs tradeoff hindsight
+    differently weighed weigh weight pushed back data showed right call reduced increased costs
+    percent result results outcome lesson learned stopped started measuring decision decided
+    approach situation task action actions team company really things thing something stuff
+    always never every everyone everything honest honesty trust believe belief mattered matters
+    rule follow freedom responsibility context control growth recognition credit bigger picture
+    lead handed unblocked scale failure failures modes handled balance design risk downside
+    low high best great good important better story shows brought career whole""".split()
+)
+_ACTION = re.compile(
+    r"\b(?:i|we) (?:\w+ed|built|wrote|led|ran|took|made|set|told|went|spoke|sat|drew|got|"
+    r"brought|sent|met|found|chose|began|gave|held|kept|put|dug|did|saw|paid|cut|split|"
+    r"rewrote|shipped|called|asked|said|left|moved|pulled|sent|caught|fixed|ran|spent|"
+    r"won|lost|taught|thought|knew|felt|heard|read|hit|broke)\b"
+)
+_NUMBER = re.compile(r"(?<![\w.])\$?\d[\d.,]*")
+_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-zA-Z]+")
+
+
+def tokens(plain_text: str) -> list[str]:
+    """Words and numbers of a plain (lower-case) text."""
+    return _TOKEN.findall(plain_text)
+
+
+def content_words(plain_text: str, question: str) -> set[str]:
+    """Distinct words that carry the story: not function words, the rubric's or the question's."""
+    asked = set(tokens(question.lower()))
+    return {
+        t for t in tokens(plain_text)
+        if len(t) > 3 and not t[0].isdigit() and t not in lx.FUNCTION_WORDS
+        and t not in CUE_WORDS and t not in asked and t[:5] not in {a[:5] for a in asked}
+    }
+
+
+def repetition(plain_text: str) -> float:
+    """Share of word triples that occurred earlier in the answer (0: none repeated)."""
+    words = tokens(plain_text)
+    triples = [tuple(words[i:i + 3]) for i in range(len(words) - 2)]
+    if len(triples) < 6:
+        return 0.0
+    return round(1 - len(set(triples)) / len(triples), 2)
+
+
+def question_copy(plain_text: str, question: str) -> float:
+    """Share of the answer's word pairs that are copied from the question."""
+    words, asked = tokens(plain_text), tokens(question.lower())
+    pairs = [tuple(words[i:i + 2]) for i in range(len(words) - 1)]
+    asked_pairs = {tuple(asked[i:i + 2]) for i in range(len(asked) - 1)}
+    if not pairs:
+        return 0.0
+    return round(sum(p in asked_pairs for p in pairs) / len(pairs), 2)
+
+
+def specifics(plain_text: str, original: str) -> int:
+    """Numbers, times and names: the details that make a story checkable."""
+    numbers = len(_NUMBER.findall(plain_text))
+    times = len(lx.TIME_MARKERS.findall(plain_text))
+    names = len(set(_NAME.findall(original)))
+    return numbers + times + min(names, 3)
+
+
+def actions(plain_text: str) -> int:
+    """Distinct first-person things done ("I told", "we reverted")."""
+    return len({m.group(0) for m in _ACTION.finditer(plain_text)})
+
+
+def story_strength(plain_text: str, original: str, question: str) -> float:
+    """0-1: how much situation, action and checkable detail the answer carries."""
+    concrete = len(content_words(plain_text, question))
+    detail = specifics(plain_text, original)
+    done = actions(plain_text)
+    strength = (
+        0.5 * min(1.0, concrete / 45)
+        + 0.3 * min(1.0, detail / 4)
+        + 0.2 * min(1.0, done / 4)
+    )
+    strength *= 1 - repetition(plain_text)
+    return round(max(0.0, strength), 2)
