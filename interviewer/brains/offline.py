@@ -44,4 +44,4 @@ class OfflineBrain:
 
     def vote(self, interview: PlannedInterview, turns: list[TurnView]) -> Vote:
         """Vote from this interview alone."""
-        return voting.vote(interview, turns)
+        return voting.vote(interview, turns, self.content)

@@ -314,7 +314,12 @@ STEERING = re.compile(
     r"|\b(?:you are now|new instructions|system prompt|developer mode|as an ai|dear (?:grader|"
     r"scorer|model|ai)|note to the (?:grader|scorer|model|ai|evaluator)|(?:grader|scorer|evaluator|"
     r"language model|ai model)s?\s*(?:,|:|should|must|please))"
-    r"|^\s*(?:system|assistant)\s*:"
+    r"|(?:^|[.!?(\[]\s*)(?:system|assistant|grader|scorer|evaluator)\s*:"
+    r"|\b(?:scorer|grader|evaluator|model|ai|llm)\s+instructions?\b"
+    r"|\b(?:full marks|perfect score|top marks|maximum score|score of 100)\b"
+    r"|\boutput (?:a |the )?(?:score|grade|rating)\b|\bscore it as\b"
+    r"|\bif you(?:'re| are) (?:the|an?) (?:model|ai|llm|grader|scorer|language model)\b"
+    r"|\b[a-z_]+\s*=\s*(?:true|false|\d+)\b"
     r"|</?\s*(?:candidate_answer|interviewer_question)\b",
     re.IGNORECASE | re.MULTILINE,
 )
