@@ -71,7 +71,7 @@ def report(name: str, items: list[dict], judged: dict[str, object], everything: 
     concise = [i for i in items if i["kind"] == "follow_up" and i.get("fills_gap")]
     flagged = [i for i in concise
                if any(f.startswith(CONCISE_FLAGS) or any(c in f for c in CONCISE_FLAGS)
-                      for f in judged[i["id"]].flags)]
+                      for f in judged[i["id"]].turn_flags)]
     print(f"  concise follow-up answers flagged: {len(flagged)}/{len(concise)}")
     bands = {}
     for i in english:
@@ -88,7 +88,7 @@ def report(name: str, items: list[dict], judged: dict[str, object], everything: 
             print(f"    GAMING {i['id']} {judged[i['id']].score} vs {i['honest_family']} "
                   f"{honest.get(i['honest_family'])}")
         for i in flagged:
-            print(f"    FLAGGED {i['id']}: {judged[i['id']].flags}")
+            print(f"    FLAGGED {i['id']}: {judged[i['id']].turn_flags}")
 
 
 def main() -> None:

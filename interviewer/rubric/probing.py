@@ -90,7 +90,7 @@ def open_gaps(signals: Signals, stage: str, question: PlannedQuestion, style: st
         signals.word_count < 25 or signals.evasive or signals.story < EXAMPLE_AT
         or (signals.generic and not technical and signals.story < 0.5)
         or signals.question_copy >= 0.35 or signals.repetition >= 0.4
-        or (signals.claims >= 2 and signals.story < 0.35)
+        or (signals.claims >= 2 and signals.story < 0.35) or signals.cue_list
     )
     present = {
         "no_example": no_example,

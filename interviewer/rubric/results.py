@@ -66,6 +66,7 @@ class Signals(BaseModel):
     question_copy: float = 0.0  # share of the answer's words that repeat the question
     repetition: float = 0.0  # share of repeated word triples
     claims: int = 0  # general claims about oneself ("I always...", "countless")
+    cue_list: bool = False  # rubric cues one after another, little story between them
     not_english: bool = False
 
 

@@ -56,8 +56,9 @@ CAP_NOT_ADDRESSED = 45
 CAP_COPY = 15  # the question read back
 CAP_REPETITION = 12  # the same words over and over
 CAP_CLAIMS = 30  # claims about oneself with no story behind them
+CAP_CUE_LIST = 25  # principle, hindsight, outcome... said, not shown
 CAP_STEERED = 40  # an answer that talks to the scorer earns less than it would without it
-STEERING_PENALTY = 20
+STEERING_PENALTY = 25
 STUFFING_PENALTY = 15
 ALL_STRENGTHS_PENALTY = 10
 # Rubric credit is held back until the answer has a story to hang it on (see rubric/story.py).
@@ -178,6 +179,8 @@ def caps_and_flags(signals: Signals, stage: str, kind: str = "question") -> tupl
         cap, flags = min(cap, CAP_REPETITION), [*flags, "the same words repeated"]
     if signals.claims >= 2 and signals.story < 0.35:
         cap, flags = min(cap, CAP_CLAIMS), [*flags, "claims about yourself without a story"]
+    if signals.cue_list and main:
+        cap, flags = min(cap, CAP_CUE_LIST), [*flags, "rubric phrases without a story behind them"]
     if signals.steering:
         cap, flags = min(cap, CAP_STEERED), [*flags, STEERING_FLAG]
     if signals.mentorship_risk:

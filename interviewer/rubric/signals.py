@@ -253,6 +253,7 @@ def read_signals(
         question_copy=story.question_copy(lower, question.text),
         repetition=story.repetition(lower),
         claims=len(lx.CLAIMS.findall(lower)),
+        cue_list=story.is_cue_list(lower, question.text),
         not_english=foreign,
     )
 

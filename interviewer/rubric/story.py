@@ -30,6 +30,10 @@ _ACTION = re.compile(
     r"brought|sent|met|found|chose|began|gave|held|kept|put|dug|did|saw|paid|cut|split|"
     r"rewrote|shipped|called|asked|said|left|moved|pulled|sent|caught|fixed|ran|spent|"
     r"won|lost|taught|thought|knew|felt|heard|read|hit|broke)\b"
+    # What a candidate would do, in a design or coding answer: "I'd keep a hash map".
+    r"|\b(?:i|we)(?:'d| would)? (?:use|keep|put|store|pop|append|push|sort|walk|split|shard|"
+    r"cache|look|move|update|evict|add|return|run|start|publish|route|replicate|merge|count|"
+    r"hash|index|partition|queue|batch|stream|serve|check|compare|track|skip|extend)\b"
 )
 _NUMBER = re.compile(r"(?<![\w.])\$?\d[\d.,]*")
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-zA-Z]+")
@@ -46,7 +50,7 @@ def content_words(plain_text: str, question: str) -> set[str]:
     return {
         t for t in tokens(plain_text)
         if len(t) > 3 and not t[0].isdigit() and t not in lx.FUNCTION_WORDS
-        and t not in CUE_WORDS and t not in asked and t[:5] not in {a[:5] for a in asked}
+        and t not in CUE_WORDS and t not in asked
     }
 
 
@@ -94,3 +98,22 @@ def story_strength(plain_text: str, original: str, question: str) -> float:
     )
     strength *= 1 - repetition(plain_text)
     return round(max(0.0, strength), 2)
+
+
+CUE_PATTERNS = (
+    lx.PRINCIPLE, lx.REFLECTION, lx.OUTCOME_WORDS, lx.OUTCOME_MEASURE, lx.CHANGE_STOP,
+    lx.CHANGE_START, lx.ALTERNATIVE, lx.FAILURE, lx.MENTORSHIP, lx.LIMITS,
+)
+
+
+def cue_count(plain_text: str) -> int:
+    """How many rubric cues the answer says: principle, hindsight, outcome, stop/start..."""
+    return sum(len(pattern.findall(plain_text)) for pattern in CUE_PATTERNS)
+
+
+def is_cue_list(plain_text: str, question: str) -> bool:
+    """Rubric cues one after another with little of a story between them."""
+    cues = cue_count(plain_text)
+    concrete = len(content_words(plain_text, question))
+    thin = story_strength(plain_text, plain_text, question) < 0.5
+    return cues >= 3 and (concrete < 3 * cues or (thin and concrete < 5 * cues))

@@ -37,6 +37,7 @@ class Judgement:
     score: int
     probe: str
     flags: list[str]
+    turn_flags: list[str]
 
 
 def _question(item: dict, content: Content) -> PlannedQuestion:
@@ -85,4 +86,4 @@ def judge(item: dict, content: Content, brain: OfflineBrain | None = None) -> Ju
     )
     move = brain.next_move(stage=stage, question=question, exchange=views, follow_ups_left=2,
                            variant=0, interviewer=plan)
-    return Judgement(score.overall, move.gap or "none", score.flags)
+    return Judgement(score.overall, move.gap or "none", score.flags, last.score.flags)
