@@ -21,7 +21,7 @@ PRINCIPLE = _any(
     r"\bi (?:prioriti[sz]ed|prioriti[sz]e|optimi[sz]ed for|optimi[sz]e for|put|chose|choose|valued|"
     r"value) .{1,60}\b(?:over|ahead of|before)\b",
     r"\bi (?:believe|believed|think|thought|felt|feel) (?:that )?.{0,80}\b(?:matters?|mattered|"
-    r"should|more important|comes? first|costs? (?:far |way |much )?more|worth|better than|beats?|"
+    r"should|more important|comes? first|costs? (?:far |way |much )?more|worth|better than|beats?|worse|"
     r"is cheaper|owe|deserve|right to)\b",
     r"\bbecause i (?:believe|believed|think|thought|felt|feel|care|cared|value|valued)\b",
     r"\bi care(?:d)? (?:more )?about .{1,60}\b(?:than|because|so)\b",

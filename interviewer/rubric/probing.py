@@ -16,20 +16,20 @@ from interviewer.session.events import PlannedInterview, PlannedQuestion
 # What each kind of interview probes first. Order is priority: an answer without an example gets
 # asked for one before anything else; a hedge gets "where do you stand" before "which principle".
 BEHAVIOURAL = [
-    "no_example",
     "hedging",
+    "no_example",
+    "no_ownership",
     "no_principle",
     "no_behaviour_change",
-    "no_ownership",
     "no_outcome",
     "no_reflection",
 ]
 PRIORITIES = {
     "recruiter": [
-        "no_example",
         "vague_compensation",
         "mentorship_structure",
         "hedging",
+        "no_example",
         "no_self_awareness",
         "no_principle",
         "no_reflection",
@@ -37,8 +37,8 @@ PRIORITIES = {
     "manager": BEHAVIOURAL,
     "onsite": BEHAVIOURAL,
     "technical": [
-        "no_example",
         "hedging",
+        "no_example",
         "defend_decision",
         "no_trade_off",
         "no_scale",
@@ -72,7 +72,7 @@ REASONS = {
     "no_failure_mode": "nothing about what happens when a part fails",
 }
 # Below this story strength an answer has no example to probe deeper into.
-EXAMPLE_AT = 0.3
+EXAMPLE_AT = 0.15
 
 
 def style_of(stage: str, question: PlannedQuestion, interviewer: PlannedInterview | None) -> str:
@@ -88,7 +88,7 @@ def open_gaps(signals: Signals, stage: str, question: PlannedQuestion, style: st
     technical = style in ("coding", "design")
     no_example = (
         signals.word_count < 25 or signals.evasive or signals.story < EXAMPLE_AT
-        or (signals.generic and not technical and signals.story < 0.5)
+        or (signals.generic and not technical and signals.story < 0.4)
         or signals.question_copy >= 0.35 or signals.repetition >= 0.4
         or (signals.claims >= 2 and signals.story < 0.35) or signals.cue_list
     )
