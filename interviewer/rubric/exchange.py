@@ -50,7 +50,7 @@ def fills(gap: str, answer: str, signals: Signals) -> bool:
         "hedging": signals.point_of_view == "clear"
         or (signals.point_of_view == "none" and bool(lx.POSITIONS.search(lower))),
         "no_outcome": signals.outcome or signals.specificity >= 0.4,
-        "no_ownership": signals.ownership >= 0.5 and signals.story >= 0.2,
+        "no_ownership": signals.ownership >= 0.5 and signals.word_count >= 8,
         "no_behaviour_change": bool(signals.behaviour_change)
         or bool(lx.CHANGE_START.search(lower) or lx.CHANGE_STOP.search(lower)),
         "vague_compensation": signals.compensation in ("number", "number_with_source"),
@@ -64,6 +64,8 @@ def fills(gap: str, answer: str, signals: Signals) -> bool:
     return bool(checks.get(gap, False))
 
 
+_KEPT = ("outcome", "outcome_quote", "named_principle", "principle_quote", "reflection",
+         "reflection_quote")
 _FILLED: dict[str, dict[str, object]] = {
     "no_principle": {"named_principle": True},
     "no_reflection": {"reflection": True},
@@ -86,6 +88,12 @@ def exchange_signals(
     """The signals of the whole exchange, and the gaps its follow-ups filled."""
     text = "\n".join(t.answer for t in turns)
     signals = read_signals(text, stage=stage, question=question, keywords=keywords)
+    if len(turns) > 1:
+        # What the main answer showed on its own stays shown when follow-ups are added.
+        main = read_signals(turns[0].answer, stage=stage, question=question, keywords=keywords)
+        kept = {name: getattr(main, name) for name in _KEPT
+                if getattr(main, name) and not getattr(signals, name)}
+        signals = signals.model_copy(update=kept)
     filled = []
     for turn in turns:
         if turn.kind == "question" or not turn.gap:

@@ -21,13 +21,20 @@ PRINCIPLE = _any(
     r"\bi (?:prioriti[sz]ed|prioriti[sz]e|optimi[sz]ed for|optimi[sz]e for|put|chose|choose|valued|"
     r"value) .{1,60}\b(?:over|ahead of|before)\b",
     r"\bi (?:believe|believed|think|thought|felt|feel) (?:that )?.{0,80}\b(?:matters?|mattered|"
-    r"should|more important|comes? first|costs? (?:far |way |much )?more|worth|better than|beats?|worse|"
-    r"is cheaper|owe|deserve|right to)\b",
+    r"should|more important|comes? first|costs? (?:far |way |much )?more|worth|better than|"
+    r"beats?|worse|is cheaper|owe|deserve|right to)\b",
     r"\bbecause i (?:believe|believed|think|thought|felt|feel|care|cared|value|valued)\b",
     r"\bi care(?:d)? (?:more )?about .{1,60}\b(?:than|because|so)\b",
     r"\bi(?:'d| would) rather .{1,60}\bthan\b",
     r"\b(?:costs?|cost) (?:far |way |much )?more (?:trust )?than\b",
     r"\bthe value (?:i|that i) (?:was|am)\b",
+    r"\bwhat i (?:believe|believed|care about|cared about) (?:is|was)\b",
+    r"\bthe way i (?:think|see|look at) (?:about )?it\b",
+    r"\bmy view (?:was|is) that\b",
+    r"\bi(?:'ve| have) always (?:thought|believed|felt)\b",
+    r"\bi (?:believe|believed|think|thought) (?:that )?(?:a|an|whoever|people|teams|every|"
+    r"you|if|when|in|nobody|no one|the (?:person|people|team|best|only|right))\b(?! was\b)",
+    r"\b(?:only|just) as good as\b",
     r"\bguided by\b",
     r"\bcontext,? not control\b",
     r"\bdisagree and commit\b",
@@ -40,6 +47,20 @@ PRINCIPLE = _any(
     r"\bthe (?:reason|belief|idea) (?:behind|was|is) (?:that|it)\b",
 )
 
+# Hedges that on their own leave no position ("it depends", "either way"); the others ("maybe",
+# "I guess") count only when there are several.
+STRONG_HEDGES = _any(
+    r"\bit (?:really |all )?depends\b",
+    r"\beither way\b",
+    r"\bboth sides\b",
+    r"\bpros and cons\b",
+    r"\bhard to say\b",
+    r"\bcould go (?:either|both) ways?\b",
+    r"\bon the other hand\b",
+    r"\bno (?:right|single|one) answer\b",
+    r"\bcase[- ]by[- ]case\b",
+    r"\bboth (?:are|have) (?:important|their place|value)\b",
+)
 HEDGES = _any(
     r"\bit (?:really |all )?depends\b",
     r"\bmaybe\b(?! (?:\$?\d|about|around|a few|some|half))",
@@ -80,6 +101,10 @@ CHANGE_STOP = _any(
     r"\bi (?:stopped|no longer|quit|dropped|cut out|gave up|don'?t .{1,30} any ?more)\b",
     r"\binstead of\b",
     r"\bi used to\b",
+)
+OUTCOME_COMPARE = _any(
+    r"\b(?:before|after|against|instead|down|up|fewer|less|more|within|under|over|since|"
+    r"dropped|fell|went|came|now|saved|cut|reduced|increased|grew|halved|doubled|result)\b",
 )
 CHANGE_START = _any(
     r"\bi (?:started|began|now|changed (?:how|the way)|made a habit|switched|moved to|"
@@ -138,7 +163,8 @@ ALL_STRENGTHS = _any(
 
 OUTCOME_MEASURE = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:%|percent|x\b|times\b|ms\b|milliseconds|seconds|minutes|hours|days|"
-    r"weeks|months|k\b|million|billion|users|customers|people|engineers|points|dollars)"
+    r"weeks|months|k\b|million|billion|users|customers|people|engineers|points|dollars|"
+    r"incidents|pages|tickets|bugs|errors|alerts|orders|calls|complaints)"
     r"|\$\s?\d|\bfrom (?:about |around )?\d[\d.,]*\s*\w* (?:\w+ )?to (?:about |around )?\d"
 )
 OUTCOME_WORDS = _any(
@@ -263,7 +289,7 @@ REASON = _any(
     r"\bbecause\b", r"\bso that\b", r"\bsince\b", r"\bwhich (?:means|lets|keeps|avoids|makes)\b",
     r"\bthe reason\b", r"\bthat way\b", r"\bwhat (?:it|that) buys\b",
     r"\bmakes? .{1,30} possible\b",
-    r"\bis what makes\b", r"\bso (?:the|we|it|i|you|each|every)\b",
+    r"\bis what makes\b",
 )
 ALTERNATIVE = _any(
     r"\btrade-?offs?\b", r"\binstead of\b", r"\brather than\b", r"\bversus\b", r"\bvs\.?\b",

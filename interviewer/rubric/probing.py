@@ -7,6 +7,8 @@ also means never twice in a row.
 
 from __future__ import annotations
 
+import re
+
 from interviewer.brains.base import TurnView
 from interviewer.rubric.content import Content
 from interviewer.rubric.exchange import exchange_signals, turns_of
@@ -40,14 +42,16 @@ PRIORITIES = {
         "hedging",
         "no_example",
         "defend_decision",
-        "no_trade_off",
         "no_scale",
+        "no_trade_off",
         "no_failure_mode",
         "no_reflection",
     ],
 }
 STYLE_PRIORITIES = {
-    "coding": PRIORITIES["technical"],
+    # A data structure is defended on what it costs before how big it gets.
+    "coding": ["hedging", "no_example", "defend_decision", "no_trade_off", "no_scale",
+               "no_reflection"],
     "design": PRIORITIES["technical"],
     "product": ["no_example", "hedging", "defend_decision", "no_trade_off", "no_outcome",
                 "no_reflection"],
@@ -73,6 +77,19 @@ REASONS = {
 }
 # Below this story strength an answer has no example to probe deeper into.
 EXAMPLE_AT = 0.15
+# Questions whose point is hindsight, self-knowledge, or a system that must survive failures.
+_ASKS_REFLECTION = re.compile(
+    r"differently|revisit|mistake|wrong|learn|hindsight|again|didn'?t turn out|regret|look back"
+)
+_ASKS_EXAMPLE = re.compile(
+    r"tell me about a|give me an example|walk me through a (?:time|call|decision)|describe a time|"
+    r"a time (?:you|when)|most useful|an occasion"
+)
+_ASKS_SELF = re.compile(r"weak|strength|improv|working on|hard for you|find it hard|struggle")
+_INFRASTRUCTURE = re.compile(
+    r"region|outage|deliver|cdn|origin|launch|falling over|fail|availab|microservice|platform|"
+    r"network|servers?\b|traffic|peak"
+)
 
 
 def style_of(stage: str, question: PlannedQuestion, interviewer: PlannedInterview | None) -> str:
@@ -108,15 +125,36 @@ def open_gaps(signals: Signals, stage: str, question: PlannedQuestion, style: st
         "no_scale": not signals.scale,
         "no_failure_mode": not signals.failure,
     }
-    if question.topic == "coding":
-        # A data structure is defended and sized, not failed over.
+    asked = question.text.lower()
+    if question.topic == "coding" or not _INFRASTRUCTURE.search(asked):
+        # A data structure or a product call is defended and sized, not failed over.
         present["no_failure_mode"] = False
+    if stage == "recruiter" and not _ASKS_SELF.search(asked):
+        present["no_self_awareness"] = False
+    if technical and signals.story < 0.6 and not _ASKS_REFLECTION.search(asked):
+        # Hindsight is for a design the candidate actually ran, not one sketched on the spot.
+        present["no_reflection"] = False
     if question.topic == "compensation":
         order = ["vague_compensation", "hedging"]
     elif style in STYLE_PRIORITIES and (technical or style != "behavioural"):
         order = STYLE_PRIORITIES[style]
     else:
         order = PRIORITIES.get(stage, BEHAVIOURAL)
+    order = list(order)
+    if _ASKS_REFLECTION.search(asked) and "no_reflection" in order and "no_example" in order:
+        # The question is about hindsight: that is its first gap after an example.
+        order.remove("no_reflection")
+        order.insert(order.index("no_example") + 1, "no_reflection")
+    asks_example = bool(_ASKS_EXAMPLE.search(asked))
+    if "hedging" in order and "no_example" in order and (len(signals.hedges) < 3 or asks_example):
+        # Hedging is about a position: a story question without a story is asked for the story.
+        order.remove("hedging")
+        order.insert(order.index("no_example") + 1, "hedging")
+    if signals.behaviour_change is not None and "no_behaviour_change" in order:
+        # A feedback question is about what changed; that comes right after the example.
+        order.remove("no_behaviour_change")
+        order.insert(order.index("no_example") + 1 if "no_example" in order else 0,
+                     "no_behaviour_change")
     return [gap for gap in order if present[gap]]
 
 
@@ -136,7 +174,8 @@ def next_move(
     turns = turns_of(exchange)
     if not turns:
         return Move(action="next_question", reason="no answer to follow up on")
-    already = {t.gap for t in exchange if t.gap}
+    asked_gaps = [t.gap for t in exchange if t.gap]
+    used = {t.probe_id for t in exchange if t.probe_id}
     last = exchange[-1]
     if (
         last.kind != "question"
@@ -151,9 +190,9 @@ def next_move(
         return Move(action="next_question", reason="the offline interviewer reads English only")
     style = style_of(stage, question, interviewer)
     for gap in open_gaps(signals, stage, question, style):
-        if gap in already:
-            continue
-        text, probe_id = _probe_text(content, stage, style, gap, question, variant)
+        if asked_gaps.count(gap) >= 2:
+            continue  # pressed once already: move on rather than nag
+        text, probe_id = _probe_text(content, stage, style, gap, question, variant, used)
         if text is None:
             continue
         return Move(
@@ -168,13 +207,16 @@ def next_move(
 
 
 def _probe_text(
-    content: Content, stage: str, style: str, gap: str, question: PlannedQuestion, variant: int
+    content: Content, stage: str, style: str, gap: str, question: PlannedQuestion, variant: int,
+    used: set[str],
 ) -> tuple[str | None, str | None]:
+    """A probe for the gap not yet used in this exchange (a gap left open is pressed once)."""
     if gap == "defend_decision":
         specific = _defend_lines(content, question)
-        if specific:
+        if specific and f"defend:{question.id}" not in used:
             return specific[variant % len(specific)], f"defend:{question.id}"
     probes = content.probes_for(gap, stage, style) or content.probes_for(gap, stage)
+    probes = [p for p in probes if p.id not in used]
     if not probes:
         return None, None
     if gap == "no_principle":

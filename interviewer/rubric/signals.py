@@ -121,15 +121,20 @@ def structure(text: str, outcome: bool, reflection: bool) -> float:
 
 
 def point_of_view(text: str) -> tuple[str, list[str]]:
-    """'clear', 'hedged' or 'none', and the hedges heard."""
+    """'clear', 'hedged' or 'none', and the hedges heard.
+
+    One "maybe" or "I guess" in a story is how people talk; a hedge about the position ("it
+    depends", "either way") or several small ones without a position taken is hedging.
+    """
     lower = text.lower()
     hedges = [m.group(0) for m in lx.HEDGES.finditer(lower)]
+    strong = len(lx.STRONG_HEDGES.findall(lower))
     positions = len(lx.POSITIONS.findall(lower))
     if positions and positions >= len(hedges):
         return "clear", hedges
-    if len(hedges) >= 2 or (hedges and not positions):
+    if len(hedges) >= 2 and positions < len(hedges) or (strong and not positions):
         return "hedged", hedges
-    return "none", hedges
+    return ("clear" if positions else "none"), hedges
 
 
 def compensation(text: str) -> str:
@@ -146,9 +151,9 @@ def compensation(text: str) -> str:
 
 
 def behaviour_change(text: str) -> bool:
-    """A concrete change after feedback: something stopped and something started."""
+    """A concrete change after feedback: something stopped, or a practice started or kept now."""
     lower = text.lower()
-    return bool(lx.CHANGE_STOP.search(lower)) and bool(lx.CHANGE_START.search(lower))
+    return bool(lx.CHANGE_STOP.search(lower)) or bool(lx.CHANGE_START.search(lower))
 
 
 def value_evidence(parts: list[str], values: dict[str, Value]) -> list[ValueEvidence]:
@@ -211,7 +216,7 @@ def read_signals(
     words = count_words(text)
     principle_quote = _quote(lx.PRINCIPLE, honest_parts)
     reflection_quote = _quote(lx.REFLECTION, honest_parts)
-    outcome_quote = _quote(lx.OUTCOME_MEASURE, parts) or _quote(lx.OUTCOME_WORDS, parts)
+    outcome_quote = outcome(parts)
     pov, hedges = point_of_view(lower)
     about_feedback = "feedback" in question.topic or "feedback" in question.text.lower()
     technical_design = stage == "technical" and question.topic != "coding"
@@ -256,6 +261,21 @@ def read_signals(
         cue_list=story.is_cue_list(lower, question.text),
         not_english=foreign,
     )
+
+
+def outcome(parts: list[str]) -> str | None:
+    """The piece that gives the result: a measure compared with before, or a result verb.
+
+    Looked for after the set-up (the first third of a longer answer), so the numbers that
+    describe the situation ("three days", "thirty percent in week one") are not its outcome.
+    """
+    start = len(parts) // 3 if len(parts) >= 3 else 0
+    later = parts[start:]
+    for piece in later:
+        lower = plain(piece)
+        if lx.OUTCOME_MEASURE.search(lower) and lx.OUTCOME_COMPARE.search(lower):
+            return piece
+    return _quote(lx.OUTCOME_WORDS, later)
 
 
 def _quote(pattern: re.Pattern[str], parts: list[str]) -> str | None:

@@ -116,4 +116,4 @@ def is_cue_list(plain_text: str, question: str) -> bool:
     cues = cue_count(plain_text)
     concrete = len(content_words(plain_text, question))
     thin = story_strength(plain_text, plain_text, question) < 0.5
-    return cues >= 3 and (concrete < 3 * cues or (thin and concrete < 5 * cues))
+    return cues >= 3 and thin and concrete < 5 * cues

@@ -54,6 +54,15 @@ def _question(item: dict, content: Content) -> PlannedQuestion:
     )
 
 
+def _probe_id(text: str, content: Content) -> str:
+    """The id of the probe in prompts/probes.yaml with this text (the corpus's own otherwise)."""
+    key = " ".join(text.lower().split())
+    for probe in content.probes:
+        if any(" ".join(t.lower().split()) == key for t in probe.texts):
+            return probe.id
+    return "corpus-probe"
+
+
 def judge(item: dict, content: Content, brain: OfflineBrain | None = None) -> Judgement:
     """Score an item's exchange and pick the interviewer's next probe."""
     brain = brain or OfflineBrain(content)
@@ -69,7 +78,7 @@ def judge(item: dict, content: Content, brain: OfflineBrain | None = None) -> Ju
         views = [
             TurnView(turn=1, kind="question", asked=question.text, answer=item["previous_answer"]),
             TurnView(turn=2, kind="follow_up", asked=item["probe_text"], answer=item["answer"],
-                     gap=item["probe_gap"]),
+                     gap=item["probe_gap"], probe_id=_probe_id(item["probe_text"], content)),
         ]
     else:
         turns = [Turn("question", item["answer"])]

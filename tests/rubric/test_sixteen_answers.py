@@ -13,9 +13,10 @@ from interviewer.session.events import PlannedInterview, PlannedQuestion
 
 STORY = (
     "Last spring our nightly billing export started failing about twice a week, and the on-call "
-    "engineer had to rerun it by hand at two in the morning. I was the one who owned the job, so I "
-    "traced the failures to a lock we took on the invoices table while finance ran reports. I moved "
-    "the export to a read replica, added a retry with a backoff, and wrote a runbook. "
+    "engineer had to rerun it by hand at two in the morning. I was the one who owned the job, "
+    "so I traced the failures to a lock we took on the invoices table while finance ran "
+    "reports. I moved the export to a read replica, added a retry with a backoff, and wrote a "
+    "runbook. "
 )
 CASES = [
     # (stage, topic, question, answer, expected gap, a good answer to that probe)
@@ -113,10 +114,11 @@ CASES = [
      "more than a slow one. Failures went from two a week to zero.",
      "no_reflection",
      "I should have moved it to the replica a year earlier, when the first failure happened."),
-    ("recruiter", "career", "Why are you looking to leave your current role?",
-     "I have been at my company for four years and learned a lot, but I want more ownership of "
-     "big decisions. I led the billing migration last year, I chose the design and I ran the "
-     "rollout, and I want more of that at a bigger scale with more autonomy.",
+    ("recruiter", "environment", "People here get a lot of freedom and little process. Where "
+     "might you find that hard?",
+     "Honestly I don't see much I'd find hard. At my last two startups I set my own priorities, "
+     "I led the billing migration last year with no spec, I chose the design and ran the "
+     "rollout, and I got the freedom to work that way, which suits me well.",
      "no_self_awareness",
      "I'm still working on letting go of details; I tend to review every pull request myself, "
      "and I have to watch that it doesn't slow the team down."),
