@@ -316,6 +316,13 @@ FAILURE = _any(
     r"\brecover(?:s|y)?\b", r"\bcircuit breaker\b", r"\brollback\b", r"\broll back\b",
     r"\bif .{1,40} (?:goes|is|are) (?:away|lost|unavailable|slow)\b", r"\bbackpressure\b",
 )
+# Telling what actually happened before, in a design answer ("what I actually did at my last
+# company"): only such an answer has hindsight to probe.
+PAST_STORY = _any(
+    r"\bat my (?:last|previous|old|current) (?:company|job|team|employer)\b",
+    r"\bwhat i actually did\b", r"\bwhen i was at\b", r"\bin my last (?:role|job)\b",
+    r"\bwe (?:ran|tried|started|began|built|shipped|rolled out)\b",
+)
 # General claims about oneself that stand in for a story.
 CLAIMS = _any(
     r"\bi(?:'m| am) (?:the (?:kind of )?person who|an? (?:extremely|very|really) \w+ person)\b",

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from interviewer.brains.base import TurnView
+from interviewer.brains.base import AnswerContext, TurnView
 from interviewer.rubric.content import Content
-from interviewer.rubric.exchange import exchange_signals, turns_of
+from interviewer.rubric.exchange import exchange_signals, score_exchange, turns_of
 from interviewer.rubric.results import Move, Signals
 from interviewer.session.events import PlannedInterview, PlannedQuestion
 
@@ -75,6 +75,10 @@ REASONS = {
     "no_scale": "no numbers for the load or size the design must handle",
     "no_failure_mode": "nothing about what happens when a part fails",
 }
+# A complete answer moves on: at this exchange score nothing left open is worth the time, and
+# after a follow-up that filled its gap, a solid exchange is left there.
+COMPLETE_AT = 80
+SOLID_AFTER_PROBE = 65
 # Below this story strength an answer has no example to probe deeper into.
 EXAMPLE_AT = 0.15
 # Questions whose point is hindsight, self-knowledge, or a system that must survive failures.
@@ -131,7 +135,7 @@ def open_gaps(signals: Signals, stage: str, question: PlannedQuestion, style: st
         present["no_failure_mode"] = False
     if stage == "recruiter" and not _ASKS_SELF.search(asked):
         present["no_self_awareness"] = False
-    if technical and signals.story < 0.6 and not _ASKS_REFLECTION.search(asked):
+    if technical and not (signals.past_story or _ASKS_REFLECTION.search(asked)):
         # Hindsight is for a design the candidate actually ran, not one sketched on the spot.
         present["no_reflection"] = False
     if question.topic == "compensation":
@@ -183,11 +187,19 @@ def next_move(
         and (last.score.signals.gibberish or last.score.signals.word_count == 0)
     ):
         return Move(action="next_question", reason="the follow-up got no usable answer")
-    signals, _ = exchange_signals(
+    signals, filled = exchange_signals(
         turns, stage=stage, question=question, keywords=content.keywords(question.id)
     )
     if signals.not_english:
         return Move(action="next_question", reason="the offline interviewer reads English only")
+    settings = content.stages.get(stage)
+    context = AnswerContext(
+        stage=stage, question=question, asked=question.text, answer=turns[0].answer,
+        answer_seconds=settings.answer_seconds if settings else (120, 180),
+    )
+    overall = score_exchange(turns, context, content).overall
+    if overall >= (SOLID_AFTER_PROBE if filled else COMPLETE_AT):
+        return Move(action="next_question", reason="the answer covered what this question needs")
     style = style_of(stage, question, interviewer)
     for gap in open_gaps(signals, stage, question, style):
         if asked_gaps.count(gap) >= 2:

@@ -68,6 +68,7 @@ class Signals(BaseModel):
     claims: int = 0  # general claims about oneself ("I always...", "countless")
     cue_list: bool = False  # rubric cues one after another, little story between them
     not_english: bool = False
+    past_story: bool = False  # tells what was actually done before ("at my last company we...")
 
 
 class Delivery(BaseModel):

@@ -260,6 +260,7 @@ def read_signals(
         claims=len(lx.CLAIMS.findall(lower)),
         cue_list=story.is_cue_list(lower, question.text),
         not_english=foreign,
+        past_story=bool(lx.PAST_STORY.search(lower)),
     )
 
 
