@@ -218,9 +218,7 @@ def _run(
         _finish(store, f"error: {exc}.", resumable=True)
         raise SystemExit(exc.exit_code) from None
     finally:
-        close = getattr(answers, "close", None)  # the microphone, kept open for barge-in
-        if close is not None:
-            close()
+        answers.close()
     write_derived(store, state)
     overall = session_overall(state)
     click.echo(f"\nOverall: {overall if overall is not None else '-'}/100. Saved to {store.folder}")

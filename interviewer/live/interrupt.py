@@ -12,16 +12,7 @@ from dataclasses import dataclass
 from interviewer.rubric import lexicon as lx
 from interviewer.rubric.content import Interruptions
 from interviewer.rubric.signals import first_match, is_stuffed, sentences
-from interviewer.session.ports import Prompt
-
-
-@dataclass(frozen=True)
-class Interruption:
-    """Why the interviewer cut in, when, and what it asks."""
-
-    reason: str  # 'no_principle' or 'time_limit'
-    at_seconds: float
-    probe: str
+from interviewer.session.ports import Interruption, Prompt
 
 
 def names_a_principle(text: str) -> bool:

@@ -20,7 +20,7 @@ from interviewer.replay.clips import ClipSource, Sound
 from interviewer.replay.cues import cue_times, transcript_lines
 from interviewer.replay.keys import HELP, Command, NoKeys
 from interviewer.replay.plan import Clip, InterviewStep, TurnStep
-from interviewer.report.derived import score_line
+from interviewer.report.lines import score_line
 from interviewer.rubric.results import Decision, Vote
 
 POLL_S = 0.05

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from interviewer.console import STAGE_TITLES
 from interviewer.report.audio import AudioLinker, AudioRef
 from interviewer.report.charts import DeliveryPoint
-from interviewer.report.derived import KIND_LABELS, score_line
 from interviewer.report.highlight import Segment, highlight
+from interviewer.report.lines import KIND_LABELS, score_line
 from interviewer.rubric.results import AnswerScore, Decision, Delivery, Move, Vote
 from interviewer.session.events import AnswerScored
 from interviewer.session.state import InterviewState, SessionState, TurnState

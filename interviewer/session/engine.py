@@ -201,10 +201,7 @@ class InterviewEngine:
         answer = self.parts.answers.next_answer(prompt)
         if answer is None:
             raise AnswersExhausted
-        # A real-time answer source that cut the candidate off says which probe it cut in with.
-        self._interruption = (
-            getattr(self.parts.answers, "last_interruption", None) if answer.interrupted else None
-        )
+        self._interruption = answer.cut_in
         self.parts.console.answer(answer.text)
         delivery = (
             delivery_from_words(answer.words, answer.text, settings.answer_seconds)

@@ -50,6 +50,9 @@ class TypedAnswers:
             return None
         return Answer(text="\n".join(lines).strip(), source="typed")
 
+    def close(self) -> None:
+        """Nothing to release: standard input belongs to the terminal."""
+
 
 class ScriptedAnswers:
     """Answers read from a file, one block per question or follow-up."""
@@ -66,6 +69,9 @@ class ScriptedAnswers:
         text = self.blocks[self.position]
         self.position += 1
         return Answer(text=text, source="script")
+
+    def close(self) -> None:
+        """Nothing to release: the script was read whole."""
 
     def skip(self, count: int) -> None:
         """Skip answers already used (when resuming with the same script)."""
