@@ -18,9 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from interviewer.brains.base import AnswerContext  # noqa: E402
 from interviewer.brains.offline import OfflineBrain  # noqa: E402
 from interviewer.rubric.content import default_content  # noqa: E402
-from tests.rubric.corpus import judge, load  # noqa: E402
+from interviewer.rubric.scoring import score_answer  # noqa: E402
+from tests.rubric.corpus import judge, load, question_of  # noqa: E402
 
 CONCISE_FLAGS = ("unreadable", "evasive", "off topic", "did not address")
 
@@ -101,12 +103,21 @@ def main() -> None:
     items = load()
     start = time.perf_counter()
     judged = {item["id"]: judge(item, content, brain) for item in items}
-    per_answer = (time.perf_counter() - start) / len(items)
+    per_item = (time.perf_counter() - start) / len(items)
+    contexts = [
+        AnswerContext(stage=i["stage"], question=question_of(i, content), asked=i["question"],
+                      answer=i["answer"])
+        for i in items
+    ]
+    start = time.perf_counter()
+    for context in contexts:
+        score_answer(context, content)
+    per_answer = (time.perf_counter() - start) / len(contexts)
     for split in ("dev", "holdout"):
         if args.split in (split, "all"):
             report(split, [i for i in items if i["split"] == split], judged, items, args.misses)
-    print(f"scoring time: {1000 * per_answer:.1f} ms per item "
-          "(exchange score, the turn's own score and the next move)")
+    print(f"scoring time: {1000 * per_answer:.1f} ms per answer; {1000 * per_item:.1f} ms per "
+          "item (exchange score, the turn's own score and the next move)")
 
 
 if __name__ == "__main__":

@@ -40,7 +40,8 @@ class Judgement:
     turn_flags: list[str]
 
 
-def _question(item: dict, content: Content) -> PlannedQuestion:
+def question_of(item: dict, content: Content) -> PlannedQuestion:
+    """The planned question an item answers (its bank question when the id is in a bank)."""
     bank = content.find_question(item.get("question_id") or "")
     if bank is not None:
         return PlannedQuestion(id=bank.id, text=bank.text, values=bank.values, topic=bank.topic)
@@ -66,7 +67,7 @@ def _probe_id(text: str, content: Content) -> str:
 def judge(item: dict, content: Content, brain: OfflineBrain | None = None) -> Judgement:
     """Score an item's exchange and pick the interviewer's next probe."""
     brain = brain or OfflineBrain(content)
-    question = _question(item, content)
+    question = question_of(item, content)
     stage = item["stage"]
     context = AnswerContext(
         stage=stage, question=question, asked=question.text, answer=item["answer"],
