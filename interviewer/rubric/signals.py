@@ -105,14 +105,6 @@ def ownership(text: str) -> float:
     return mine / (mine + ours) if mine + ours else 0.5
 
 
-def specificity(text: str) -> float:
-    """0-1: numbers, names and dates make a story checkable."""
-    numbers = len(re.findall(r"\d", text)) and len(re.findall(r"\b\d[\d.,%]*", text))
-    names = len(re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+", text))
-    times = len(lx.TIME_MARKERS.findall(text.lower()))
-    return min(1.0, 0.2 * numbers + 0.1 * names + 0.2 * times)
-
-
 def structure(text: str, outcome: bool, reflection: bool) -> float:
     """0-1: situation, action, result and reflection each present."""
     lower = text.lower()
