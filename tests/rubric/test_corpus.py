@@ -75,7 +75,7 @@ def test_expected_first_probes_are_mostly_hit(judged):
     items, result = judged
     english = [i for i in items if not i.get("language")]
     hits = sum(result[i["id"]].probe == i["expected_probe"] for i in english)
-    assert hits / len(english) >= 0.35
+    assert hits / len(english) >= 0.5
 
 
 def test_concise_follow_up_answers_are_never_flagged(judged):
