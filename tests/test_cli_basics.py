@@ -142,3 +142,25 @@ def test_sessions_and_replay(sessions_dir, tmp_path):
     assert "Score:" in replay.stdout and "Vote:" in replay.stdout
     later = run_cli("replay", listed[0]["id"], "--no-audio", "--from", "3")
     assert "[1]" not in later.stdout and "[3]" in later.stdout
+
+
+def test_sessions_columns_line_up():
+    from interviewer.cli.sessions import session_table
+
+    rows = [
+        {"id": "20260101-090000-recruiter", "stage": "recruiter", "overall": 7,
+         "status": "complete", "decision": None},
+        {"id": "20260101-100000-loop", "stage": "loop", "overall": 100,
+         "status": "complete", "decision": "hire"},
+        {"id": "20260102-090000-onsite-2", "stage": "onsite", "overall": None,
+         "status": "stopped", "decision": None},
+    ]
+    lines = session_table(rows).splitlines()
+    assert lines[0].split() == ["SESSION", "STAGE", "OVERALL", "STATUS"]
+    # Every column starts at the same place on every line, whatever the lengths.
+    for header in ("STAGE", "STATUS"):
+        column = lines[0].index(header)
+        assert all(line[column - 2:column] == "  " and line[column] != " " for line in lines)
+    overall_end = lines[0].index("OVERALL") + len("OVERALL")
+    assert {line[:overall_end].rstrip()[-1] for line in lines[1:]} <= {"0", "-"}
+    assert "7/100" in lines[1] and "100/100" in lines[2] and "complete, hire" in lines[2]

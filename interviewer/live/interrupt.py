@@ -35,6 +35,7 @@ class InterruptPolicy:
     time_probe: str
     enabled: bool = True
     principle_after: float = 90.0
+    transcript_wait: float = 3.0
     time_limit_factor: float = 1.0
     kinds: tuple[str, ...] = ("question",)
 
@@ -45,6 +46,7 @@ class InterruptPolicy:
         fields = dict(principle_probe=interruptions.no_principle,
                       time_probe=interruptions.time_limit, enabled=enabled,
                       principle_after=interruptions.principle_after_seconds,
+                      transcript_wait=interruptions.transcript_wait_seconds,
                       time_limit_factor=interruptions.time_limit_factor)
         return cls(**{**fields, **overrides})
 
@@ -53,8 +55,10 @@ class InterruptPolicy:
         """The interruption due now, or None to keep listening.
 
         `transcribed` is how many seconds of the story `partial_text` covers (it lags the
-        speech); a missing principle is only judged on text that reaches `principle_after`, so a
-        principle said just before then is not missed because it is still being transcribed.
+        speech). A missing principle is judged once the text reaches `principle_after`, so a
+        principle said just before then is not missed while it is still being transcribed; but
+        never more than `transcript_wait` seconds late, so a slow machine still cuts in at the
+        documented time (it once came 23 s late, waiting on a lagging transcript).
         """
         if not self.enabled:
             return None
@@ -62,7 +66,9 @@ class InterruptPolicy:
         if elapsed >= limit:
             return Interruption("time_limit", round(elapsed, 2), self.time_probe)
         covered = elapsed if transcribed is None else min(elapsed, transcribed)
-        if (prompt.kind in self.kinds and covered >= self.principle_after
+        latest = self.principle_after + self.transcript_wait
+        due = covered >= self.principle_after or elapsed >= latest
+        if (prompt.kind in self.kinds and due
                 and not names_a_principle(partial_text)):
             return Interruption("no_principle", round(elapsed, 2), self.principle_probe)
         return None

@@ -102,9 +102,9 @@ class Replayer:
         if board:
             self.console.heading("The board: independent votes")
             for vote in board:
-                keeper = "keeper: yes" if vote.keeper else "keeper: no"
                 self.console.info(
-                    f"  {vote.interviewer} ({vote.stage}): {vote.vote}, {vote.score}/100, {keeper}"
+                    f"  {vote.interviewer} ({vote.stage}): {vote.vote}, {vote.score}/100, "
+                    f"{vote.keeper_short}"
                 )
         if decision is not None:
             self.console.decision(decision)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from interviewer.console import STAGE_TITLES
 from interviewer.report.lines import KIND_LABELS, score_line
+from interviewer.rubric.content import stage_title
 from interviewer.session.state import SessionState, TurnState
 from interviewer.session.store import SessionStore, write_private
 from interviewer.session.summary import session_overall, status, value_coverage
@@ -92,7 +92,7 @@ def replay_text(state: SessionState, store: SessionStore, start: int = 1) -> str
         ):
             continue
         out.append("")
-        title = STAGE_TITLES.get(plan.stage, plan.stage)
+        title = stage_title(plan.stage, plan.style)
         out.append(f"== {title}: {plan.interviewer_name}, {plan.interviewer_role} ==")
         for turn in turns:
             label = KIND_LABELS.get(turn.asked.kind, turn.asked.kind)
@@ -107,8 +107,7 @@ def replay_text(state: SessionState, store: SessionStore, start: int = 1) -> str
                     out.append(f"      - {gap}")
         if interview.vote:
             v = interview.vote.vote
-            keeper = "keeper: yes" if v.keeper else "keeper: no"
-            out.append(f"  Vote: {v.vote} ({v.score}/100, {keeper})")
+            out.append(f"  Vote: {v.vote} ({v.score}/100, {v.keeper_short})")
     if state.decision:
         d = state.decision.decision
         out += ["", f"Decision: {d.outcome}. {d.explanation}"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from interviewer.brains.base import Brain, TurnView, with_fallback
-from interviewer.console import STAGE_TITLES, Console
+from interviewer.console import Console
 from interviewer.rubric.content import Content
 from interviewer.rubric.decision import decide
 from interviewer.rubric.delivery import delivery_from_text, delivery_from_words
@@ -47,6 +47,7 @@ from interviewer.session.state import (
     turn_view,
 )
 from interviewer.session.store import SessionStore
+from interviewer.session.whereabouts import Whereabouts
 
 INTERRUPTION_PROBE = "interruption"
 
@@ -104,15 +105,18 @@ class InterviewEngine:
     def _run_interview(self, index: int) -> None:
         plan = self._interview(index).plan
         settings = self.parts.content.stages[plan.stage]
-        title = STAGE_TITLES.get(plan.stage, plan.stage)
+        where = Whereabouts(self.state, self.parts.content)
+        handover = where.handover(index)
+        if handover:
+            self.parts.console.info(handover)
+        title = self.parts.content.stage_title(plan.stage, plan.style)
         self.parts.console.heading(f"{title}: {plan.interviewer_name}, {plan.interviewer_role}")
         if not self._interview(index).started:
             self.emit(InterviewStarted(interview=index))
-            opening = settings.opening.format(
-                name=plan.interviewer_name, role=plan.interviewer_role
-            )
-            self._say(index, opening, None)
+            self._say(index, where.opening(index, self.state.started.seed), None)
         for question_index in range(len(plan.questions)):
+            self.parts.console.info(Whereabouts(self.state, self.parts.content).line(
+                index, question_index))
             self._run_exchange(index, question_index)
         turns = _views(self._interview(index).turns)
         vote = self._with_fallback("vote", lambda brain: brain.vote(plan, turns))

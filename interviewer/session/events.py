@@ -37,8 +37,8 @@ class PlannedInterview(BaseModel):
     interviewer_name: str
     interviewer_role: str
     interviewer_style: str = ""
-    style: str = "behavioural"
     interviewer_values: list[str] = Field(default_factory=list)
+    style: str = "behavioural"
     voice: str = "any"
     rate: int = 175
     questions: list[PlannedQuestion]
@@ -59,6 +59,7 @@ class SessionStarted(_Event):
     input: str
     interviews: list[PlannedInterview]
     focus_values: list[str] = Field(default_factory=list)
+    role: str = "engineer"
 
 
 class InterviewStarted(_Event):

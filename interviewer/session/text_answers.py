@@ -15,6 +15,7 @@ from interviewer.session.ports import Answer, Prompt
 from interviewer.userfiles import read_user_text
 
 SEPARATOR = "---"
+REPROMPT = "  (nothing typed yet: type your answer, then press Enter on an empty line)\n"
 
 
 class TypedAnswers:
@@ -44,7 +45,12 @@ class TypedAnswers:
             if not line.strip():
                 if lines:
                     break
-                continue  # blank lines before an answer are not the end of it
+                # A stray Enter (often a double Enter after the last answer) is not an answer:
+                # say so and wait for the real one instead of sending an empty reply.
+                if self.stream.isatty():
+                    self.out.write(REPROMPT)
+                    self.out.flush()
+                continue
             lines.append(line.rstrip("\n"))
         if not lines and self.finished:
             return None
