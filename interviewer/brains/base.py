@@ -40,6 +40,7 @@ class AnswerContext:
     delivery: Delivery | None = None
     answer_seconds: tuple[int, int] = (120, 180)
     interviewer: PlannedInterview | None = None
+    gap: str | None = None  # the gap a follow-up's probe asked about
 
 
 class Brain(Protocol):

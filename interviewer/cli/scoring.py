@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
@@ -15,10 +16,23 @@ from interviewer.report.lines import score_line
 from interviewer.rubric.content import STAGES, VALUE_NAMES, default_content
 from interviewer.rubric.exchange import score_exchange, turns_of
 from interviewer.session.events import PlannedQuestion
-from interviewer.session.transcript_text import parse_transcript
+from interviewer.session.transcript_text import has_candidate_turn, parse_transcript
 from interviewer.userfiles import read_user_text
 
 _PAY = ("salary", "compensation", "pay", "expectations for comp", "number")
+# Questions a recruiter screen asks whatever the transcript's stage: read with its weights, so a
+# request for heavy mentorship counts as the culture-fit risk it is.
+_RECRUITER_LIKE = re.compile(
+    r"\b(?:mentor\w*|need from (?:your|a|the) manager|support (?:do|would) you need|"
+    r"why netflix|why (?:are you|do you want)|looking for in (?:your|a|the) next|career|"
+    r"next (?:chapter|role|step)|leaving|notice period|start date|relocat\w*)\b"
+)
+# A short interviewer turn that points back at the answer ("What happened?", "Why that one?")
+# follows up on it rather than opening a new question.
+_REFERS_BACK = re.compile(
+    r"\b(?:that|there|then|happened|why|more|it|this|those|them|example|mean|result)\b"
+)
+FOLLOW_UP_MAX_WORDS = 10
 
 
 @cli.command()
@@ -29,12 +43,24 @@ _PAY = ("salary", "compensation", "pay", "expectations for comp", "number")
     type=click.Choice(STAGES),
     default="onsite",
     show_default=True,
-    help="Which interview the transcript comes from (sets what is weighted).",
+    help="Which interview the transcript comes from (sets what is weighted). Questions about "
+    "pay, mentorship, career or motivation are always read as recruiter-screen questions.",
 )
 def score(transcript: Path, as_json: bool, stage: str) -> None:
-    """Score a transcript whose turns start with Interviewer:/Candidate: (or Q:/A:)."""
+    """Score a transcript whose turns start with Interviewer:/Candidate: (or Q:/A:).
+
+    An interviewer turn is a follow-up of the exchange before it (not a new question) when it
+    is one of the interviewer's probes (prompts/probes.yaml), is labelled `Interviewer
+    (follow-up):`, or is a short question (at most ten words) that points back at the answer,
+    such as "What happened?" or "Why that one?".
+    """
     text = _read(transcript)
     exchanges = parse_transcript(text, str(transcript))
+    if not has_candidate_turn(text):
+        raise UserError(
+            f"{transcript} has no candidate answers to score; add turns starting with "
+            "'Candidate:' (or A:) after the interviewer's questions"
+        )
     result = score_exchanges([(e.question, e.answer) for e in exchanges], stage)
     if as_json:
         click.echo(json.dumps(result, indent=2))
@@ -47,7 +73,7 @@ def score(transcript: Path, as_json: bool, stage: str) -> None:
             click.echo(f"      - {gap}")
         move = item["next_move"]
         if move["action"] == "follow_up":
-            click.echo(f"    next: follow up on {move['gap']}: {move['text']}")
+            click.echo(f"    next: follow up ({move['reason']}): {move['text']}")
     click.echo("")
     click.echo(
         "Values: "
@@ -62,6 +88,13 @@ def score(transcript: Path, as_json: bool, stage: str) -> None:
     click.echo(f"Overall (mean of exchanges): {result['overall']}/100")
 
 
+def _stage_for(question: str, topic: str, stage: str) -> str:
+    """The stage a question is read in: pay, mentorship and career questions are recruiter's."""
+    if topic == "compensation" or _RECRUITER_LIKE.search(question.lower()):
+        return "recruiter"
+    return stage
+
+
 def _topic(question: str) -> str:
     lower = question.lower()
     if any(w in lower for w in _PAY):
@@ -69,9 +102,12 @@ def _topic(question: str) -> str:
     return "feedback" if "feedback" in lower else "general"
 
 
-def _is_probe(text: str, probe_texts: set[str]) -> bool:
-    """An interviewer line that is one of the interviewer's own follow-ups (prompts/probes.yaml)."""
-    return " ".join(text.lower().split()) in probe_texts
+def _is_follow_up(text: str, probe_texts: set[str]) -> bool:
+    """An interviewer line that follows up on the answer before it (see `score`'s help)."""
+    key = " ".join(text.lower().split())
+    if key in probe_texts or key.startswith("(follow-up)"):
+        return True
+    return len(key.split()) <= FOLLOW_UP_MAX_WORDS and bool(_REFERS_BACK.search(key))
 
 
 def score_exchanges(pairs: list[tuple[str, str]], stage: str) -> dict:
@@ -90,18 +126,23 @@ def score_exchanges(pairs: list[tuple[str, str]], stage: str) -> dict:
     }
     answers, groups = [], []
     for index, (question, answer) in enumerate(pairs, start=1):
-        follow_up = bool(groups) and _is_probe(question, set(probe_gap))
+        if question.lower().startswith("(follow-up)"):
+            question = question[len("(follow-up)"):].strip()
+            follow_up = bool(groups)
+        else:
+            follow_up = bool(groups) and _is_follow_up(question, set(probe_gap))
         if not follow_up:
             topic = _topic(question)
             planned = PlannedQuestion(
                 id=f"transcript-{index}", text=question, values=list(VALUE_NAMES), topic=topic
             )
-            groups.append({"question": planned, "stage": "recruiter" if topic == "compensation"
-                           else stage, "views": [], "answers": []})
+            groups.append({"question": planned, "stage": _stage_for(question, topic, stage),
+                           "views": [], "answers": []})
         group = groups[-1]
         answer_stage = group["stage"]
         settings = content.stages[answer_stage]
         kind = "follow_up" if follow_up else "question"
+        gap = probe_gap.get(" ".join(question.lower().split())) if follow_up else None
         result = brain.score(
             AnswerContext(
                 stage=answer_stage,
@@ -110,11 +151,11 @@ def score_exchanges(pairs: list[tuple[str, str]], stage: str) -> dict:
                 answer=answer,
                 kind=kind,
                 answer_seconds=settings.answer_seconds,
+                gap=gap,
             )
         )
         group["views"].append(TurnView(
-            turn=index, kind=kind, asked=question, answer=answer, score=result,
-            gap=probe_gap.get(" ".join(question.lower().split())) if follow_up else None,
+            turn=index, kind=kind, asked=question, answer=answer, score=result, gap=gap,
         ))
         move = brain.next_move(
             stage=answer_stage, question=group["question"], exchange=group["views"],
@@ -129,7 +170,7 @@ def score_exchanges(pairs: list[tuple[str, str]], stage: str) -> dict:
             "summary": score_line(result),
             "next_move": {
                 "action": move.action, "gap": move.gap, "probe_id": move.probe_id,
-                "text": move.text,
+                "text": move.text, "reason": move.reason,
             },
             "score": result.model_dump(mode="json"),
         }

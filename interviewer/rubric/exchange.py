@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from interviewer.brains.base import AnswerContext, TurnView
-from interviewer.rubric import lexicon as lx
 from interviewer.rubric.content import Content
 from interviewer.rubric.delivery import delivery_from_text
+from interviewer.rubric.gap_fill import FILLED as _FILLED
+from interviewer.rubric.gap_fill import fills
 from interviewer.rubric.results import AnswerScore, Signals, ValueEvidence
 from interviewer.rubric.scoring import assemble
 from interviewer.rubric.signals import read_signals, sentences, value_evidence
-from interviewer.rubric.spoken import plain
 from interviewer.session.events import PlannedQuestion
 
 
@@ -37,49 +37,8 @@ def turns_of(views: Sequence[TurnView]) -> list[Turn]:
     return [Turn(v.kind, v.answer, v.gap) for v in views if v.answer and v.answer.strip()]
 
 
-def fills(gap: str, answer: str, signals: Signals) -> bool:
-    """Whether a follow-up answer (read alone, as `signals`) gives what its probe asked for."""
-    lower = plain(answer)
-    if signals.gibberish or signals.word_count == 0 or signals.repetition >= 0.4:
-        return False
-    reasoned = bool(lx.REASON.search(lower)) or ":" in answer or " beats " in lower
-    checks = {
-        "no_principle": signals.named_principle or (reasoned and signals.word_count >= 8),
-        "no_reflection": signals.reflection or bool(lx.POSITIONS.search(lower)),
-        "no_self_awareness": signals.reflection or signals.admits_limits,
-        "hedging": signals.point_of_view == "clear"
-        or (signals.point_of_view == "none" and bool(lx.POSITIONS.search(lower))),
-        "no_outcome": signals.outcome or signals.specificity >= 0.4,
-        "no_ownership": signals.ownership >= 0.5 and signals.word_count >= 8,
-        "no_behaviour_change": bool(signals.behaviour_change)
-        or bool(lx.CHANGE_START.search(lower) or lx.CHANGE_STOP.search(lower)),
-        "vague_compensation": signals.compensation in ("number", "number_with_source"),
-        "mentorship_structure": not signals.mentorship_risk and signals.story >= 0.2,
-        "defend_decision": signals.reasons and signals.story >= 0.2,
-        "no_trade_off": signals.alternatives and signals.reasons,
-        "no_scale": signals.scale,
-        "no_failure_mode": signals.failure,
-        "no_example": signals.story >= 0.3 and not signals.generic,
-    }
-    return bool(checks.get(gap, False))
-
-
 _KEPT = ("outcome", "outcome_quote", "named_principle", "principle_quote", "reflection",
          "reflection_quote")
-_FILLED: dict[str, dict[str, object]] = {
-    "no_principle": {"named_principle": True},
-    "no_reflection": {"reflection": True},
-    "no_self_awareness": {"admits_limits": True},
-    "hedging": {"point_of_view": "clear", "hedges": []},
-    "no_outcome": {"outcome": True},
-    "no_ownership": {"ownership": 0.6},
-    "no_behaviour_change": {"behaviour_change": True},
-    "mentorship_structure": {"mentorship_risk": False},
-    "defend_decision": {"reasons": True},
-    "no_trade_off": {"alternatives": True, "reasons": True},
-    "no_scale": {"scale": True},
-    "no_failure_mode": {"failure": True},
-}
 
 
 def exchange_signals(

@@ -47,6 +47,13 @@ PRINCIPLE = _any(
     r"\bthe (?:reason|belief|idea) (?:behind|was|is) (?:that|it)\b",
 )
 
+# Principles people name in a word or two when asked for one (beyond the nine value names).
+PRINCIPLE_WORDS = _any(
+    r"\b(?:ownership|candou?r|freedom and responsibility|context,? not control|transparency|"
+    r"accountability|honesty|fairness|customer first|members? first|trust|reversibility|"
+    r"simplicity|disagree and commit|bias (?:for|to) action|high talent density)\b",
+)
+
 # Hedges that on their own leave no position ("it depends", "either way"); the others ("maybe",
 # "I guess") count only when there are several.
 STRONG_HEDGES = _any(
@@ -131,6 +138,10 @@ REFLECTION = _any(
     r"tell|bring|spend|move|add|make|set|talk) .{0,60}\b(?:earlier|sooner|first|differently|"
     r"again|instead|before|from (?:day|the start))\b",
     r"\bi wish i\b",
+    r"\bi(?:'d| would) now\b",
+    r"\bnow i (?:care|think|know|weigh|put|ask|check|set|start|write|send)\b",
+    r"\b(?:too much|too little|more|less) weight (?:on|to)\b",
+    r"\bi (?:gave|put) (?:too much|too little) (?:weight|emphasis)\b",
     r"\bmistake\b",
     r"\bi regret\b",
     r"\bi missed\b",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from interviewer.brains.base import AnswerContext
 from interviewer.rubric.content import Content
 from interviewer.rubric.delivery import delivery_from_text
+from interviewer.rubric.gap_fill import with_filled_gap
 from interviewer.rubric.results import AnswerScore, Delivery, Signals, ValueEvidence
 from interviewer.rubric.signals import read_signals, sentences, value_evidence
 
@@ -244,6 +245,10 @@ def score_text(text: str, context: AnswerContext, content: Content) -> AnswerSco
     """The offline score of `text` read as the answer in `context`."""
     keywords = content.keywords(context.question.id)
     signals = read_signals(text, stage=context.stage, question=context.question, keywords=keywords)
+    if context.kind == "follow_up":
+        # A follow-up is read for the gap it was asked about: a value named in reply to
+        # "what principle?" is a principle, even in five words.
+        signals = with_filled_gap(signals, context.gap, text)
     delivery = context.delivery or delivery_from_text(text, context.answer_seconds)
     signals = signals.model_copy(update={"fillers_per_100": delivery.fillers_per_100})
     honest = signals.word_count > 0 and not (

@@ -264,11 +264,24 @@ def outcome(parts: list[str]) -> str | None:
     """
     start = len(parts) // 3 if len(parts) >= 3 else 0
     later = parts[start:]
-    for piece in later:
-        lower = plain(piece)
-        if lx.OUTCOME_MEASURE.search(lower) and lx.OUTCOME_COMPARE.search(lower):
-            return piece
-    return _quote(lx.OUTCOME_WORDS, later)
+    measured = [p for p in later
+                if lx.OUTCOME_MEASURE.search(plain(p)) and lx.OUTCOME_COMPARE.search(plain(p))]
+    # A result, not the candidate's own step ("I ... asked for two more weeks") or hindsight.
+    results = [p for p in measured if _is_result(plain(p))]
+    if results:
+        return results[0]
+    worded = [p for p in later if lx.OUTCOME_WORDS.search(plain(p)) and _is_result(plain(p))]
+    if worded:
+        return worded[0]
+    return measured[0] if measured else _quote(lx.OUTCOME_WORDS, later)
+
+
+def _is_result(lower: str) -> bool:
+    """A piece that reports what happened, not what the candidate did or would do."""
+    if lx.REFLECTION.search(lower):
+        return False
+    own_step = lx.ACTION.search(lower) and not lx.OUTCOME_WORDS.search(lower)
+    return not own_step
 
 
 def _quote(pattern: re.Pattern[str], parts: list[str]) -> str | None:

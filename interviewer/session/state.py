@@ -158,6 +158,7 @@ def answer_context(interview: InterviewState, turn: TurnState, content: Content)
         delivery=answer.delivery,
         answer_seconds=settings.answer_seconds if settings else (120, 180),
         interviewer=plan,
+        gap=turn.asked.gap,
     )
 
 

@@ -2,6 +2,8 @@
 
 Labels: `Interviewer:`, `Q:` for the interviewer; `Candidate:`, `Interviewee:`, `A:` for the
 candidate; any case. A turn runs until the next label, so it may span several lines.
+`Interviewer (follow-up):` marks a follow-up of the question before it; its text comes back
+prefixed with "(follow-up) " so the scorer can tell.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from dataclasses import dataclass
 
 from interviewer.errors import UserError
 
-_LABEL = re.compile(r"^\s*(interviewer|candidate|interviewee|q|a)\s*:\s?(.*)$", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^\s*(interviewer|candidate|interviewee|q|a)\s*(\(follow[- ]?up\))?\s*:\s?(.*)$", re.IGNORECASE
+)
 _INTERVIEWER = {"interviewer", "q"}
 
 
@@ -30,7 +34,8 @@ def parse_transcript(text: str, source: str = "transcript") -> list[Exchange]:
         match = _LABEL.match(line)
         if match:
             speaker = "interviewer" if match.group(1).lower() in _INTERVIEWER else "candidate"
-            turns.append((speaker, [match.group(2)]))
+            marked = speaker == "interviewer" and match.group(2) is not None
+            turns.append((speaker, [("(follow-up) " if marked else "") + match.group(3)]))
         elif turns:
             turns[-1][1].append(line)
         elif line.strip():
@@ -58,3 +63,12 @@ def parse_transcript(text: str, source: str = "transcript") -> list[Exchange]:
             "'Interviewer:' or 'Candidate:'"
         )
     return exchanges
+
+
+def has_candidate_turn(text: str) -> bool:
+    """Whether any line starts a candidate turn (an empty one still counts as an answer)."""
+    for line in text.splitlines():
+        match = _LABEL.match(line)
+        if match and match.group(1).lower() not in _INTERVIEWER:
+            return True
+    return False

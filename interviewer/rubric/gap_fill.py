@@ -1,0 +1,75 @@
+"""Whether a follow-up answer gives what its probe asked for, and what that sets in the signals.
+
+Used for the exchange (exchange.py) and for the follow-up turn's own score (scoring.py), so a
+follow-up that names the value it was asked for never reads "principle no" on its own line.
+"""
+
+from __future__ import annotations
+
+from interviewer.rubric import lexicon as lx
+from interviewer.rubric.results import Signals
+from interviewer.rubric.signals import value_names_in
+from interviewer.rubric.spoken import plain
+
+
+def fills(gap: str, answer: str, signals: Signals) -> bool:
+    """Whether a follow-up answer (read alone, as `signals`) gives what its probe asked for."""
+    lower = plain(answer)
+    if signals.gibberish or signals.word_count == 0 or signals.repetition >= 0.4:
+        return False
+    reasoned = bool(lx.REASON.search(lower)) or ":" in answer or " beats " in lower
+    checks = {
+        # Named in reply to "what principle?": a value ("Ownership. Freedom and
+        # responsibility.") or a short principle with its reason ("Candor with care: ...").
+        "no_principle": signals.named_principle or bool(value_names_in(answer))
+        or bool(lx.PRINCIPLE_WORDS.search(lower))
+        or (reasoned and signals.word_count >= 8),
+        "no_reflection": signals.reflection or bool(lx.POSITIONS.search(lower)),
+        "no_self_awareness": signals.reflection or signals.admits_limits,
+        "hedging": signals.point_of_view == "clear"
+        or (signals.point_of_view == "none" and bool(lx.POSITIONS.search(lower))),
+        "no_outcome": signals.outcome or signals.specificity >= 0.4,
+        "no_ownership": signals.ownership >= 0.5 and signals.word_count >= 8,
+        "no_behaviour_change": bool(signals.behaviour_change)
+        or bool(lx.CHANGE_START.search(lower) or lx.CHANGE_STOP.search(lower)),
+        "vague_compensation": signals.compensation in ("number", "number_with_source"),
+        "mentorship_structure": not signals.mentorship_risk and signals.story >= 0.2,
+        "defend_decision": signals.reasons and signals.story >= 0.2,
+        "no_trade_off": signals.alternatives and signals.reasons,
+        "no_scale": signals.scale,
+        "no_failure_mode": signals.failure,
+        "no_example": signals.story >= 0.3 and not signals.generic,
+    }
+    return bool(checks.get(gap, False))
+
+
+FILLED: dict[str, dict[str, object]] = {
+    "no_principle": {"named_principle": True},
+    "no_reflection": {"reflection": True},
+    "no_self_awareness": {"admits_limits": True},
+    "hedging": {"point_of_view": "clear", "hedges": []},
+    "no_outcome": {"outcome": True},
+    "no_ownership": {"ownership": 0.6},
+    "no_behaviour_change": {"behaviour_change": True},
+    "mentorship_structure": {"mentorship_risk": False},
+    "defend_decision": {"reasons": True},
+    "no_trade_off": {"alternatives": True, "reasons": True},
+    "no_scale": {"scale": True},
+    "no_failure_mode": {"failure": True},
+}
+
+
+def with_filled_gap(signals: Signals, gap: str | None, answer: str) -> Signals:
+    """A follow-up's own signals with its probed gap set when the answer fills it."""
+    if not gap or not fills(gap, answer, signals):
+        return signals
+    update = dict(FILLED.get(gap, {}))
+    if gap == "no_principle" and not signals.principle_quote:
+        update["principle_quote"] = answer.strip()
+    if gap == "no_reflection" and not signals.reflection_quote:
+        update["reflection_quote"] = answer.strip()
+    if gap == "no_outcome" and not signals.outcome_quote:
+        update["outcome_quote"] = answer.strip()
+    if gap == "no_behaviour_change" and signals.behaviour_change is None:
+        update.pop("behaviour_change", None)
+    return signals.model_copy(update=update)

@@ -1,0 +1,64 @@
+"""What a QA tester found trying the interviewer by hand, each reproduced and now read right."""
+
+from __future__ import annotations
+
+from interviewer.brains.base import AnswerContext
+from interviewer.rubric.content import default_content
+from interviewer.rubric.scoring import score_answer
+from interviewer.rubric.signals import outcome, read_signals
+from interviewer.rubric.spoken import clauses
+from interviewer.session.events import PlannedQuestion
+
+STORY_Q = PlannedQuestion(id="q", text="Tell me about a time you disagreed with your manager.",
+                          values=["Courage"], topic="disagreement")
+FEEDBACK_Q = PlannedQuestion(id="f", text="Tell me about feedback that changed how you work.",
+                             values=["Communication"], topic="feedback")
+
+
+def _follow_up(answer: str, gap: str):
+    context = AnswerContext(stage="manager", question=STORY_Q, asked="What principle?",
+                            answer=answer, kind="follow_up", gap=gap)
+    return score_answer(context, default_content())
+
+
+def test_a_value_named_in_reply_to_the_principle_probe_is_a_principle_on_its_own_line():
+    for answer in (
+        "The value was courage: I said the uncomfortable thing early, in writing.",
+        "Candor with care: feedback only helps if the person can hear it.",
+        "Ownership, I suppose. Freedom and responsibility.",
+    ):
+        scored = _follow_up(answer, "no_principle")
+        assert scored.signals.named_principle, answer
+        assert scored.signals.principle_quote
+    # Without the probe's gap the same short line is not taken as a principle by default.
+    assert not _follow_up("Ownership, I suppose.", "no_outcome").signals.named_principle
+
+
+def test_reflection_in_the_words_people_use():
+    for text in (
+        "I gave too much weight to speed of review; now I care more about how it lands.",
+        "I'd now set a review date up front.",
+        "I'd now ask for that feedback every quarter.",
+    ):
+        signals = read_signals(text, stage="manager", question=STORY_Q, keywords=[])
+        assert signals.reflection, text
+    plain = read_signals("I wrote the doc and sent it.", stage="manager", question=STORY_Q,
+                         keywords=[])
+    assert not plain.reflection
+
+
+def test_the_outcome_quote_is_the_result_not_the_candidates_step_or_hindsight():
+    text = (
+        "Last spring my manager wanted to launch the billing page before the holidays. I "
+        "thought the refund flow wasn't ready. I wrote a one-page doc with the failure rate "
+        "from our staging tests, which was 4 percent, and asked for two more weeks.\nWe delayed "
+        "by ten days, the failure rate dropped to 0.1 percent, and we launched. Looking back, I "
+        "would have raised it a week earlier."
+    )
+    assert "dropped to 0.1 percent" in outcome(clauses(text))
+    feedback = (
+        "A peer told me my code reviews were curt. I asked two others, they agreed, so I "
+        "started writing one line of what's good first. Three months later review "
+        "satisfaction went from 3.1 to 4.2. I'd now ask for that feedback every quarter."
+    )
+    assert "went from 3.1 to 4.2" in outcome(clauses(feedback))
