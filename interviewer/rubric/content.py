@@ -54,6 +54,10 @@ Gap = Literal[
     "no_scale",
     "no_failure_mode",
     "no_self_awareness",
+    "vague_motivation",
+    "clarify",
+    "thinking",
+    "no_answer",
 ]
 GAPS: tuple[str, ...] = Gap.__args__  # type: ignore[attr-defined]
 
@@ -134,6 +138,9 @@ class Probe(Strict):
     stages: list[Stage] = Field(default_factory=lambda: list(STAGES))
     styles: list[Style] = Field(
         default_factory=lambda: list(STYLES), description="Interview styles it fits."
+    )
+    requires: list[Literal["said_flexible", "both_sides"]] = Field(
+        default_factory=list, description="What the answer must have said for the wording to fit."
     )
 
 

@@ -39,6 +39,7 @@ def fills(gap: str, answer: str, signals: Signals) -> bool:
         "no_scale": signals.scale,
         "no_failure_mode": signals.failure,
         "no_example": signals.story >= 0.3 and not signals.generic,
+        "vague_motivation": signals.specificity >= 0.4 or signals.story >= 0.3,
     }
     return bool(checks.get(gap, False))
 

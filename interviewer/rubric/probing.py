@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 from interviewer.brains.base import AnswerContext, TurnView
+from interviewer.rubric import lexicon as lx
 from interviewer.rubric.content import Content
 from interviewer.rubric.exchange import exchange_signals, score_exchange, turns_of
 from interviewer.rubric.results import Move, Signals
+from interviewer.rubric.spoken import plain
 from interviewer.session.events import PlannedInterview, PlannedQuestion
 
 # What each kind of interview probes first. Order is priority: an answer without an example gets
@@ -32,6 +34,7 @@ PRIORITIES = {
         "mentorship_structure",
         "hedging",
         "no_example",
+        "vague_motivation",
         "no_self_awareness",
         "no_principle",
         "no_reflection",
@@ -74,6 +77,10 @@ REASONS = {
     "no_trade_off": "the choice was explained but not what it costs against the alternative",
     "no_scale": "no numbers for the load or size the design must handle",
     "no_failure_mode": "nothing about what happens when a part fails",
+    "vague_motivation": "the reasons for moving were general, not specific to this role",
+    "clarify": "the candidate asked to hear the question again",
+    "thinking": "the candidate asked for a moment to think",
+    "no_answer": "no answer came, so the question is asked once more",
 }
 # A complete answer moves on: at this exchange score nothing left open is worth the time, and
 # after a follow-up that filled its gap, a solid exchange is left there.
@@ -90,6 +97,13 @@ _ASKS_EXAMPLE = re.compile(
     r"a time (?:you|when)|most useful|an occasion"
 )
 _ASKS_SELF = re.compile(r"weak|strength|improv|working on|hard for you|find it hard|struggle")
+# Recruiter questions about values invite the principle probe; the rest probe what they are for.
+_ASKS_VALUES = re.compile(r"value|culture|principle|believe|memo|and why\b|why you\b")
+_ASKS_MOTIVATION = re.compile(
+    r"why netflix|why (?:are|do) you|looking for|leav|what draws|motivat|next (?:chapter|role|step)"
+    r"|career|interest(?:s|ed)? you|want to (?:join|work)"
+)
+_ASKS_FAILURE = re.compile(r"\bfail|outage|goes down|go down|disaster|degrad|resilien|chaos")
 _INFRASTRUCTURE = re.compile(
     r"region|outage|deliver|cdn|origin|launch|falling over|fail|availab|microservice|platform|"
     r"network|servers?\b|traffic|peak"
@@ -128,6 +142,7 @@ def open_gaps(signals: Signals, stage: str, question: PlannedQuestion, style: st
         "no_trade_off": not signals.alternatives,
         "no_scale": not signals.scale,
         "no_failure_mode": not signals.failure,
+        "vague_motivation": signals.specificity < 0.4 and signals.story < 0.3,
     }
     asked = question.text.lower()
     if question.topic == "coding" or not _INFRASTRUCTURE.search(asked):
@@ -135,8 +150,19 @@ def open_gaps(signals: Signals, stage: str, question: PlannedQuestion, style: st
         present["no_failure_mode"] = False
     if stage == "recruiter" and not _ASKS_SELF.search(asked):
         present["no_self_awareness"] = False
-    if technical and not (signals.past_story or _ASKS_REFLECTION.search(asked)):
-        # Hindsight is for a design the candidate actually ran, not one sketched on the spot.
+    if stage == "recruiter" and not _ASKS_VALUES.search(asked):
+        # A recruiter asks the principle only of a values question; a pay, career or logistics
+        # question is probed for what it is for.
+        present["no_principle"] = False
+    if stage == "recruiter" and not _ASKS_REFLECTION.search(asked):
+        present["no_reflection"] = False  # nor hindsight, unless the question is about it
+    if not (stage == "recruiter" and _ASKS_MOTIVATION.search(asked)):
+        present["vague_motivation"] = False
+    if (technical or style == "product") and not (
+        signals.past_story or _ASKS_REFLECTION.search(asked)
+    ):
+        # Hindsight is for a design or call the candidate actually made, not one sketched on
+        # the spot.
         present["no_reflection"] = False
     if question.topic == "compensation":
         order = ["vague_compensation", "hedging"]
@@ -154,6 +180,22 @@ def open_gaps(signals: Signals, stage: str, question: PlannedQuestion, style: st
         # Hedging is about a position: a story question without a story is asked for the story.
         order.remove("hedging")
         order.insert(order.index("no_example") + 1, "hedging")
+    if _ASKS_SELF.search(asked) and present["no_self_awareness"] and "no_example" in order:
+        # A question about one's limits is first about knowing them, then about hindsight.
+        if "no_self_awareness" in order:
+            order.remove("no_self_awareness")
+        order.insert(order.index("no_example") + 1, "no_self_awareness")
+    if _ASKS_FAILURE.search(asked) and "no_failure_mode" in order:
+        # A question about failures is first about what happens when a part fails.
+        order.remove("no_failure_mode")
+        order.insert(order.index("no_example") + 1 if "no_example" in order else 0,
+                     "no_failure_mode")
+    hollow = (signals.question_copy >= 0.35 or signals.value_stuffing or signals.cue_list
+              or signals.repetition >= 0.4)
+    if present["vague_motivation"] and "vague_motivation" in order and not hollow:
+        # "Why Netflix?" needs specific reasons, not a story.
+        order.remove("vague_motivation")
+        order.insert(0, "vague_motivation")
     if signals.behaviour_change is not None and "no_behaviour_change" in order:
         # A feedback question is about what changed; that comes right after the example.
         order.remove("no_behaviour_change")
@@ -175,6 +217,9 @@ def next_move(
     """Probe the top open gap not yet probed in this exchange, or go on to the next question."""
     if follow_ups_left <= 0:
         return Move(action="next_question", reason="follow-up budget for this question used")
+    not_yet = _non_answer_move(content, stage, question, exchange, variant)
+    if not_yet is not None:
+        return not_yet
     turns = turns_of(exchange)
     if not turns:
         return Move(action="next_question", reason="no answer to follow up on")
@@ -201,10 +246,11 @@ def next_move(
     if overall >= (SOLID_AFTER_PROBE if filled else COMPLETE_AT):
         return Move(action="next_question", reason="the answer covered what this question needs")
     style = style_of(stage, question, interviewer)
+    said = _what_was_said(signals, "\n".join(t.answer for t in turns))
     for gap in open_gaps(signals, stage, question, style):
         if asked_gaps.count(gap) >= 2:
             continue  # pressed once already: move on rather than nag
-        text, probe_id = _probe_text(content, stage, style, gap, question, variant, used)
+        text, probe_id = _probe_text(content, stage, style, gap, question, variant, used, said)
         if text is None:
             continue
         return Move(
@@ -220,23 +266,71 @@ def next_move(
 
 def _probe_text(
     content: Content, stage: str, style: str, gap: str, question: PlannedQuestion, variant: int,
-    used: set[str],
+    used: set[str], said: set[str] | None = None,
 ) -> tuple[str | None, str | None]:
-    """A probe for the gap not yet used in this exchange (a gap left open is pressed once)."""
+    """A probe for the gap not yet used in this exchange (a gap left open is pressed once).
+
+    Only probes written for the interview's style are used (a design round never gets a
+    behavioural "most recent time" probe), and only those whose wording fits what was said.
+    """
     if gap == "defend_decision":
         specific = _defend_lines(content, question)
         if specific and f"defend:{question.id}" not in used:
             return specific[variant % len(specific)], f"defend:{question.id}"
-    probes = content.probes_for(gap, stage, style) or content.probes_for(gap, stage)
-    probes = [p for p in probes if p.id not in used]
+    said = said or set()
+    probes = [p for p in content.probes_for(gap, stage, style)
+              if p.id not in used and set(p.requires) <= said]
     if not probes:
         return None, None
-    if gap == "no_principle":
-        # The signature Netflix probe, asked the same way every time, as real interviewers do;
-        # the file's first no_principle probe holds it.
-        return probes[0].texts[0], probes[0].id
-    probe = probes[variant % len(probes)]
-    return probe.texts[variant % len(probe.texts)], probe.id
+    # Probes whose wording needs something said come first when it was said.
+    fitted = [p for p in probes if p.requires] or probes
+    probe = fitted[variant % len(fitted)]
+    text = probe.texts[variant % len(probe.texts)]
+    return text.replace("{question}", question.text), probe.id
+
+
+def _what_was_said(signals: Signals, text: str) -> set[str]:
+    """The things a probe's wording may rely on (see `requires` in prompts/probes.yaml)."""
+    said = set()
+    if signals.compensation == "flexible":
+        said.add("said_flexible")
+    if lx.STRONG_HEDGES.search(plain(text)):
+        said.add("both_sides")
+    return said
+
+
+_NON_ANSWERS = (("clarify", lx.ASKS_REPEAT), ("thinking", lx.ASKS_TIME))
+
+
+def _non_answer_move(
+    content: Content, stage: str, question: PlannedQuestion, exchange: list[TurnView],
+    variant: int,
+) -> Move | None:
+    """Repeat the question, wait, move on politely, or re-ask once when nothing came."""
+    if not exchange:
+        return None
+    last = exchange[-1]
+    answer = (last.answer or "").strip()
+    lower = plain(answer)
+    short = len(answer.split()) <= lx.NON_ANSWER_MAX_WORDS
+    used = {t.probe_id for t in exchange if t.probe_id}
+    asked_gaps = [t.gap for t in exchange if t.gap]
+    if short and answer and lx.DECLINES.search(lower):
+        return Move(action="next_question",
+                    reason="the candidate preferred not to answer; moving on without pressing")
+    gap = None
+    if not answer:
+        gap = "no_answer"
+    elif short:
+        gap = next((g for g, pattern in _NON_ANSWERS if pattern.search(lower)), None)
+    if gap is None:
+        return None
+    if asked_gaps.count(gap) >= (1 if gap == "no_answer" else 2):
+        return Move(action="next_question", reason="no answer after asking again")
+    text, probe_id = _probe_text(content, stage, "behavioural", gap, question, variant, used)
+    if text is None:
+        return None
+    return Move(action="follow_up", text=text, probe_id=probe_id, gap=gap, reason=REASONS[gap])
 
 
 def _defend_lines(content: Content, question: PlannedQuestion) -> list[str]:

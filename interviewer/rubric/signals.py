@@ -210,7 +210,9 @@ def read_signals(
     reflection_quote = _quote(lx.REFLECTION, honest_parts)
     outcome_quote = outcome(parts)
     pov, hedges = point_of_view(lower)
-    about_feedback = "feedback" in question.topic or "feedback" in question.text.lower()
+    about_feedback = "feedback" in question.topic or bool(
+        lx.ASKS_FEEDBACK.search(question.text.lower())
+    )
     technical_design = stage == "technical" and question.topic != "coding"
     stuffing = len(value_names_in(text)) >= 4 or any(is_stuffed(s) for s in parts)
     foreign = is_not_english(text)

@@ -1,0 +1,87 @@
+"""Probes that fit the round, the question and what was said (QA findings 5-8)."""
+
+from __future__ import annotations
+
+from interviewer.brains.base import TurnView
+from interviewer.rubric.content import default_content
+from interviewer.rubric.probing import next_move
+from interviewer.session.events import PlannedInterview, PlannedQuestion
+
+CONTENT = default_content()
+BEHAVIOURAL_PROBE_WORDS = ("most recent time", "particular occasion", "same call today",
+                           "specific time", "looking back")
+
+
+def _move(stage: str, question: str, answer: str, *, style: str = "behavioural",
+          topic: str = "general", variant: int = 0, extra: list[TurnView] | None = None):
+    planned = PlannedQuestion(id="q", text=question, values=["Judgment"], topic=topic)
+    plan = PlannedInterview(stage=stage, interviewer_id="x", interviewer_name="X",
+                            interviewer_role="r", style=style, questions=[planned])
+    views = [TurnView(turn=1, kind="question", asked=question, answer=answer), *(extra or [])]
+    return next_move(content=CONTENT, stage=stage, question=planned, exchange=views,
+                     follow_ups_left=2, variant=variant, interviewer=plan)
+
+
+def test_technical_and_product_rounds_never_get_behavioural_probes():
+    cases = [
+        ("technical", "Design the video delivery path for a new region.", "design",
+         "I'd use a CDN with edge caches and an origin behind them."),
+        ("technical", "Find the top k most frequent words in a stream.", "coding",
+         "I'd use a hash map and then loop over it."),
+        ("onsite", "How would you decide whether to add a kids profile lock?", "product",
+         "I would add it because parents want it and it seems useful."),
+    ]
+    for stage, question, style, answer in cases:
+        for variant in range(4):
+            move = _move(stage, question, answer, style=style,
+                         topic="coding" if style == "coding" else "general", variant=variant)
+            text = (move.text or "").lower()
+            assert not any(w in text for w in BEHAVIOURAL_PROBE_WORDS), (question, move.text)
+
+
+def test_recruiter_probes_what_the_question_is_for():
+    pay = _move("recruiter", "What are your compensation expectations?",
+                "I'm flexible, honestly. Whatever is fair for the role.", topic="compensation")
+    assert pay.gap == "vague_compensation" and "flexib" in pay.text.lower()
+    claim = _move("recruiter", "How would your colleagues describe you?",
+                  "I think I'm pretty good with people. I communicate well.")
+    assert claim.gap == "no_example"
+    why = _move("recruiter", "Why are you looking to leave your current role?",
+                "I want a new challenge and a great culture, and Netflix is a great company.")
+    assert why.gap == "vague_motivation"
+    for move in (pay, claim, why):
+        assert "principle" not in move.text.lower() and "values" not in move.text.lower()
+
+
+def test_the_principle_probe_is_not_always_the_same_words():
+    story = ("Last year I moved our deploys to a single script after a failed release; I ran "
+             "both for two weeks, then retired the checklist, and failed releases went to zero.")
+    texts = {_move("manager", "Tell me about a process you simplified.", story,
+                   variant=v).text for v in range(4)}
+    assert len(texts) >= 2
+
+
+def test_the_number_probe_mentions_flexibility_only_when_the_candidate_said_so():
+    story = ("At my last job I took more stock because I believed in the product, and that "
+             "worked out when we were acquired.")
+    move = _move("recruiter", "How would you split salary and stock options?", story,
+                 topic="compensation")
+    assert move.gap == "vague_compensation" and "flexib" not in move.text.lower()
+    hedge = _move("onsite", "What matters most in a team?", "Retention, I guess.")
+    assert "side" not in (hedge.text or "").lower()
+
+
+def test_non_answers_get_a_repeat_a_pause_a_polite_move_on_or_one_re_ask():
+    question = "Tell me about a time you disagreed with your manager."
+    repeat = _move("manager", question, "Sorry, could you repeat the question?")
+    assert repeat.action == "follow_up" and repeat.gap == "clarify" and question in repeat.text
+    pause = _move("manager", question, "Can I take a moment to think?")
+    assert pause.gap == "thinking" and "time" in pause.text.lower() and question in pause.text
+    declined = _move("manager", question, "I would rather not answer that.")
+    assert declined.action == "next_question" and declined.text is None
+    empty = _move("manager", question, "")
+    assert empty.action == "follow_up" and empty.gap == "no_answer" and question in empty.text
+    again = _move("manager", question, "", extra=[
+        TurnView(turn=2, kind="follow_up", asked=empty.text, answer="", gap="no_answer",
+                 probe_id=empty.probe_id)])
+    assert again.action == "next_question"
