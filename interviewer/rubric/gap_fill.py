@@ -52,7 +52,9 @@ FILLED: dict[str, dict[str, object]] = {
     "no_outcome": {"outcome": True},
     "no_ownership": {"ownership": 0.6},
     "no_behaviour_change": {"behaviour_change": True},
-    "mentorship_structure": {"mentorship_risk": False},
+    # Answering the structure probe well helps the exchange, but the request for heavy
+    # mentorship was still made: it stays a culture-fit risk (flag, gap and vote).
+    "mentorship_structure": {},
     "defend_decision": {"reasons": True},
     "no_trade_off": {"alternatives": True, "reasons": True},
     "no_scale": {"scale": True},

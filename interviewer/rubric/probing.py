@@ -248,8 +248,8 @@ def next_move(
     style = style_of(stage, question, interviewer)
     said = _what_was_said(signals, "\n".join(t.answer for t in turns))
     for gap in open_gaps(signals, stage, question, style):
-        if asked_gaps.count(gap) >= 2:
-            continue  # pressed once already: move on rather than nag
+        if asked_gaps.count(gap) >= 2 or gap in filled:
+            continue  # pressed once already, or answered: move on rather than nag
         text, probe_id = _probe_text(content, stage, style, gap, question, variant, used, said)
         if text is None:
             continue

@@ -124,6 +124,10 @@ class Vote(BaseModel):
     # today, would I hire them again?" None where it was not answered (older sessions).
     hire_again: bool | None = None
     hire_again_reason: str = ""
+    # The exchange scores the vote rests on, as scored when it was cast: the session's overall
+    # is read from them, so an upgrade of the scorer does not change a finished interview's
+    # figures (`replay --rescore` re-votes with today's scorer). Empty in older sessions.
+    exchange_scores: list[int] = Field(default_factory=list)
 
     @property
     def keeper_summary(self) -> str:

@@ -227,6 +227,8 @@ def strengths_and_gaps(signals: Signals, stage: str) -> tuple[list[str], list[st
         gaps.append("a number without its source: cite levels data, offers or surveys")
     elif signals.compensation in ("flexible", "none"):
         gaps.append("no number: come with a researched figure and where it comes from")
+    if signals.mentorship_risk:
+        gaps.append("asked for heavy mentorship or structure: show how you find your own way")
     if signals.design_tradeoffs:
         strengths.append("defended design choices against alternatives")
     elif signals.design_tradeoffs is False:

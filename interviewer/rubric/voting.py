@@ -12,7 +12,6 @@ LADDER: list[VoteLabel] = ["strong no", "no", "yes", "strong yes"]
 STRONG_YES_AT = 72
 YES_AT = 55
 NO_AT = 38
-KEEPER_AT = 65
 
 
 def exchanges(turns: list[TurnView]) -> list[list[TurnView]]:
@@ -73,7 +72,7 @@ def vote(
         )
     mean = round(sum(scores) / len(scores))
     label = _label(mean)
-    reasons = [f"average exchange score {mean}/100 over {len(scores)} question(s)"]
+    reasons = [_spread_reason(interview, turns, scores, mean)]
     flags = sorted({flag for s in scored for flag in s.flags})
     red = [f for f in flags if "culture-fit" in f or "every value" in f or "unreadable" in f
            or "aimed at the scorer" in f]
@@ -89,15 +88,34 @@ def vote(
             reasons.append(f"named a principle unprompted in {unprompted} of {len(main)} answers")
     if any(s.signals.point_of_view == "hedged" for s in scored):
         reasons.append("hedged when asked for a position and did not settle it")
-    keeper = label == "strong yes" or (label == "yes" and mean >= KEEPER_AT)
+    # A yes is a keeper: "yes, but I would not fight to keep them" is a no.
+    keeper = label in ("yes", "strong yes")
     keeper_reason = (
         "Yes: I would fight to keep this person; they showed clear judgment and owned their calls."
         if keeper
         else "No: nothing I heard would make me fight to keep them if they said they were leaving."
     )
     return Vote(
-        **base, vote=label, keeper=keeper, keeper_reason=keeper_reason, score=mean, reasons=reasons
+        **base, vote=label, keeper=keeper, keeper_reason=keeper_reason, score=mean, reasons=reasons,
+        exchange_scores=scores,
     )
+
+
+def _spread_reason(
+    interview: PlannedInterview, turns: list[TurnView], scores: list[int], mean: int
+) -> str:
+    """The vote's score in words: the mean of the exchange scores, with the best and worst."""
+    if len(scores) == 1:
+        return f"one exchange, scored {mean}/100"
+    asked = [group[0].asked for group in exchanges(turns) if turns_of(group)]
+    best, worst = scores.index(max(scores)), scores.index(min(scores))
+
+    def name(i: int) -> str:
+        text = asked[i] if i < len(asked) else f"question {i + 1}"
+        return f"\"{text if len(text) <= 60 else text[:57] + '...'}\" {scores[i]}"
+
+    return (f"mean of {len(scores)} exchange scores (question and its follow-ups): {mean}/100; "
+            f"best {name(best)}, worst {name(worst)}")
 
 
 def _label(score: int) -> VoteLabel:

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 from interviewer.rubric.content import VALUE_NAMES
-from interviewer.rubric.voting import exchange_scores
+from interviewer.rubric.exchange import turns_of
+from interviewer.rubric.voting import exchange_scores, exchanges
 from interviewer.session.state import InterviewState, SessionState, TurnState, turn_view
 
 
 def exchange_scores_of(interview: InterviewState) -> list[int]:
     """One score per answered bank question: the exchange (question and follow-ups) read whole.
 
-    The same reading the interviewer's vote rests on, so the report and the vote agree.
+    A finished interview's figures are the ones recorded with its vote (so the report, the
+    session list and the vote agree, and stay as they were after the scorer is upgraded; an
+    older vote without them stands for each of its exchanges). An interview still running is
+    read from its answers.
     """
+    vote = interview.vote
     views = [turn_view(turn) for turn in interview.turns]
+    if vote is not None and vote.vote.exchange_scores:
+        return list(vote.vote.exchange_scores)
+    if vote is not None:
+        answered = sum(1 for group in exchanges(views) if turns_of(group))
+        return [vote.vote.score] * answered
     return [score.overall for score in exchange_scores(interview.plan, views)]
 
 

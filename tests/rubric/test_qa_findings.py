@@ -62,3 +62,45 @@ def test_the_outcome_quote_is_the_result_not_the_candidates_step_or_hindsight():
         "satisfaction went from 3.1 to 4.2. I'd now ask for that feedback every quarter."
     )
     assert "went from 3.1 to 4.2" in outcome(clauses(feedback))
+
+
+def test_a_heavy_mentorship_request_counts_against_the_candidate_even_after_a_good_follow_up():
+    from interviewer.brains.base import TurnView
+    from interviewer.rubric.voting import vote
+    from interviewer.session.events import PlannedInterview
+
+    question = PlannedQuestion(id="r", text="What would you want to work on here?",
+                               values=["Judgment"], topic="general")
+    plan = PlannedInterview(stage="recruiter", interviewer_id="x", interviewer_name="X",
+                            interviewer_role="recruiter", questions=[question])
+    turns = [
+        TurnView(turn=1, kind="question", asked=question.text, answer=(
+            "Video delivery at scale. But honestly I'd need a lot of hand-holding at first, "
+            "I'd want a mentor who sets my priorities every week.")),
+        TurnView(turn=2, kind="follow_up", asked="How would you operate with little structure?",
+                 gap="mentorship_structure", answer=(
+                     "I'd find the people who own the systems, read the design docs, and pick "
+                     "one small problem to ship in my first month. At Shopify I joined with no "
+                     "onboarding plan and shipped a retry fix in week three.")),
+    ]
+    cast = vote(plan, turns)
+    assert any("culture-fit" in r for r in cast.reasons)
+    assert cast.vote in ("no", "strong no") and not cast.keeper
+
+
+def test_a_yes_is_always_a_keeper_and_a_no_never():
+    from interviewer.brains.base import TurnView
+    from interviewer.rubric.voting import vote
+    from interviewer.session.events import PlannedInterview
+
+    plan = PlannedInterview(stage="manager", interviewer_id="x", interviewer_name="X",
+                            interviewer_role="r", questions=[STORY_Q, FEEDBACK_Q])
+    story = ("Last spring my manager wanted to launch before the holidays. I wrote a one-page "
+             "doc with the 4 percent failure rate and asked for two weeks. We delayed ten days "
+             "and failures dropped to 0.1 percent. I was acting on candor.")
+    for answers in ([story, "I don't know."], [story, story]):
+        turns = [TurnView(turn=i, kind="question", asked=q.text, answer=a)
+                 for i, (q, a) in enumerate(zip(plan.questions, answers, strict=True))]
+        cast = vote(plan, turns)
+        assert cast.keeper == (cast.vote in ("yes", "strong yes"))
+        assert cast.reasons[0].startswith("mean of 2 exchange scores")

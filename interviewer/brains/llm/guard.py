@@ -232,6 +232,7 @@ def checked_vote(claimed: LLMVote, offline: Vote, plan: PlannedInterview) -> Vot
     return Vote(
         interviewer=plan.interviewer_name, role=plan.interviewer_role, stage=plan.stage,
         vote=label, keeper=keeper, keeper_reason=keeper_reason, score=score, reasons=reasons,
+        exchange_scores=offline.exchange_scores,
     )
 
 
