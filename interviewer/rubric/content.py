@@ -58,6 +58,7 @@ Gap = Literal[
     "clarify",
     "thinking",
     "no_answer",
+    "off_question",
 ]
 GAPS: tuple[str, ...] = Gap.__args__  # type: ignore[attr-defined]
 

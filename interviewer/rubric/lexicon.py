@@ -213,11 +213,8 @@ TIME_MARKERS = _any(
     r"september|october|november|december)\b",
 )
 
-# Questions about feedback received, or about what one does differently since: the answer owes
-# a behaviour change.
+# Questions about feedback received, however it is put: the answer owes a behaviour change.
 ASKS_FEEDBACK = _any(
-    r"\bwhat do you do differently\b|\bdo (?:things )?differently (?:now|since)\b",
-    r"\bchanged? (?:how|the way) you (?:work|operate|lead)\b",
     r"\bfeedback\b",
     r"\bcriticis\w*|\bcritique\w*|\bcoach(?:ed|ing)\b",
     r"\b(?:someone|a colleague|a peer|your manager|they) told you\b",

@@ -81,6 +81,7 @@ REASONS = {
     "clarify": "the candidate asked to hear the question again",
     "thinking": "the candidate asked for a moment to think",
     "no_answer": "no answer came, so the question is asked once more",
+    "off_question": "the answer did not address the question asked",
 }
 # A complete answer moves on: at this exchange score nothing left open is worth the time, and
 # after a follow-up that filled its gap, a solid exchange is left there.
@@ -245,6 +246,26 @@ def next_move(
     overall = score_exchange(turns, context, content).overall
     if overall >= (SOLID_AFTER_PROBE if filled else COMPLETE_AT):
         return Move(action="next_question", reason="the answer covered what this question needs")
+    hollow = (signals.question_copy >= 0.35 or signals.value_stuffing or signals.cue_list
+              or signals.repetition >= 0.4 or signals.claims >= 2 or signals.word_count < 25)
+    # Only a substantive answer about something else is brought back; a vague one is probed
+    # for what this question lacks.
+    elsewhere = signals.word_count >= 40 and signals.specificity >= 0.2
+    asked = question.text.lower()
+    # Questions with a gap of their own (limits, feedback, pay, motivation) are brought back by
+    # that gap's probe, which says what the question wants.
+    own_gap = (_ASKS_SELF.search(asked) or signals.behaviour_change is not None
+               or question.topic == "compensation"
+               or (stage == "recruiter" and _ASKS_MOTIVATION.search(asked)))
+    elsewhere = elsewhere and not own_gap
+    if ((signals.off_topic or not signals.addresses_question) and elsewhere and not hollow
+            and "off_question" not in asked_gaps):
+        # An answer to another question is brought back to this one before anything else.
+        text, probe_id = _probe_text(content, stage, "behavioural", "off_question", question,
+                                     variant, used)
+        if text is not None:
+            return Move(action="follow_up", text=text, probe_id=probe_id, gap="off_question",
+                        reason=REASONS["off_question"])
     style = style_of(stage, question, interviewer)
     said = _what_was_said(signals, "\n".join(t.answer for t in turns))
     for gap in open_gaps(signals, stage, question, style):

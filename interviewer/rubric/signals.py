@@ -75,8 +75,16 @@ def is_off_topic(text: str, question: PlannedQuestion, keywords: list[str]) -> b
     return len(tokens) >= 5 and not overlap
 
 
-def addresses_question(text: str, keywords: list[str]) -> bool:
-    """Whether any of the question's keywords (or their stems) appear in the answer.
+STORY_ADDRESSES = 0.45
+
+
+def _stem(token: str) -> str:
+    # Six letters for long words, so "content" is not taken for "context".
+    return token[:6] if len(token) > 6 else token[:5]
+
+
+def addresses_question(text: str, keywords: list[str], question: str = "") -> bool:
+    """Whether the answer takes up the question: one of its keywords, or two of its own words.
 
     Questions without keywords (e.g. from a scored text transcript) count as addressed.
     """
@@ -84,12 +92,16 @@ def addresses_question(text: str, keywords: list[str]) -> bool:
         return True
     lower = text.lower()
     tokens = _TOKEN.findall(lower)
-    stems = {t[:5] for t in tokens if len(t) > 4}
-    return any(
+    stems = {_stem(t) for t in tokens if len(t) > 4}
+    if any(
         (k.lower() in lower if " " in k else k.lower() in tokens)
-        or (len(k) > 4 and k.lower()[:5] in stems)
+        or (len(k) > 4 and _stem(k.lower()) in stems)
         for k in keywords
-    )
+    ):
+        return True
+    asked = {_stem(t) for t in _TOKEN.findall(question.lower())
+             if len(t) > 4 and t not in lx.FUNCTION_WORDS}
+    return len(asked & stems) >= 2
 
 
 def first_match(pattern: re.Pattern[str], parts: list[str]) -> str | None:
@@ -237,7 +249,10 @@ def read_signals(
         gibberish=bool(words) and not foreign and is_gibberish(text),
         evasive=words < 40 and bool(lx.EVASIVE.search(lower)),
         off_topic=not foreign and is_off_topic(lower, question, keywords),
-        addresses_question=foreign or addresses_question(lower, keywords),
+        addresses_question=foreign or addresses_question(lower, keywords, question.text)
+        # A real story in other words than the question's is taken to answer it.
+        or (story.story_strength(lower, text, question.text) >= STORY_ADDRESSES
+            and story.actions(lower) >= 2),
         value_stuffing=stuffing,
         compensation=compensation(lower) if question.topic == "compensation" else None,
         mentorship_risk=stage == "recruiter" and bool(lx.MENTORSHIP.search(lower)),

@@ -104,3 +104,33 @@ def test_a_yes_is_always_a_keeper_and_a_no_never():
         cast = vote(plan, turns)
         assert cast.keeper == (cast.vote in ("yes", "strong yes"))
         assert cast.reasons[0].startswith("mean of 2 exchange scores")
+
+
+CDN = ("I'd design it with a CDN, so, like, edge caches close to users, and an origin behind "
+       "them. Videos are chunked into segments, maybe four seconds each, in several bitrates, "
+       "and the player does adaptive bitrate. For the popular titles you pre-position content "
+       "on the edge overnight, Open Connect style. Cache hit ratio is the main metric, and I'd "
+       "watch p99 start-up time.")
+TEAM_STORY = ("My best team was checkout payments at Shopify in 2022, six engineers. What made "
+              "it work was that every design got a one-page doc and a named owner, and we "
+              "reviewed them on Tuesdays. I pushed for that after a rollout went wrong. Our "
+              "incident count fell from nine a quarter to two.")
+
+
+def test_an_answer_to_another_question_scores_below_an_on_topic_one_and_is_brought_back():
+    from interviewer.brains.base import TurnView
+    from interviewer.rubric.probing import next_move
+
+    content = default_content()
+    bank = content.find_question("rec-environment-8")
+    question = PlannedQuestion(id=bank.id, text=bank.text, values=bank.values, topic=bank.topic)
+
+    def scored(answer):
+        return score_answer(AnswerContext(stage="recruiter", question=question,
+                                          asked=question.text, answer=answer), content)
+    assert scored(CDN).overall < scored(TEAM_STORY).overall
+    assert not scored(CDN).signals.addresses_question  # "content" is not "context"
+    move = next_move(content=content, stage="recruiter", question=question,
+                     exchange=[TurnView(turn=1, kind="question", asked=question.text,
+                                        answer=CDN)], follow_ups_left=2, variant=0)
+    assert move.gap == "off_question" and question.text in move.text
