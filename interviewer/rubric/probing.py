@@ -87,6 +87,8 @@ REASONS = {
 # after a follow-up that filled its gap, a solid exchange is left there.
 COMPLETE_AT = 80
 SOLID_AFTER_PROBE = 65
+# At this story strength, with its reasons, outcome and hindsight, the why is the principle.
+REASONED_STORY = 0.7
 # Below this story strength an answer has no example to probe deeper into.
 EXAMPLE_AT = 0.15
 # Questions whose point is hindsight, self-knowledge, or a system that must survive failures.
@@ -130,7 +132,10 @@ def open_gaps(signals: Signals, stage: str, question: PlannedQuestion, style: st
     )
     present = {
         "no_example": no_example,
-        "no_principle": not signals.named_principle,
+        # A full story that says why the call was made has its principle in it.
+        "no_principle": not signals.named_principle
+        and not (signals.reasons and signals.story >= REASONED_STORY and signals.outcome
+                 and signals.reflection),
         "hedging": signals.point_of_view == "hedged",
         "no_behaviour_change": signals.behaviour_change is False,
         "no_ownership": signals.ownership < 0.25,
