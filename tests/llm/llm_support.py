@@ -68,6 +68,7 @@ class Reply:
     refusal: str | None = None
     delay: float = 0.0
     headers: dict[str, str] = field(default_factory=dict)
+    content_type: str = "application/json"
 
 
 def completion(content: str | None, finish_reason: str = "stop", refusal: str | None = None,
@@ -85,6 +86,22 @@ def completion(content: str | None, finish_reason: str = "stop", refusal: str | 
         }],
         "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
     }
+
+
+# What llama-cpp-python 0.3.x's server answers to response_format json_schema: HTTP 500 (not 400).
+LLAMA_CPP_PYTHON_500 = (
+    "[{'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
+    "'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema'}]"
+)
+# HTTP 200 replies that are no chat completion, as broken proxies and servers send them.
+MALFORMED_200 = {
+    "not json": Reply(body="this is not json {"),
+    "html page": Reply(body="<html><body><h1>It works!</h1></body></html>",
+                       content_type="text/html"),
+    "empty object": Reply(body={}),
+    "no choices": Reply(body={"choices": []}),
+    "choice without message": Reply(body={"choices": [{"index": 0, "finish_reason": "stop"}]}),
+}
 
 
 def error(status: int, message: str, headers: dict[str, str] | None = None) -> Reply:
@@ -201,7 +218,9 @@ class FakeOpenAI:
         self.script: list[Reply] = []  # used first, one per request, in order
         self.always: Reply | None = None  # then this, for every request, if set
         self.responder: Callable[[Recorded], Reply] = DefaultInterviewer()
-        self.reject_json_schema = False
+        # An HTTP status (400 as OpenAI-style servers, 500 as llama-cpp-python) for every
+        # json_schema request, or None to honour it.
+        self.reject_json_schema: int | None = None
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._httpd.daemon_threads = True
@@ -226,8 +245,10 @@ class FakeOpenAI:
         with self._lock:
             self.requests.append(request)
             if self.reject_json_schema and request.mode == "json_schema":
-                return error(400, "Unsupported value: 'response_format.type' json_schema is not "
-                                  "supported by this server")
+                if self.reject_json_schema == 500:
+                    return error(500, LLAMA_CPP_PYTHON_500)
+                return error(self.reject_json_schema, "Unsupported value: "
+                             "'response_format.type' json_schema is not supported by this server")
             if self.script:
                 return self.script.pop(0)
             if self.always is not None:
@@ -256,7 +277,7 @@ class FakeOpenAI:
                 data = (body if isinstance(body, str) else json.dumps(body)).encode()
                 try:
                     self.send_response(reply.status)
-                    self.send_header("content-type", "application/json")
+                    self.send_header("content-type", reply.content_type)
                     self.send_header("content-length", str(len(data)))
                     for name, value in reply.headers.items():
                         self.send_header(name, value)

@@ -6,7 +6,7 @@ them against the answer and the offline signals first.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -34,6 +34,10 @@ class _Reply(BaseModel):
 
 class LLMMove(_Reply):
     """The interviewer's next move after an answer."""
+
+    # max_tokens for this reply: room for the JSON with a two-sentence probe, and no more, so a
+    # repetition loop ends in seconds instead of running to the context limit.
+    reply_tokens: ClassVar[int] = 160
 
     action: MoveAction = Field(description="follow_up, next_question or wrap_up")
     probe: str | None = Field(
@@ -78,6 +82,8 @@ class LLMSignals(_Reply):
 class LLMScore(_Reply):
     """The LLM's assessment of one answer."""
 
+    reply_tokens: ClassVar[int] = 520  # nine values with short quotes, signals, four + four
+
     values: list[LLMValueScore]
     signals: LLMSignals
     overall: int = Field(ge=0, le=100)
@@ -89,6 +95,8 @@ class LLMScore(_Reply):
 
 class LLMVote(_Reply):
     """One interviewer's independent vote and the keeper test."""
+
+    reply_tokens: ClassVar[int] = 240
 
     vote: VoteLabel
     keeper: bool = Field(description="Would you fight to keep this person if they were leaving?")
