@@ -82,15 +82,14 @@ def replay(session: str, no_audio: bool, start: int, rescore: bool, brain, sessi
     if rescore:
         from interviewer.brains.offline import OfflineBrain
         from interviewer.session.rescoring import rescore as rescore_session
+        from interviewer.session.rescoring import revision_summary
 
         chosen = make_brain(brain or build_state(store.read()).started.brain)
         fallback = chosen if isinstance(chosen, OfflineBrain) else OfflineBrain()
         revision = rescore_session(store, chosen, fallback)
         write_derived(store, build_state(store.read()))
-        click.echo(
-            f"Re-scored by the {chosen.name} interviewer as revision {revision}; "
-            "earlier revisions stay in the session log."
-        )
+        summary = revision_summary(store.read(), revision, chosen.name)
+        click.echo(f"{summary}; earlier revisions stay in the session log.")
     state = build_state(store.read())
     if no_audio:
         click.echo(replay_text(state, store, start))

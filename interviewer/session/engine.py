@@ -30,6 +30,7 @@ from interviewer.session.events import (
     SessionEnded,
     VoteCast,
 )
+from interviewer.session.fallback_notes import FallbackNotes
 from interviewer.session.ports import (
     Answer,
     AnswerSource,
@@ -75,6 +76,7 @@ class InterviewEngine:
         self.parts = parts
         self.events: list[Event] = store.read()
         self._interruption = None  # set when the answer source cut the candidate off
+        self._fallback_notes = FallbackNotes()
         self.state: SessionState = build_state(self.events)
 
     def emit(self, event: Event) -> None:
@@ -322,6 +324,8 @@ class InterviewEngine:
         """Run a brain step; if the brain fails, the offline brain takes it and a Note says so."""
 
         def note(reason: str) -> None:
+            if not self._fallback_notes.first_time(reason):
+                return  # said once already; the step's own event marks it as a fallback
             message = (
                 f"{self.parts.brain.name} interviewer unavailable for the {what} ({reason}); "
                 "the offline interviewer took this step"
