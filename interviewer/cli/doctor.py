@@ -14,12 +14,14 @@ from interviewer.cli import cli
 @click.option("--input-device", default=None, help="Microphone to check (number or name).")
 @click.option("--output-device", default=None, help="Speaker to check (number or name).")
 @click.option("--voice", default=None, help="Interviewer voice to check (female, male or a name).")
-def doctor(model, input_device, output_device, voice) -> None:
+@click.option("--llm", "contact_llm", is_flag=True,
+              help="Also contact the OpenAI API (a configured local endpoint is always contacted).")
+def doctor(model, input_device, output_device, voice, contact_llm) -> None:
     """Check that this machine is ready for voice interviews; each line is ok or the fix."""
     from interviewer.live.doctor import run_checks
 
     checks = run_checks(model=model, input_device=input_device, output_device=output_device,
-                        voice=voice)
+                        voice=voice, contact_llm=contact_llm)
     for check in checks:
         mark = "ok " if check.ok else ("FIX" if check.required else " - ")
         click.echo(f"[{mark}] {check.name}: {check.detail}")

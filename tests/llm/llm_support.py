@@ -221,6 +221,8 @@ class FakeOpenAI:
         # An HTTP status (400 as OpenAI-style servers, 500 as llama-cpp-python) for every
         # json_schema request, or None to honour it.
         self.reject_json_schema: int | None = None
+        # What GET /v1/models lists (as llama.cpp does, by file path), or a Reply to send instead.
+        self.models: list[str] | Reply = ["/models/fake-model.gguf"]
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._httpd.daemon_threads = True
@@ -262,12 +264,24 @@ class FakeOpenAI:
             def log_message(self, *args):  # keep test output clean
                 pass
 
+            def do_GET(self):
+                if not self.path.rstrip("/").endswith("/models"):
+                    return self._send(error(404, "no such path"))
+                listed = server.models
+                if isinstance(listed, Reply):
+                    return self._send(listed)
+                self._send(Reply(body={"object": "list", "data": [
+                    {"id": name, "object": "model", "created": 0, "owned_by": "fake"}
+                    for name in listed]}))
+
             def do_POST(self):
                 length = int(self.headers.get("content-length") or 0)
                 raw = self.rfile.read(length)
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 request = Recorded(self.path, headers, json.loads(raw or b"{}"))
-                reply = server.reply_for(request)
+                self._send(server.reply_for(request))
+
+            def _send(self, reply: Reply) -> None:
                 if reply.delay:
                     time.sleep(reply.delay)
                 if reply.body is not None:
