@@ -114,7 +114,7 @@ def test_the_next_move_is_asked_within_the_move_budget(server, monkeypatch):
 
 def test_report_strings_from_the_server_are_checked_before_they_reach_the_score(server):
     reply = score_reply(quotes=[])
-    reply["strengths"] = ["2022-04-21", "10", "value_strength", "owned the rollback decision"]
+    reply["strengths"] = ["2022-04-21", "value_strength", "owned the rollback decision"]
     reply["gaps"] = ["nad", "15"]
     server.script = [Reply(content=json.dumps(reply))]
     context = AnswerContext(stage="manager", question=QUESTION, asked=QUESTION.text,

@@ -60,9 +60,10 @@ class LLMValueScore(_Reply):
 
     value: ValueName
     score: int | None = Field(ge=1, le=5, description="1-5, or null: insufficient evidence")
-    quotes: list[str] = Field(description="Up to three exact sentences copied from the answer")
+    quotes: list[str] = Field(description="Up to two exact sentences copied from the answer",
+                              json_schema_extra={"maxItems": 2})
 
-    _trim = field_validator("quotes")(lambda items: _first(items, 3))
+    _trim = field_validator("quotes")(lambda items: _first(items, 2))
 
 
 class LLMSignals(_Reply):
@@ -82,15 +83,19 @@ class LLMSignals(_Reply):
 class LLMScore(_Reply):
     """The LLM's assessment of one answer."""
 
-    reply_tokens: ClassVar[int] = 520  # nine values with short quotes, signals, four + four
+    reply_tokens: ClassVar[int] = 420  # three values with short quotes, signals, 3 + 3
 
-    values: list[LLMValueScore]
+    # maxItems in the schema bound a grammar-constrained reply (llama.cpp), so a small model
+    # cannot list values or phrases until max_tokens cuts the JSON off.
+    values: list[LLMValueScore] = Field(json_schema_extra={"maxItems": 3})
     signals: LLMSignals
     overall: int = Field(ge=0, le=100)
-    strengths: list[str] = Field(description="Up to four, each a short phrase")
-    gaps: list[str] = Field(description="Up to four, each a short phrase")
+    strengths: list[str] = Field(description="Up to three, each a short phrase",
+                                 json_schema_extra={"maxItems": 3})
+    gaps: list[str] = Field(description="Up to three, each a short phrase",
+                            json_schema_extra={"maxItems": 3})
 
-    _trim = field_validator("strengths", "gaps")(lambda items: _first(items, 4))
+    _trim = field_validator("strengths", "gaps")(lambda items: _first(items, 3))
 
 
 class LLMVote(_Reply):
@@ -102,6 +107,7 @@ class LLMVote(_Reply):
     keeper: bool = Field(description="Would you fight to keep this person if they were leaving?")
     keeper_reason: str = Field(max_length=400)
     score: int = Field(ge=0, le=100)
-    reasons: list[str] = Field(description="Up to five short reasons")
+    reasons: list[str] = Field(description="Up to four short reasons",
+                               json_schema_extra={"maxItems": 4})
 
-    _trim = field_validator("reasons")(lambda items: _first(items, 5))
+    _trim = field_validator("reasons")(lambda items: _first(items, 4))
