@@ -372,22 +372,30 @@ class RecordingSpeaker:
 
 
 def run_session(folder: Path, brain, answers: list[str], stage: str = "manager",
-                seed: int = 7, speaker: RecordingSpeaker | None = None) -> SessionRun:
-    """Run a practice session (or the full loop, for stage "loop") the way the CLI does."""
+                seed: int = 7, speaker: RecordingSpeaker | None = None,
+                questions: int | None = None, answer_source=None) -> SessionRun:
+    """Run a practice session (or the full loop, for stage "loop") the way the CLI does.
+
+    `questions` keeps only the first questions of each interview (a short session that still
+    ends in a vote); `answer_source` replaces the scripted answers.
+    """
     content = default_content()
     store = SessionStore.create(folder, stage)
     loop = stage == "loop"
+    plans = plan_loop(content, seed) if loop else plan_practice(content, stage, seed)
+    if questions is not None:
+        plans = [p.model_copy(update={"questions": p.questions[:questions]}) for p in plans]
     store.append(SessionStarted(
         session_id=store.session_id, mode="loop" if loop else "practice", seed=seed,
-        cold_start=loop, brain=brain.name, input="script",
-        interviews=plan_loop(content, seed) if loop else plan_practice(content, stage, seed),
+        cold_start=loop, brain=brain.name, input="script", interviews=plans,
     ))
     out = io.StringIO()
     fallback = brain if isinstance(brain, OfflineBrain) else OfflineBrain(content)
+    source = answer_source or ScriptedAnswers(
+        write_script(folder / f"answers-{stage}.txt", answers))
     parts = EngineParts(
         brain=brain, fallback=fallback, console=Console(out=out, echo_answers=True),
-        answers=ScriptedAnswers(write_script(folder / f"answers-{stage}.txt", answers)),
-        content=content, speaker=speaker,
+        answers=source, content=content, speaker=speaker,
     )
     engine = InterviewEngine(store, parts)
     try:
