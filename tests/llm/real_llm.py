@@ -102,8 +102,8 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def real_server(tmp_path_factory):
+@pytest.fixture(scope="module", name="real_server")
+def real_server_fixture(tmp_path_factory):
     """A running llama.cpp server with SmolLM2 for the whole module (restarted if a test
     stopped it)."""
     model = real_model_or_skip()

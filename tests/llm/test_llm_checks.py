@@ -95,9 +95,21 @@ def exchange() -> list[TurnView]:
 
 
 @pytest.mark.parametrize("probe", NOT_SPEAKABLE[:3] + NOT_SPEAKABLE[-4:])
-def test_an_unfit_follow_up_from_the_server_is_a_brain_error_so_the_offline_probe_is_asked(
+def test_an_unfit_follow_up_is_never_spoken_the_rubric_probe_for_its_gap_is(server, probe):
+    server.script = [Reply(content=json.dumps(move_reply("follow_up", probe=probe,
+                                                         gap="no_principle")))]
+    move = llm_brain(server.base_url).next_move(stage="manager", question=QUESTION,
+                                                exchange=exchange(), follow_ups_left=2, variant=0)
+    principle = default_content().probes_for("no_principle", "manager")[0]
+    assert (move.action, move.gap, move.probe_id) == ("follow_up", "no_principle", principle.id)
+    assert move.text in principle.texts and move.text != probe
+    assert "not fit to speak" in move.reason
+
+
+@pytest.mark.parametrize("probe", NOT_SPEAKABLE[-4:])
+def test_an_unfit_follow_up_without_a_gap_is_a_brain_error_so_the_offline_move_is_made(
         server, probe):
-    server.script = [Reply(content=json.dumps(move_reply("follow_up", probe=probe)))]
+    server.script = [Reply(content=json.dumps(move_reply("follow_up", probe=probe, gap=None)))]
     with pytest.raises(BrainError, match="not fit to speak"):
         llm_brain(server.base_url).next_move(stage="manager", question=QUESTION,
                                              exchange=exchange(), follow_ups_left=2, variant=0)

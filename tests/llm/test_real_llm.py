@@ -12,7 +12,7 @@ import json
 import time
 
 from llm_support import STORY, RecordingSpeaker, run_cli, run_session, write_script
-from real_llm import MODEL_NAME, real_server  # noqa: F401  (the `real_server` fixture)
+from real_llm import MODEL_NAME, real_server_fixture  # noqa: F401  (the `real_server` fixture)
 
 from interviewer.brains.llm.checks import follow_up_problem, report_lines
 from interviewer.brains.llm.config import settings_from_env

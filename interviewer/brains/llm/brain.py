@@ -81,14 +81,32 @@ class LLMBrain:
         )
         claimed = self.client.structured(messages, LLMMove,
                                          budget=self.client.settings.move_budget)
+        why = report_lines([claimed.why])
+        claimed = claimed.model_copy(update={"why": why[0] if why else "the LLM's choice"})
         if claimed.action == "follow_up":
             problem = follow_up_problem(claimed.probe)
             if problem:
-                shown = " ".join((claimed.probe or "").split())[:60]
-                raise BrainError(f"its follow-up was not fit to speak ({problem}): {shown!r}")
-        why = report_lines([claimed.why])
-        claimed = claimed.model_copy(update={"why": why[0] if why else "the LLM's choice"})
+                return self._rubric_probe(claimed, problem, stage, exchange, variant)
         return guard.checked_move(claimed, exchange, follow_ups_left)
+
+    def _rubric_probe(self, claimed: LLMMove, problem: str, stage: str,
+                      exchange: list[TurnView], variant: int) -> Move:
+        """The model chose to probe a gap but its words are not fit to speak: ask the rubric's
+        probe for that gap (prompts/probes.yaml) instead, or fall back if there is none."""
+        shown = " ".join((claimed.probe or "").split())[:60]
+        asked = {" ".join(t.asked.split()) for t in exchange}
+        probes = self.content.probes_for(claimed.gap, stage) if claimed.gap else []
+        for offset in range(len(probes)):
+            probe = probes[(variant + offset) % len(probes)]
+            text = probe.texts[variant % len(probe.texts)]
+            if text not in asked and not any(t.gap == claimed.gap for t in exchange[1:]):
+                return Move(
+                    action="follow_up", text=text, probe_id=probe.id, gap=claimed.gap,
+                    target_value=claimed.target_value,
+                    reason=f"the LLM chose to probe {claimed.gap}; its wording was not fit to "
+                           f"speak ({problem}), so the rubric's probe for that gap was asked",
+                )
+        raise BrainError(f"its follow-up was not fit to speak ({problem}): {shown!r}")
 
     def vote(self, interview: PlannedInterview, turns: list[TurnView]) -> Vote:
         """This interviewer's own vote, from its own turns only, with the keeper test."""

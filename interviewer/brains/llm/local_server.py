@@ -63,6 +63,9 @@ def start_server(model: Path, port: int, threads: int = 1, context: int = DEFAUL
     params.n_parallel = 1  # one request at a time: a second one would halve the speed of both
     params.cpuparams.n_threads = threads
     params.cpuparams_batch.n_threads = threads
+    params.model_alias = {model.stem}  # listed by /v1/models as the file name, not its path
+    params.ui = False  # no web UI: only the API is served
+    params.offline = True  # never reach for a model hub
     return xllamacpp.Server(params)
 
 

@@ -31,8 +31,8 @@ GapName = Literal[
 
 # maxLength on every string: under a grammar (llama.cpp) the model must close the string, so a
 # repetition loop inside one ends at the limit instead of at max_tokens with no JSON at all.
-Quote = Annotated[str, StringConstraints(max_length=240)]
-Phrase = Annotated[str, StringConstraints(max_length=120)]
+Quote = Annotated[str, StringConstraints(max_length=160)]
+Phrase = Annotated[str, StringConstraints(max_length=80)]
 Sentence = Annotated[str, StringConstraints(max_length=200)]
 
 
@@ -97,7 +97,7 @@ class LLMSignals(_Reply):
 class LLMScore(_Reply):
     """The LLM's assessment of one answer."""
 
-    reply_tokens: ClassVar[int] = 420  # three values with short quotes, signals, 3 + 3
+    reply_tokens: ClassVar[int] = 700  # 3 values with 2 quotes, signals, 3 + 3 phrases
 
     # maxItems in the schema bound a grammar-constrained reply (llama.cpp), so a small model
     # cannot list values or phrases until max_tokens cuts the JSON off.
