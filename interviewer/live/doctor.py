@@ -88,12 +88,13 @@ def check_model(model: str | None) -> str:
 def check_llm(contact_openai: bool = False) -> Check:
     """The LLM interviewer (optional: the offline interviewer needs none). A configured endpoint
     is contacted; the OpenAI API only when asked (`doctor --llm`)."""
+    from interviewer import settings as user_settings
     from interviewer.brains.llm.config import settings_from_env
     from interviewer.brains.llm.reachability import contact
 
     name = "LLM interviewer"
     try:
-        settings = settings_from_env()
+        settings = settings_from_env(user_settings.environ_with_config())
     except UserError as exc:
         return Check(name, False, f"not configured (only needed for --brain llm): {exc}", False)
     if settings.base_url is None and not contact_openai:

@@ -296,7 +296,7 @@ class IncrementalTranscriber:
             self.stats.tail_skipped = tail.end > tail.start
             self.stats.tail_samples = 0
         self.stats.tail_seconds = time.perf_counter() - waited
-        return _joined(stretches, self.duration_s, getattr(self.transcriber, "language", "en"))
+        return _joined(stretches, self.duration_s, self.transcriber.language)
 
     def _has_speech(self, start: int, end: int) -> bool:
         probabilities = self._speech.probabilities[start // WINDOW:(end + WINDOW - 1) // WINDOW]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from interviewer import settings
 from interviewer.live.whisper_models import DEFAULT_MODEL
 from interviewer.session.ports import AnswerSource, Speaker
 
@@ -50,26 +51,32 @@ class VoiceParts:
 
 
 def voice_options(func):
-    """Add the voice options to a click command; it receives them as `voice: VoiceSettings`."""
+    """Add the voice options to a click command; it receives them as `voice: VoiceSettings`.
+
+    Model, language, voice, rate and end silence fall back to $INTERVIEWER_* and the user's
+    config file (interviewer.settings) when not given on the command line."""
     options = [
-        click.option("--model", default=DEFAULT_MODEL, show_default=True,
-                     help="Whisper model: a size (tiny.en, base.en, small.en...) or a local "
-                     "CTranslate2 model folder."),
-        click.option("--language", default="en", show_default=True,
-                     help="Language spoken in answers (a Whisper code, or auto)."),
+        click.option("--model", default=None, callback=settings.click_callback("model"),
+                     help="Whisper model: a size (tiny.en, base.en, small.en...), `embedded` "
+                     "(the offline tiny.en the set-up installs) or a local CTranslate2 model "
+                     f"folder [default: {DEFAULT_MODEL}, or $INTERVIEWER_MODEL, or config.toml]."),
+        click.option("--language", default=None, callback=settings.click_callback("language"),
+                     help="Language spoken in answers (a Whisper code, or auto) [default: en]."),
         click.option("--input-device", default=None,
                      help="Microphone: device number or part of its name (see "
                      "`interviewer doctor`)."),
         click.option("--output-device", default=None,
                      help="Speaker for the interviewer's voice: number or part of its name."),
-        click.option("--end-silence", type=click.FloatRange(min=0.5, max=30), default=2.5,
-                     show_default=True, help="Seconds of silence that end an answer."),
+        click.option("--end-silence", type=click.FloatRange(min=0.5, max=30), default=None,
+                     callback=settings.click_callback("end_silence"),
+                     help="Seconds of silence that end an answer [default: 2.5]."),
         click.option("--max-answer", type=click.FloatRange(min=5, max=3600), default=300,
                      show_default=True, help="Longest answer in seconds."),
-        click.option("--voice", default=None,
+        click.option("--voice", default=None, callback=settings.click_callback("voice"),
                      help="Interviewer voice for every persona: female, male or an installed "
                      "voice name."),
         click.option("--rate", type=click.IntRange(min=60, max=400), default=None,
+                     callback=settings.click_callback("rate"),
                      help="Interviewer speaking rate in words per minute (default: per persona)."),
         click.option("--audio-answers", type=click.Path(file_okay=False, path_type=Path),
                      default=None,

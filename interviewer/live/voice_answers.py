@@ -79,9 +79,7 @@ class VoiceAnswers:
 
     def close(self) -> None:
         """Release the microphone (kept open between answers when barge-in is on)."""
-        close = getattr(self.microphone, "close", None)
-        if close is not None:
-            close()
+        self.microphone.close()
 
     def _listen(self, prompt: Prompt) -> Audio:
         """Record one answer (subclasses listen differently, e.g. transcribing as they go)."""
@@ -128,6 +126,9 @@ class AudioFileAnswers:
         audio = load_audio(source)
         path = save_wav(prompt.save_audio_to, audio) if prompt.save_audio_to else None
         return _transcribed(audio, self.transcriber, path, "audio-file")
+
+    def close(self) -> None:
+        """Nothing to release: files are read whole."""
 
     def skip(self, count: int) -> None:
         """Skip files already used (when resuming a session with the same folder)."""

@@ -35,7 +35,7 @@ def test_a_server_that_is_down_is_a_fix(monkeypatch):
     monkeypatch.setenv("INTERVIEWER_LLM_BASE_URL", refused_url())
     check = check_llm()
     assert not check.ok and check.required
-    assert "nothing answers at" in check.detail and "INTERVIEWER_LLM_BASE_URL" in check.detail
+    assert "nothing answers there" in check.detail and "INTERVIEWER_LLM_BASE_URL" in check.detail
 
 
 def test_a_model_the_server_does_not_serve_is_a_fix_naming_what_it_serves(endpoint, monkeypatch):
@@ -47,7 +47,7 @@ def test_a_model_the_server_does_not_serve_is_a_fix_naming_what_it_serves(endpoi
 
 
 @pytest.mark.parametrize(("reply", "words"), [
-    (error(401, "bad key"), "rejected the API key"),
+    (error(401, "bad key"), "API key was rejected"),
     (error(503, "Loading model"), "still loading"),
     (Reply(body={"error": "x"}, delay=4.0), "within 3s"),
     (MALFORMED_200["html page"], "not answer like an OpenAI-compatible server"),

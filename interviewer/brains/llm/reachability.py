@@ -28,29 +28,32 @@ def contact(settings: LLMSettings, timeout: float = DOCTOR_TIMEOUT) -> str:
     try:
         ids = [str(model.id) for model in client.models.list().data]
     except openai.APITimeoutError:
-        raise UserError(f"no answer from {where} within {timeout:g}s; is the server running "
-                        "and not busy with another request?") from None
+        problem = (f"no answer within {timeout:g}s; is the server running and not busy with "
+                   "another request?")
     except openai.APIConnectionError:
-        raise UserError(f"nothing answers at {where}; start the server (README: LLM "
-                        "interviewer) or fix INTERVIEWER_LLM_BASE_URL") from None
+        problem = ("nothing answers there; start the server (README: LLM interviewer) or fix "
+                   "INTERVIEWER_LLM_BASE_URL")
     except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
-        raise UserError(f"{where} rejected the API key (HTTP {exc.status_code}); check "
-                        "OPENAI_API_KEY") from None
+        problem = f"the API key was rejected (HTTP {exc.status_code}); check OPENAI_API_KEY"
     except openai.NotFoundError:
-        raise UserError(f"{where} has no model list (HTTP 404); the URL should end in /v1, "
-                        "e.g. http://127.0.0.1:8080/v1") from None
+        problem = ("no model list there (HTTP 404); the URL should end in /v1, e.g. "
+                   "http://127.0.0.1:8080/v1")
     except openai.APIStatusError as exc:
         loading = " (still loading its model? try again in a moment)" \
             if exc.status_code == 503 else ""
-        raise UserError(f"{where} answered HTTP {exc.status_code}{loading}") from None
+        problem = f"the server answered HTTP {exc.status_code}{loading}"
     except (ValueError, TypeError, AttributeError):
-        raise UserError(f"{where} did not answer like an OpenAI-compatible server; check "
-                        "INTERVIEWER_LLM_BASE_URL") from None
+        problem = ("it did not answer like an OpenAI-compatible server; check "
+                   "INTERVIEWER_LLM_BASE_URL")
+    else:
+        problem = None
+    if problem is not None:
+        raise UserError(f"model {settings.model} at {where}: {problem}")
     seconds = time.monotonic() - started
     if not serves(ids, settings.model):
         names = ", ".join(_short(i) for i in ids[:_SHOWN_MODELS]) or "nothing"
         raise UserError(f"{where} does not serve model {settings.model!r}; it serves {names}. "
-                        f"Set {MODEL_ENV} to one of them")
+                        f"Set {MODEL_ENV} (or llm.model in the config file) to one of them")
     return f"{settings.describe()}; answered in {seconds:.1f}s and serves the model"
 
 
