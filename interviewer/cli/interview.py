@@ -240,6 +240,9 @@ def _run(
         console=console,
         content=content,
         speaker=speaker,
+        # A person answering gives a slow model time to score the last answer; a script does
+        # not, and its next move would only queue behind that score at a one-slot server.
+        score_in_background=not isinstance(answers, ScriptedAnswers),
     )
     engine = InterviewEngine(store, parts)
     try:

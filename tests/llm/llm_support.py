@@ -373,7 +373,8 @@ class RecordingSpeaker:
 
 def run_session(folder: Path, brain, answers: list[str], stage: str = "manager",
                 seed: int = 7, speaker: RecordingSpeaker | None = None,
-                questions: int | None = None, answer_source=None) -> SessionRun:
+                questions: int | None = None, answer_source=None,
+                score_in_background: bool = False) -> SessionRun:
     """Run a practice session (or the full loop, for stage "loop") the way the CLI does.
 
     `questions` keeps only the first questions of each interview (a short session that still
@@ -396,6 +397,7 @@ def run_session(folder: Path, brain, answers: list[str], stage: str = "manager",
     parts = EngineParts(
         brain=brain, fallback=fallback, console=Console(out=out, echo_answers=True),
         answers=source, content=content, speaker=speaker,
+        score_in_background=score_in_background,
     )
     engine = InterviewEngine(store, parts)
     try:
