@@ -58,7 +58,9 @@ class LLMBrain:
         claimed = self.client.structured(messages, LLMScore)
         claimed = claimed.model_copy(update={"strengths": report_lines(claimed.strengths),
                                              "gaps": report_lines(claimed.gaps)})
-        return guard.checked_score(claimed, offline, context.answer, context.stage, self.content)
+        return guard.checked_score(
+            claimed, offline, context.answer, context.stage, self.content, kind=context.kind
+        )
 
     def next_move(
         self,
