@@ -88,16 +88,17 @@ class LLMBrain:
         if claimed.action == "follow_up":
             problem = follow_up_problem(claimed.probe)
             if problem:
-                return self._rubric_probe(claimed, problem, stage, exchange, variant)
+                style = interviewer.style if interviewer is not None else None
+                return self._rubric_probe(claimed, problem, stage, style, exchange, variant)
         return guard.checked_move(claimed, exchange, follow_ups_left)
 
-    def _rubric_probe(self, claimed: LLMMove, problem: str, stage: str,
+    def _rubric_probe(self, claimed: LLMMove, problem: str, stage: str, style: str | None,
                       exchange: list[TurnView], variant: int) -> Move:
         """The model chose to probe a gap but its words are not fit to speak: ask the rubric's
         probe for that gap (prompts/probes.yaml) instead, or fall back if there is none."""
         shown = " ".join((claimed.probe or "").split())[:60]
         asked = {" ".join(t.asked.split()) for t in exchange}
-        probes = self.content.probes_for(claimed.gap, stage) if claimed.gap else []
+        probes = self.content.probes_for(claimed.gap, stage, style) if claimed.gap else []
         for offset in range(len(probes)):
             probe = probes[(variant + offset) % len(probes)]
             text = probe.texts[variant % len(probe.texts)]
