@@ -221,11 +221,12 @@ def next_move(
     interviewer: PlannedInterview | None = None,
 ) -> Move:
     """Probe the top open gap not yet probed in this exchange, or go on to the next question."""
-    if follow_ups_left <= 0:
-        return Move(action="next_question", reason="follow-up budget for this question used")
+    # A request to repeat or for a moment is honoured even when the follow-ups are used up.
     not_yet = _non_answer_move(content, stage, question, exchange, variant)
     if not_yet is not None:
         return not_yet
+    if follow_ups_left <= 0:
+        return Move(action="next_question", reason="follow-up budget for this question used")
     turns = turns_of(exchange)
     if not turns:
         return Move(action="next_question", reason="no answer to follow up on")
@@ -353,10 +354,20 @@ def _non_answer_move(
         return None
     if asked_gaps.count(gap) >= (1 if gap == "no_answer" else 2):
         return Move(action="next_question", reason="no answer after asking again")
-    text, probe_id = _probe_text(content, stage, "behavioural", gap, question, variant, used)
+    # What is asked again is the last thing asked (a follow-up, or the question itself).
+    again = question.model_copy(update={"text": _unwrapped(last.asked, exchange) or question.text})
+    text, probe_id = _probe_text(content, stage, "behavioural", gap, again, variant, used)
     if text is None:
         return None
     return Move(action="follow_up", text=text, probe_id=probe_id, gap=gap, reason=REASONS[gap])
+
+
+def _unwrapped(asked: str, exchange: list[TurnView]) -> str:
+    """The original wording of a re-asked turn (without "Of course." and the like)."""
+    for turn in exchange:
+        if turn.kind == "question" and turn.asked and turn.asked in asked:
+            return turn.asked
+    return asked
 
 
 def _defend_lines(content: Content, question: PlannedQuestion) -> list[str]:

@@ -85,3 +85,15 @@ def test_non_answers_get_a_repeat_a_pause_a_polite_move_on_or_one_re_ask():
         TurnView(turn=2, kind="follow_up", asked=empty.text, answer="", gap="no_answer",
                  probe_id=empty.probe_id)])
     assert again.action == "next_question"
+
+
+def test_a_moment_to_think_is_given_after_a_follow_up_even_with_no_follow_ups_left():
+    question = "Tell me about a time you disagreed with your manager."
+    probe = "What would you do differently if the same thing happened next month?"
+    planned = PlannedQuestion(id="q", text=question, values=["Judgment"], topic="general")
+    views = [TurnView(turn=1, kind="question", asked=question, answer="A long story."),
+             TurnView(turn=2, kind="follow_up", asked=probe, answer="Can I take a moment?",
+                      gap="no_reflection", probe_id="lesson")]
+    move = next_move(content=CONTENT, stage="manager", question=planned, exchange=views,
+                     follow_ups_left=0, variant=0)
+    assert move.action == "follow_up" and move.gap == "thinking" and probe in move.text
