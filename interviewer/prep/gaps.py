@@ -11,6 +11,7 @@ from statistics import mean
 
 from interviewer.prep.coverage import BANK_TARGET, Coverage, rank_thin
 from interviewer.prep.progress import PACE_RANGE, Progress
+from interviewer.rubric.content import DRILL_GAPS
 
 RECENT = 3  # sessions that count as "recent"
 WEAK_SHARE = 0.34  # a probe needed on a third of questions or more is a gap worth days
@@ -74,6 +75,8 @@ def find_gaps(coverage: Coverage, progress: Progress | None) -> Gaps:
         recent = [p for p in series.points[-RECENT:] if p is not None]
         if recent and mean(recent) >= WEAK_SHARE:
             gap = series.metric.key.split(":", 1)[1]
+            if gap not in DRILL_GAPS:
+                continue  # "repeat the question" and the like are not a skill to drill
             rates.append((mean(recent), gap))
             gaps.evidence[gap] = f"needed on {round(mean(recent) * 100)}% of recent questions"
     gaps.weak = [gap for _, gap in sorted(rates, key=lambda r: -r[0])]

@@ -14,7 +14,7 @@ from pydantic import Field
 
 from interviewer.errors import ContentError
 from interviewer.paths import prompts_dir
-from interviewer.rubric.content import GAPS
+from interviewer.rubric.content import DRILL_GAPS
 from interviewer.rubric.yaml_files import Strict, check_placeholders, load_once, read_model
 
 PLAN_FILE = "plans.yaml"
@@ -42,7 +42,7 @@ TASKS = (
     "rest",
 )
 # Every gap the interviewer probes has a drill.
-SIGNAL_DRILLS = GAPS
+SIGNAL_DRILLS = DRILL_GAPS
 DELIVERY_DRILLS = ("fillers", "pace_fast", "pace_slow", "long_pauses")
 PLACEHOLDERS = {
     "value",

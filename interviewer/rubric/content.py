@@ -61,6 +61,9 @@ Gap = Literal[
     "off_question",
 ]
 GAPS: tuple[str, ...] = Gap.__args__  # type: ignore[attr-defined]
+# Moves for replies that are not answers yet (repeat, wait, ask again): no study drill for them.
+NON_ANSWER_GAPS = ("clarify", "thinking", "no_answer")
+DRILL_GAPS = tuple(g for g in GAPS if g not in NON_ANSWER_GAPS)
 
 
 class Value(Strict):
