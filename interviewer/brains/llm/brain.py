@@ -99,9 +99,12 @@ class LLMBrain:
         shown = " ".join((claimed.probe or "").split())[:60]
         asked = {" ".join(t.asked.split()) for t in exchange}
         probes = self.content.probes_for(claimed.gap, stage, style) if claimed.gap else []
+        # Wording that needs something said is not used blind; a re-ask names the question.
+        probes = [p for p in probes if not p.requires]
+        question = exchange[0].asked if exchange else ""
         for offset in range(len(probes)):
             probe = probes[(variant + offset) % len(probes)]
-            text = probe.texts[variant % len(probe.texts)]
+            text = probe.texts[variant % len(probe.texts)].replace("{question}", question)
             if text not in asked and not any(t.gap == claimed.gap for t in exchange[1:]):
                 return Move(
                     action="follow_up", text=text, probe_id=probe.id, gap=claimed.gap,
