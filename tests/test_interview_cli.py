@@ -31,7 +31,10 @@ def test_story_without_principle_draws_the_principle_probe(sessions_dir, tmp_pat
     first = state.turns[0]
     assert first.move.move.action == "follow_up"
     assert first.move.move.gap == "no_principle"
-    assert "principle" in state.turns[1].asked.text.lower()
+    # The principle probe is asked in varied words (prompts/probes.yaml), not always the same.
+    from interviewer.rubric.content import default_content
+    texts = {t for p in default_content().probes if p.gap == "no_principle" for t in p.texts}
+    assert state.turns[1].asked.text in texts
 
 
 def test_answer_with_principle_position_and_reflection_is_not_probed_for_them(sessions_dir,
