@@ -18,9 +18,10 @@ from interviewer.cli.options import (
     resolve_sessions_dir,
     sessions_dir_option,
 )
+from interviewer.cli.voice_options import voice_options
 from interviewer.console import Console
 from interviewer.errors import UserError
-from interviewer.live.options import VoiceSettings, build_voice, voice_options
+from interviewer.live.options import VoiceSettings, build_voice
 from interviewer.report.derived import write_derived
 from interviewer.rubric.content import STAGES, default_content
 from interviewer.rubric.planning import plan_loop, plan_practice

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from interviewer.errors import UserError
-from interviewer.live.endpointing import WINDOW, WINDOW_SECONDS, StreamingVad
+from interviewer.live.endpointing import WINDOW, WINDOW_SECONDS, SpeechTracker, StreamingVad
 from interviewer.live.shared_input import SharedInput
 
 POLL_SECONDS = 0.05  # how often the watcher notices that playback has ended
@@ -67,7 +67,8 @@ class BargeInDetector:
         self.elapsed = 0.0
         self.echo_level: float | None = None  # set once learning is over
         self.onset_at: float | None = None  # second of playback the candidate's speech began
-        self.in_speech = False
+        self.speech = SpeechTracker(self.settings.speech_threshold,
+                                    self.settings.silence_threshold, self.settings.min_speech)
         self._run: deque[tuple[float, float, float]] = deque()  # (start, seconds, rms)
         # While learning: (seconds, energy) of the speech windows, and of all windows.
         self._learned_speech = [0.0, 0.0]
@@ -77,6 +78,11 @@ class BargeInDetector:
     def triggered(self) -> bool:
         """True once barge-in has been detected."""
         return self.onset_at is not None
+
+    @property
+    def in_speech(self) -> bool:
+        """True while the VAD hears speech (the interviewer's echo or the candidate)."""
+        return self.speech.in_speech
 
     @property
     def trigger_level(self) -> float | None:
@@ -92,8 +98,7 @@ class BargeInDetector:
         s = self.settings
         start = self.elapsed
         self.elapsed += seconds
-        speaking = probability >= (s.silence_threshold if self.in_speech else s.speech_threshold)
-        self.in_speech = speaking
+        speaking = self.speech.update(probability, seconds)
         if self.echo_level is None:
             self._learn(speaking, rms, seconds)
         if not speaking:

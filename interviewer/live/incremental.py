@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from interviewer.live.endpointing import SAMPLE_RATE, WINDOW
+from interviewer.live.endpointing import SAMPLE_RATE, WINDOW, WINDOW_SECONDS, SpeechTracker
 from interviewer.session.ports import Audio, Transcriber, Transcript, Word
 
 SPEECH = 0.5  # a window at or above this probability is speech (Silero's onset threshold)
@@ -77,8 +77,14 @@ class _Speech:
     """Window-by-window speech tracking over the whole answer."""
 
     probabilities: list[float] = field(default_factory=list)
-    silence_run: int = 0  # windows of silence up to now
+    tracker: SpeechTracker = field(default_factory=lambda: SpeechTracker(SPEECH, SPEECH))
     speech_since_cut: bool = False
+
+    @property
+    def silence_run(self) -> int:
+        """Windows of silence up to now."""
+        return round(self.tracker.silence / WINDOW_SECONDS) if self.tracker.last_speech_at \
+            is not None else len(self.probabilities)
 
 
 class IncrementalTranscriber:
@@ -142,11 +148,8 @@ class IncrementalTranscriber:
         s, speech = self.settings, self._speech
         speech.probabilities.append(probability)
         end = len(speech.probabilities) * WINDOW  # sample offset where this window ends
-        if probability >= SPEECH:
-            speech.silence_run = 0
+        if speech.tracker.update(probability):
             speech.speech_since_cut = True
-        else:
-            speech.silence_run += 1
         stretch = (end - self._cut) / SAMPLE_RATE
         pause_windows = max(int(round(s.pause * SAMPLE_RATE / WINDOW)), 1)
         long_windows = max(int(round(s.long_pause * SAMPLE_RATE / WINDOW)), pause_windows)

@@ -11,24 +11,16 @@ decides to cut in, listening stops at once, the partial answer is kept and marke
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
 
 import numpy as np
 
+from interviewer.live.capture import ListeningMicrophone
 from interviewer.live.incremental import IncrementalSettings, IncrementalTranscriber
 from interviewer.live.interrupt import Interruption, InterruptPolicy
-from interviewer.live.voice_answers import DEFAULT_MAX_ANSWER, VoiceAnswers
+from interviewer.live.voice_answers import DEFAULT_MAX_ANSWER, VoiceAnswers, Waiting
 from interviewer.session.ports import Answer, PreparingSpeaker, Prompt, Speaker, Transcriber
 
 CHECK_EVERY = 0.5  # seconds of audio between two looks at the partial transcript
-
-
-class BlockMicrophone(Protocol):
-    """A microphone that hands out blocks while it records (see SoundDeviceMicrophone)."""
-
-    def listen(self, *, max_seconds: float, on_block=None):
-        """Record one answer, calling `on_block(block, probabilities, endpointer)` per block."""
-        ...
 
 
 class StreamingVoiceAnswers(VoiceAnswers):
@@ -44,12 +36,14 @@ class StreamingVoiceAnswers(VoiceAnswers):
 
     NO_NUDGE = ("enter", "interrupted")
 
-    def __init__(self, microphone: BlockMicrophone, transcriber: Transcriber, *,
+    def __init__(self, microphone: ListeningMicrophone, transcriber: Transcriber, *,
                  speaker: Speaker | None = None, max_answer: float = DEFAULT_MAX_ANSWER,
                  interrupt: InterruptPolicy | None = None,
                  settings: IncrementalSettings | None = None,
-                 on_interrupt: Callable[[Interruption], None] | None = None, out=None):
-        super().__init__(microphone, transcriber, speaker=speaker, max_answer=max_answer, out=out)
+                 on_interrupt: Callable[[Interruption], None] | None = None,
+                 waiting: Waiting | None = None, out=None):
+        super().__init__(microphone, transcriber, speaker=speaker, max_answer=max_answer,
+                         waiting=waiting, out=out)
         self.incremental = IncrementalTranscriber(transcriber, settings)
         self.interrupt = interrupt
         self.on_interrupt = on_interrupt
@@ -69,7 +63,7 @@ class StreamingVoiceAnswers(VoiceAnswers):
                       duration_s=round(audio.duration_s, 2), words=list(transcript.words),
                       interrupted=self.last_interruption is not None)
 
-    def _listen(self, prompt: Prompt):
+    def _listen(self, prompt: Prompt, wait: float):
         self.incremental.reset()
         state = {"next_check": CHECK_EVERY, "partial": ""}
 
@@ -94,7 +88,8 @@ class StreamingVoiceAnswers(VoiceAnswers):
             self._cut_in(decision, prompt)
             return "interrupted"
 
-        return self.microphone.listen(max_seconds=self.max_answer, on_block=on_block)
+        return self.microphone.listen(max_seconds=self.max_answer, no_speech_timeout=wait,
+                                      on_block=on_block)
 
     def _cut_in(self, decision: Interruption, prompt: Prompt) -> None:
         """Start saying the probe now: the candidate hears it while the tail is transcribed."""

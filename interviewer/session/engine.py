@@ -33,6 +33,7 @@ from interviewer.session.events import (
 from interviewer.session.ports import (
     Answer,
     AnswerSource,
+    InterruptedAnswer,
     PreparingSpeaker,
     Prompt,
     Speaker,
@@ -140,6 +141,10 @@ class InterviewEngine:
             if turn.answer is None:
                 self._listen(index, turn)
             turn = self._current(index, question_index)
+            if turn.answer.no_answer:
+                if turn.move is None:
+                    self._move_on_unanswered(turn)
+                return
             if not turn.scores:
                 self._score(index, turn)
             turn = self._current(index, question_index)
@@ -198,13 +203,21 @@ class InterviewEngine:
             rate=plan.rate,
             on_partial=self._anticipate(index, turn),
         )
-        answer = self.parts.answers.next_answer(prompt)
+        try:
+            answer = self.parts.answers.next_answer(prompt)
+        except InterruptedAnswer as stopped:  # Ctrl-C mid-answer: keep what was said, then stop
+            self._record_answer(index, turn, stopped.answer)
+            raise KeyboardInterrupt from None
         if answer is None:
             raise AnswersExhausted
         # A real-time answer source that cut the candidate off says which probe it cut in with.
         self._interruption = (
             getattr(self.parts.answers, "last_interruption", None) if answer.interrupted else None
         )
+        self._record_answer(index, turn, answer)
+
+    def _record_answer(self, index: int, turn: TurnState, answer: Answer) -> None:
+        settings = self.parts.content.stages[self._interview(index).plan.stage]
         self.parts.console.answer(answer.text)
         delivery = (
             delivery_from_words(answer.words, answer.text, settings.answer_seconds)
@@ -221,6 +234,7 @@ class InterviewEngine:
                 words=[(w.text, w.start, w.end) for w in answer.words],
                 delivery=delivery,
                 interrupted=answer.interrupted,
+                no_answer=answer.no_answer,
             )
         )
         if answer.problem:
@@ -237,6 +251,11 @@ class InterviewEngine:
                 fallback=brain != self.parts.brain.name,
             )
         )
+
+    def _move_on_unanswered(self, turn: TurnState) -> None:
+        """The candidate stayed silent to the waiting limit: on to the next question, unscored."""
+        move = Move(action="next_question", reason="no answer")
+        self.emit(MoveDecided(turn=turn.asked.turn, brain=self.parts.brain.name, move=move))
 
     def _record_interruption(self, turn: TurnState) -> Move:
         """The interviewer cut in mid-answer: its probe is the move, recorded as an interruption."""
