@@ -62,6 +62,8 @@ class BargeInSettings:
     noise_floor: float = 0.002  # RMS; with no echo at all, speech must still beat 2x this
     pre_roll: float = 0.3  # audio kept from before the speech onset for the next listen()
     echo_ratio: float = 0.35  # with echo cancellation: the share of the level that must remain
+    cancelled_loud_fraction: float = 0.5  # ...in this share of the windows (syllable gaps let the
+    # residual echo through, so fewer windows than `loud_fraction` stand out)
 
 
 class BargeInDetector:
@@ -132,7 +134,8 @@ class BargeInDetector:
             return False
         loud = sum(seconds for _, seconds, window_rms, heard in self._run
                    if self._louder_than_echo(window_rms, heard))
-        if loud >= s.loud_fraction * self._span() - 1e-9:
+        fraction = s.loud_fraction if microphone_rms is None else s.cancelled_loud_fraction
+        if loud >= fraction * self._span() - 1e-9:
             self.onset_at = self._run[0][0]
         return self.triggered
 

@@ -11,7 +11,9 @@ length) that endpointing, barge-in and incremental transcription all read.
 with made-up numbers. Once speech has begun, the answer ends:
 - semantically (the default): after `finished_silence` the end-of-turn model is asked whether
   the thought sounds finished (`wants_judgement`, answered with `judged()`); finished, the answer
-  ends there; unfinished, the candidate gets `patience` seconds of silence before it ends;
+  ends there; unfinished, the candidate gets `patience` seconds of silence before it ends,
+  unless at `read_silence` the transcript so far reads as a finished sentence (`wants_reading`,
+  answered with `read()`; real-time transcription supplies it);
 - by silence alone (`--silence-only`, or no end-of-turn model): after `end_silence`;
 and always at `max_seconds`. If nobody says anything it ends after `no_speech_timeout`.
 """
@@ -22,7 +24,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interviewer.live.timing import DEFAULT_END_SILENCE, DEFAULT_PATIENCE, FINISHED_SILENCE
+from interviewer.live.timing import (
+    DEFAULT_END_SILENCE,
+    DEFAULT_PATIENCE,
+    FINISHED_SILENCE,
+    READ_SILENCE,
+)
 
 SAMPLE_RATE = 16_000
 WINDOW = 512  # samples per VAD window at 16 kHz
@@ -127,6 +134,7 @@ class EndpointSettings:
     min_speech: float = 0.25
     semantic: bool = False  # ask the end-of-turn model (set when one is loaded)
     finished_silence: float = FINISHED_SILENCE
+    read_silence: float = READ_SILENCE
     patience: float = DEFAULT_PATIENCE
 
 
@@ -144,6 +152,7 @@ class Endpointer:
         self.ended_by: str | None = None
         self.judgements = 0  # how often the end-of-turn model was asked
         self._judged_at: float | None = None  # last_speech_at of the pause already judged
+        self._read_at: float | None = None  # ...and of the pause whose transcript was read
 
     @property
     def elapsed(self) -> float:
@@ -191,6 +200,23 @@ class Endpointer:
             self.ended_by = "finished"
         return self.ended_by
 
+    @property
+    def wants_reading(self) -> bool:
+        """True when the transcript so far should now be read for a finished sentence (once per
+        pause, after the model heard the thought unfinished)."""
+        s = self.settings
+        return (s.semantic and self.ended_by is None and self.started
+                and self._judged_at == self.speech.last_speech_at
+                and self.speech.silence >= s.read_silence - 1e-9
+                and self._read_at != self.speech.last_speech_at)
+
+    def read(self, finished: bool) -> str | None:
+        """Whether the transcript of the answer so far ends a sentence; ends the answer if so."""
+        self._read_at = self.speech.last_speech_at
+        if finished and self.ended_by is None:
+            self.ended_by = "finished"
+        return self.ended_by
+
     def update(self, probability: float, seconds: float = WINDOW_SECONDS) -> str | None:
         """Account for one window; returns why the answer ended, or None to keep listening."""
         if self.ended_by is not None:
@@ -205,3 +231,19 @@ class Endpointer:
         elif not self.started and self.elapsed >= s.no_speech_timeout:
             self.ended_by = "no_speech"
         return self.ended_by
+
+
+# Words a finished sentence rarely ends on: a transcript ending on one is mid-thought.
+DANGLING = frozenset("""a an the and but or so because then that which who whom whose to of in
+on at for with from by as if than was were is are be been i we my our their his her its like um
+uh er just really very""".split())
+
+
+def reads_as_finished(text: str) -> bool:
+    """Whether a (partial) transcript ends a sentence: a full stop, question or exclamation mark
+    (not Whisper's "..." for a trailing phrase) after a word that can end one."""
+    text = text.strip()
+    if not text or text.endswith(("...", "\u2026")) or text[-1] not in ".!?":
+        return False
+    words = text.rstrip(".!?").split()
+    return bool(words) and words[-1].strip(",;:\"'").lower() not in DANGLING

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -96,9 +97,11 @@ class IncrementalTranscriber:
     """
 
     def __init__(self, transcriber: Transcriber, settings: IncrementalSettings | None = None,
-                 *, vad=None):
+                 *, vad=None, on_slow: Callable[[float], None] | None = None):
         self.transcriber = transcriber
         self.settings = settings or IncrementalSettings()
+        # Called with the share of real time a pass took, when it is over `busy_share`.
+        self.on_slow = on_slow
         self._vad = vad
         self._lock = threading.Condition()
         self._blocks_lock = threading.Lock()  # feed() appends while the worker reads
@@ -221,6 +224,8 @@ class IncrementalTranscriber:
         if seconds <= 0:
             return
         share = busy / seconds
+        if share > self.settings.busy_share and self.on_slow is not None:
+            self.on_slow(share)
         if share > self.settings.busy_share:
             grown = self._min_stretch * min(share / self.settings.busy_share, 2.0)
             self._min_stretch = min(grown, self.settings.max_stretch)
@@ -299,6 +304,10 @@ class IncrementalTranscriber:
             self.stats.tail_skipped = tail.end > tail.start
             self.stats.tail_samples = 0
         self.stats.tail_seconds = time.perf_counter() - waited
+        if self.stats.tail_samples >= SAMPLE_RATE and self.on_slow is not None:
+            share = self.stats.tail_seconds / (self.stats.tail_samples / SAMPLE_RATE)
+            if share > self.settings.busy_share:
+                self.on_slow(share)
         return _joined(stretches, self.duration_s, getattr(self.transcriber, "language", "en"))
 
     def _has_speech(self, start: int, end: int) -> bool:

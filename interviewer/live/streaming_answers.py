@@ -15,12 +15,14 @@ from collections.abc import Callable
 import numpy as np
 
 from interviewer.live.capture import ListeningMicrophone
+from interviewer.live.endpointing import reads_as_finished
 from interviewer.live.incremental import IncrementalSettings, IncrementalTranscriber
 from interviewer.live.interrupt import Interruption, InterruptPolicy
 from interviewer.live.voice_answers import DEFAULT_MAX_ANSWER, VoiceAnswers, Waiting
 from interviewer.session.ports import Answer, PreparingSpeaker, Prompt, Speaker, Transcriber
 
 CHECK_EVERY = 0.5  # seconds of audio between two looks at the partial transcript
+READ_MARGIN = 0.1  # the transcript covers the last words once it reaches this close to them
 
 
 class StreamingVoiceAnswers(VoiceAnswers):
@@ -44,7 +46,8 @@ class StreamingVoiceAnswers(VoiceAnswers):
                  waiting: Waiting | None = None, out=None):
         super().__init__(microphone, transcriber, speaker=speaker, max_answer=max_answer,
                          waiting=waiting, out=out)
-        self.incremental = IncrementalTranscriber(transcriber, settings)
+        self.incremental = IncrementalTranscriber(transcriber, settings, on_slow=self._slow)
+        self.slowed_down = False  # transcription fell behind once: decoding was made cheaper
         self.interrupt = interrupt
         self.on_interrupt = on_interrupt
         self.last_interruption: Interruption | None = None
@@ -71,6 +74,11 @@ class StreamingVoiceAnswers(VoiceAnswers):
             self.incremental.feed(block, probabilities)
             if not endpointer.started:
                 return None
+            covered = self.incremental.transcribed_until() >= \
+                endpointer.last_speech_at - READ_MARGIN
+            if endpointer.wants_reading and covered and endpointer.read(
+                    reads_as_finished(self.incremental.partial_text())):
+                return endpointer.ended_by
             story = endpointer.elapsed - endpointer.first_speech_at
             if story < state["next_check"]:
                 return None
@@ -90,6 +98,21 @@ class StreamingVoiceAnswers(VoiceAnswers):
 
         return self.microphone.listen(max_seconds=self.max_answer, no_speech_timeout=wait,
                                       on_block=on_block)
+
+    def _slow(self, share: float) -> None:
+        """Transcription is close to falling behind the speech: say so once, and decode
+        greedily from now on (a beam of one is several times cheaper, at a small cost in
+        accuracy) instead of leaving the candidate waiting in silence."""
+        if self.slowed_down:
+            return
+        self.slowed_down = True
+        from interviewer.live.transcribe import WhisperTranscriber
+
+        faster = isinstance(self.transcriber, WhisperTranscriber) and self.transcriber.beam_size > 1
+        if faster:
+            self.transcriber.beam_size = 1
+        self._tell(f"note: transcription took {share:.0%} of real time on this machine"
+                   + ("; switching to faster decoding." if faster else "."))
 
     def _cut_in(self, decision: Interruption, prompt: Prompt) -> None:
         """Start saying the probe now: the candidate hears it while the tail is transcribed."""
