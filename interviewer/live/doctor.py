@@ -85,6 +85,23 @@ def check_model(model: str | None) -> str:
     return detail
 
 
+def check_turn_model() -> str:
+    """The end-of-turn model is installed and intact (else answers end by silence alone)."""
+    from interviewer.live.smart_turn import check_installed
+
+    return f"Smart Turn v3.2 at {check_installed()}"
+
+
+def check_echo_canceller() -> str:
+    """WebRTC AEC3 for barge-in over loudspeakers (else a loudness rule stands in)."""
+    from interviewer.live.echo import load_echo_canceller
+
+    if load_echo_canceller() is None:
+        raise UserError("pywebrtc-audio is not installed: barge-in falls back to a loudness "
+                        "rule (pip install pywebrtc-audio, or use headphones)")
+    return "WebRTC AEC3 (pywebrtc-audio)"
+
+
 def check_llm() -> str:
     """The LLM interviewer's settings (optional: the offline interviewer needs none)."""
     from interviewer.brains.llm.config import settings_from_env
@@ -108,6 +125,8 @@ def run_checks(*, model: str | None = None, input_device: str | None = None,
     checks.append(_run("text-to-speech voice", lambda: check_tts(voice)))
     checks.append(_run("voice activity detection", check_vad))
     checks.append(_run("Whisper model", lambda: check_model(model)))
+    checks.append(_run("end-of-turn model", check_turn_model, required=False))
+    checks.append(_run("echo cancellation", check_echo_canceller, required=False))
     checks.append(_run("LLM interviewer", check_llm, required=False))
     return checks
 

@@ -15,9 +15,12 @@ def test_all_required_checks_pass_on_the_virtual_audio_setup(virtual_audio, whis
     checks = run_checks(model=str(whisper_model_dir))
     names = [c.name for c in checks]
     assert names == ["PortAudio (sound I/O)", "microphone", "speaker", "text-to-speech voice",
-                     "voice activity detection", "Whisper model", "LLM interviewer"]
+                     "voice activity detection", "Whisper model", "end-of-turn model",
+                     "echo cancellation", "LLM interviewer"]
     failed = [c for c in checks if c.required and not c.ok]
     assert failed == []
+    by_name = {c.name: c for c in checks}  # the set-up installs both
+    assert by_name["end-of-turn model"].ok and by_name["echo cancellation"].ok
 
 
 def test_failures_name_the_fix(virtual_audio, tmp_path, monkeypatch):
@@ -36,7 +39,7 @@ def test_command_prints_one_line_per_check_and_hides_the_key(virtual_audio, whis
     assert SECRET not in result.output
     assert "API key set" in result.output
     lines = [line for line in result.output.splitlines() if line.startswith("[")]
-    assert len(lines) == 7
+    assert len(lines) == 9
 
 
 def test_command_exits_non_zero_when_something_needs_fixing(virtual_audio, whisper_model_dir):

@@ -148,7 +148,7 @@ def test_practice_command_speaks_listens_and_saves(virtual_audio, tmp_path, whis
                INTERVIEWER_WHISPER_OPTIONS=json.dumps(decode))
     command = [sys.executable, "-m", "interviewer", "practice", "--stage", "manager",
                "--seed", "3", "--model", str(whisper_model_dir),
-               "--end-silence", str(END_SILENCE), "--max-answer", "60"]
+               "--silence-only", "--end-silence", str(END_SILENCE), "--max-answer", "60"]
     process = subprocess.Popen(command, cwd=REPO, env=env, stdin=subprocess.DEVNULL,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     stderr_lines: list[str] = []
