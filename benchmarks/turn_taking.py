@@ -248,9 +248,13 @@ def barge_in_trials(sinks: dict, folder: Path, tries: int, cancel: bool,
     detected, delays, echo_stops = 0, [], 0
     try:
         microphone.shared_input.open()
-        started = time.monotonic()
-        speaker.say(line)  # the echo's level: what reaches the microphone while a line plays
-        echo_level = candidate.level(started + 1, time.monotonic() - 0.5)
+        echo_level = 0.0
+        for _ in range(5):  # a fresh loopback can take a few seconds to pass anything
+            started = time.monotonic()
+            speaker.say(line)  # the echo's level: what reaches the microphone during a line
+            echo_level = candidate.level(started + 1, time.monotonic() - 0.5)
+            if echo_level > 0.002:
+                break
         voice = espeak("I think we should look at the data from the second region first.",
                        "en-us+f3", folder / "c.wav")
         active = np.abs(voice) > 0.02 * np.abs(voice).max()
@@ -263,22 +267,25 @@ def barge_in_trials(sinks: dict, folder: Path, tries: int, cancel: bool,
                 utterance = speaker.say(line)
             stopped = time.monotonic()
             timer.join()
-            if utterance.interrupted:
+            onset = begun + 2.0
+            if utterance.interrupted and stopped > onset:
                 detected += 1
-                onset = begun + 2.0
                 delays.append(stopped - onset)
+            elif utterance.interrupted:  # stopped before the candidate spoke: by the echo
+                echo_stops += 1
             microphone.shared_input.discard()
             time.sleep(0.5)
         for _ in range(tries):
             if speaker.say(line).interrupted:
                 echo_stops += 1
             microphone.shared_input.discard()
+        lines = 2 * tries  # echo alone had the chance to stop every line
     finally:
         candidate.close()
         interviewer.close()
         microphone.close()
     return {"cancel": cancel and barge_in.canceller is not None, "detected": detected,
-            "tries": tries, "echo_stops": echo_stops, "delays": delays,
+            "tries": tries, "echo_stops": echo_stops, "lines": lines, "delays": delays,
             "echo_level": echo_level}
 
 
@@ -374,7 +381,7 @@ def run(args, sinks: dict) -> None:
                 delay = (f"{statistics.median(trial['delays']):.2f} s"
                          if trial["delays"] else "-")
                 print(f"{label:18s} detected {trial['detected']}/{trial['tries']}, "
-                      f"stopped by echo alone {trial['echo_stops']}/{trial['tries']}, "
+                      f"lines stopped by echo alone {trial['echo_stops']}/{trial['lines']}, "
                       f"median stop after onset {delay} (echo RMS {trial['echo_level']:.3f})")
     if not results:
         return

@@ -62,6 +62,8 @@ class BargeInSettings:
     noise_floor: float = 0.002  # RMS; with no echo at all, speech must still beat 2x this
     pre_roll: float = 0.3  # audio kept from before the speech onset for the next listen()
     echo_ratio: float = 0.35  # with echo cancellation: the share of the level that must remain
+    cancel_settle: float = 0.5  # ...but not in a line's first half second: the canceller
+    # re-finds the echo path as a line starts, and lets some echo through meanwhile
     cancelled_loud_fraction: float = 0.5  # ...in this share of the windows (syllable gaps let the
     # residual echo through, so fewer windows than `loud_fraction` stand out)
 
@@ -126,6 +128,8 @@ class BargeInDetector:
         if not speaking:
             self._run.clear()
             return False
+        if microphone_rms is not None and start < s.cancel_settle:
+            microphone_rms = None  # the canceller is still settling: the learned rule only
         self._run.append((start, seconds, rms, microphone_rms))
         # Keep only the shortest tail of the run that still spans min_speech.
         while len(self._run) > 1 and self._span() - self._run[0][1] >= s.min_speech - 1e-9:
