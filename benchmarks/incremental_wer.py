@@ -1,42 +1,26 @@
-"""Word error rate of incremental vs whole-file transcription on a folder of answers.
+"""Word error rate of incremental vs whole-file transcription on long answers of real speech.
 
-For every NAME.wav with a NAME.txt reference, transcribes the whole file at once, and again
-incrementally (fed in 32 ms blocks at simulated real time, cut at VAD pauses, as while listening),
-and prints both word error rates, per file and pooled. Meant for a machine with a real model:
+By default the answers are about 20, 60 and 180 s long, built from the real speech clips the
+tests carry (benchmarks/long_answers.py), and the model is the embedded Whisper tiny.en the
+set-up installs. Each answer is transcribed whole at once, and again incrementally (fed in 32 ms
+blocks at simulated real time, cut at VAD pauses, as while listening); both word error rates are
+printed per answer and pooled. With FOLDER, every NAME.wav with a NAME.txt reference is used.
 
-    python benchmarks/incremental_wer.py FOLDER --model base.en
+    python benchmarks/incremental_wer.py [FOLDER] [--model embedded] [--lengths 20,60,180]
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-_WORD = re.compile(r"[a-z0-9']+")
-
-
-def words(text: str) -> list[str]:
-    """Lower-case words without punctuation, for a fair comparison."""
-    return _WORD.findall(text.lower())
-
-
-def edit_distance(reference: list[str], hypothesis: list[str]) -> int:
-    """Substitutions + deletions + insertions (Levenshtein over words)."""
-    previous = list(range(len(hypothesis) + 1))
-    for i, ref in enumerate(reference, 1):
-        current = [i]
-        for j, hyp in enumerate(hypothesis, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ref != hyp)))
-        previous = current
-    return previous[-1]
-
 
 def incremental_text(transcriber, samples) -> tuple[str, int]:
+    """The incremental transcript of `samples`, and how many passes it took."""
     from interviewer.live.incremental import IncrementalTranscriber
 
     incremental = IncrementalTranscriber(transcriber)
@@ -46,35 +30,51 @@ def incremental_text(transcriber, samples) -> tuple[str, int]:
     return incremental.finish().text, incremental.stats.passes
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path)
-    parser.add_argument("--model", default="base.en", help="model name or CTranslate2 folder")
-    args = parser.parse_args()
-    from interviewer.live.transcribe import WhisperTranscriber
+def answers(args) -> list[tuple[str, object, str]]:
+    """(name, 16 kHz samples, reference text) for each answer to measure."""
     from interviewer.live.wav import load_audio
-    from interviewer.session.ports import Audio
 
+    if args.folder is None:
+        from benchmarks.long_answers import long_answer
+
+        built = [long_answer(float(s), seed=i) for i, s in enumerate(args.lengths.split(","))]
+        return [(f"real speech {a.seconds:.0f} s", a.samples, a.reference) for a in built]
     pairs = [(wav, wav.with_suffix(".txt")) for wav in sorted(args.folder.glob("*.wav"))
              if wav.with_suffix(".txt").exists()]
     if not pairs:
         sys.exit(f"no NAME.wav + NAME.txt pairs in {args.folder}")
+    return [(wav.name, load_audio(wav).samples, txt.read_text()) for wav, txt in pairs]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, nargs="?")
+    parser.add_argument("--model", default="embedded", help="model name or CTranslate2 folder")
+    parser.add_argument("--lengths", default="20,60,180", help="seconds of each built answer")
+    args = parser.parse_args()
+    from interviewer.live.transcribe import WhisperTranscriber
+    from interviewer.session.ports import Audio
+    from interviewer.testing import word_errors, words
+
     transcriber = WhisperTranscriber(model=args.model)
+    transcriber.warm_up()
     totals = {"whole": 0, "incremental": 0, "reference": 0}
-    print(f"{'file':<30} {'words':>6} {'whole WER':>10} {'incr WER':>10} {'passes':>7}")
-    for wav, txt in pairs:
-        reference = words(txt.read_text())
-        audio = load_audio(wav)
-        whole = words(transcriber.transcribe(Audio(audio.samples)).text)
-        text, passes = incremental_text(transcriber, audio.samples)
-        errors = {"whole": edit_distance(reference, whole),
-                  "incremental": edit_distance(reference, words(text))}
-        n = max(len(reference), 1)
-        totals["reference"] += len(reference)
+    print(f"model: {args.model} ({transcriber.path})")
+    print(f"{'answer':<22} {'words':>6} {'whole WER':>10} {'incr WER':>10} {'passes':>7} "
+          f"{'whole RTF':>10}")
+    for name, samples, reference in answers(args):
+        started = time.perf_counter()
+        whole = transcriber.transcribe(Audio(samples)).text
+        rtf = (time.perf_counter() - started) / (len(samples) / 16_000)
+        text, passes = incremental_text(transcriber, samples)
+        errors = {"whole": word_errors(reference, whole),
+                  "incremental": word_errors(reference, text)}
+        n = max(len(words(reference)), 1)
+        totals["reference"] += n
         for mode in ("whole", "incremental"):
             totals[mode] += errors[mode]
-        print(f"{wav.name:<30} {len(reference):>6} {errors['whole'] / n:>10.3f} "
-              f"{errors['incremental'] / n:>10.3f} {passes:>7}")
+        print(f"{name:<22} {n:>6} {errors['whole'] / n:>10.3f} "
+              f"{errors['incremental'] / n:>10.3f} {passes:>7} {rtf:>10.3f}")
     n = max(totals["reference"], 1)
     print(f"pooled WER: whole {totals['whole'] / n:.3f}, incremental "
           f"{totals['incremental'] / n:.3f} over {totals['reference']} words")

@@ -315,25 +315,29 @@ def p95(values: list[float]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", help="a CTranslate2 Whisper folder (default: random tiny)")
+    parser.add_argument("--model", help="a CTranslate2 Whisper folder or `embedded` (the real "
+                        "tiny.en the set-up installs; default: random tiny)")
     parser.add_argument("--quick", action="store_true", help="one answer per length")
     parser.add_argument("--end-silence", type=float, default=1.0)
     parser.add_argument("--lengths", default="20,60,180")
     args = parser.parse_args()
     modules, _ = private_sinks()
     try:
-        run(args)
+        # Everything the run writes (a tiny-shaped model, answers, recordings: about 23 MB) goes
+        # in a folder removed at the end, even when the run fails.
+        with tempfile.TemporaryDirectory(prefix="turn-gap-") as folder:
+            run(args, Path(folder))
     finally:
         for module in modules:
             if module:
                 pactl("unload-module", module)
 
 
-def run(args) -> None:
+def run(args, folder: Path) -> None:
+    """Every length's turns, written under `folder`."""
     from interviewer.live.transcribe import WhisperTranscriber
     from interviewer.testing import TINY_SHAPE, build_random_whisper
 
-    folder = Path(tempfile.mkdtemp(prefix="turn-gap-"))
     if args.model:
         transcriber = WhisperTranscriber(model=args.model)
     else:

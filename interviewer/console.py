@@ -10,13 +10,6 @@ import click
 
 from interviewer.rubric.results import Decision, Vote
 
-STAGE_TITLES = {
-    "recruiter": "Recruiter screen",
-    "manager": "Hiring manager",
-    "technical": "Technical screen",
-    "onsite": "Onsite",
-}
-
 
 class Console:
     """Prints interviewer lines, echoed answers and results; colour only on a terminal."""
@@ -55,11 +48,13 @@ class Console:
 
     def vote(self, vote: Vote) -> None:
         """One interviewer's independent vote."""
-        keeper = "would fight to keep" if vote.keeper else "would not fight to keep"
         self._print(
-            f"  {vote.interviewer} ({vote.role}): {vote.vote.upper()}, {vote.score}/100, {keeper}",
+            f"  {vote.interviewer} ({vote.role}): {vote.vote.upper()}, {vote.score}/100, "
+            f"{vote.keeper_summary}",
             bold=True,
         )
+        if vote.hire_again_reason:
+            self._print(f"    - hire again? {vote.hire_again_reason}")
         for reason in vote.reasons:
             self._print(f"    - {reason}")
 

@@ -14,11 +14,17 @@ HOME_ENV = "INTERVIEWER_HOME"
 MODELS_ENV = "INTERVIEWER_MODELS_DIR"
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Where an installed wheel carries prompts/ (setup.py maps the top-level folder there).
+PACKAGED_PROMPTS = Path(__file__).resolve().parent / "prompts"
 
 
 def prompts_dir() -> Path:
-    """The folder holding question banks, probes and LLM prompts."""
-    return Path(os.environ.get(PROMPTS_ENV) or PROJECT_ROOT / "prompts")
+    """The folder holding question banks, probes and LLM prompts: `INTERVIEWER_PROMPTS_DIR`,
+    else the copy inside the installed package, else the checkout's top-level prompts/."""
+    env = os.environ.get(PROMPTS_ENV)
+    if env:
+        return Path(env)
+    return PACKAGED_PROMPTS if PACKAGED_PROMPTS.is_dir() else PROJECT_ROOT / "prompts"
 
 
 def sessions_dir(override: str | os.PathLike | None = None) -> Path:

@@ -12,6 +12,7 @@ hallucination guards honest in tests: they cannot pass just because random text 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -173,3 +174,29 @@ def _fill_decoder(spec, d_model: int, layers: int, vocab: int, rng) -> None:
         _attention(layer.self_attention, rng, d_model)
         _attention(layer.attention, rng, d_model, cross=True)
         _ffn(layer.ffn, rng, d_model)
+
+
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words without punctuation, for comparing transcripts fairly."""
+    return _WORD.findall(text.lower())
+
+
+def word_errors(reference: str, hypothesis: str) -> int:
+    """Substitutions + deletions + insertions between two texts (Levenshtein over words)."""
+    ref, hyp = words(reference), words(hypothesis)
+    previous = list(range(len(hyp) + 1))
+    for i, ref_word in enumerate(ref, 1):
+        current = [i]
+        for j, hyp_word in enumerate(hyp, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ref_word != hyp_word)))
+        previous = current
+    return previous[-1]
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    """Word errors divided by the reference's word count (0.0 is a perfect transcript)."""
+    return word_errors(reference, hypothesis) / max(len(words(reference)), 1)

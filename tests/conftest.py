@@ -41,7 +41,9 @@ def isolated_dirs(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("INTERVIEWER_SESSIONS_DIR", str(sessions))
     monkeypatch.setenv("INTERVIEWER_HOME", str(home))
-    monkeypatch.delenv("INTERVIEWER_BRAIN", raising=False)
+    for name in ("INTERVIEWER_BRAIN", "INTERVIEWER_MODEL", "INTERVIEWER_LANGUAGE",
+                 "INTERVIEWER_VOICE", "INTERVIEWER_RATE", "INTERVIEWER_END_SILENCE"):
+        monkeypatch.delenv(name, raising=False)  # a developer's own settings stay out of tests
     return sessions
 
 

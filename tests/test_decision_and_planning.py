@@ -46,8 +46,10 @@ def test_plans_are_seeded_and_the_onsite_covers_every_value():
     content = default_content()
     for seed in range(25):
         onsite = plan_practice(content, "onsite", seed)
-        assert 4 <= len(onsite) <= 5
-        assert {q.values[0] for i in onsite for q in i.questions} == set(VALUE_NAMES)
+        panel = [i for i in onsite if i.style == "behavioural"]
+        assert 4 <= len(panel) <= 5
+        assert sorted(i.style for i in onsite if i not in panel) == ["coding", "design"]
+        assert {q.values[0] for i in panel for q in i.questions} == set(VALUE_NAMES)
         assert len({i.interviewer_id for i in onsite}) == len(onsite)
     assert plan_loop(content, 9) == plan_loop(content, 9)
     assert plan_loop(content, 9) != plan_loop(content, 10)
@@ -69,15 +71,21 @@ def test_focus_values_come_first():
     [
         ("values.yaml", "values: [", "not valid YAML"),
         ("stages.yaml", "stages: {}", "stages.yaml"),
-        ("questions/onsite.yaml", "stage: onsite\nquestions:\n  - id: a\n    text: b\n"
+        ("questions/onsite.yaml", "bank: onsite\nquestions:\n  - id: a\n    text: b\n"
          "    values: [Judgment]\n    topic: t\n", "at least three"),
-        ("personas.yaml", "screens: {}\nonsite: []\n", "personas.yaml"),
+        ("personas.yaml", "interviewers: []\n", "personas.yaml"),
+        ("stages.yaml", (REPO / "prompts" / "stages.yaml").read_text().replace(
+            "{name}, {role} here", "{name}, {title} here", 1), "unknown placeholder {title}"),
+        ("probes.yaml", "\ufeffprobes: [".encode("utf-16").decode("latin-1"), "UTF-16"),
     ],
 )
 def test_malformed_content_names_the_file(tmp_path, file, text, needle):
     root = tmp_path / "prompts"
     shutil.copytree(REPO / "prompts", root)
-    (root / file).write_text(text, encoding="utf-8")
+    if "UTF-16" in needle:
+        (root / file).write_bytes(text.encode("latin-1"))
+    else:
+        (root / file).write_text(text, encoding="utf-8")
     with pytest.raises(ContentError) as error:
         load_content(root)
     assert needle in str(error.value) and file.split("/")[-1] in str(error.value)

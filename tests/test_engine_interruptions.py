@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from conftest import STRONG_STORY, engine_parts, start_practice
 
-from interviewer.live.interrupt import Interruption
 from interviewer.session.engine import InterviewEngine
-from interviewer.session.ports import Answer, Prompt
+from interviewer.session.ports import Answer, Interruption, Prompt
 from interviewer.session.state import build_state
 
 RAMBLING = "So at my last company I was on the payments team and we had this long project " * 3
@@ -16,15 +15,13 @@ class CuttingAnswers:
     """Cuts the first answer off for a missing principle, then answers in full."""
 
     def __init__(self):
-        self.last_interruption = None
         self.prompts: list[Prompt] = []
 
     def next_answer(self, prompt: Prompt) -> Answer | None:
         self.prompts.append(prompt)
         if len(self.prompts) == 1:
-            self.last_interruption = Interruption("no_principle", 91.0, "What principle was it?")
-            return Answer(text=RAMBLING, source="voice", interrupted=True)
-        self.last_interruption = None
+            cut_in = Interruption("no_principle", 91.0, "What principle was it?")
+            return Answer(text=RAMBLING, source="voice", interrupted=True, cut_in=cut_in)
         return Answer(text=STRONG_STORY, source="voice") if len(self.prompts) < 12 else None
 
 

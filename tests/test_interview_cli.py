@@ -80,12 +80,17 @@ def test_session_files_are_private(sessions_dir, tmp_path):
 
 def test_full_cold_start_loop_ends_with_independent_votes_and_a_decision(sessions_dir, tmp_path):
     answers = write_answers(tmp_path / "a.txt", [STRONG_STORY] * 80)
-    result = run_cli("loop", "--cold-start", "--answers", str(answers), "--seed", "11")
+    result = run_cli("loop", "--cold-start", "--role", "engineer", "--text", "--answers",
+                     str(answers), "--seed", "11")
     assert result.returncode == 0, result.stderr
     store, state = only_session(sessions_dir)
     stages = [i.plan.stage for i in state.interviews]
     assert stages[:3] == ["recruiter", "manager", "technical"]
-    assert 4 <= stages.count("onsite") <= 5
+    onsite = [i.plan for i in state.interviews if i.plan.stage == "onsite"]
+    # Engineers meet a coding round and a system-design round beside the behavioural panel.
+    assert sorted(p.style for p in onsite if p.style != "behavioural") == ["coding", "design"]
+    assert 4 <= sum(p.style == "behavioural" for p in onsite) <= 5
+    assert "Coding round" in result.stdout and "System design round" in result.stdout
     assert all(i.vote is not None for i in state.interviews)
     assert state.decision is not None
     assert "Decision" in result.stdout
@@ -93,8 +98,8 @@ def test_full_cold_start_loop_ends_with_independent_votes_and_a_decision(session
 
     expected = decide([i.vote.vote for i in state.interviews])
     assert state.decision.decision.outcome == expected.outcome
-    onsite_values = {v for i in state.interviews if i.plan.stage == "onsite"
-                     for q in i.plan.questions for v in q.values[:1]}
+    onsite_values = {v for p in onsite if p.style == "behavioural"
+                     for q in p.questions for v in q.values[:1]}
     assert onsite_values == {"Judgment", "Selflessness", "Courage", "Communication", "Innovation",
                              "Inclusion", "Integrity", "Passion", "Impact"}
     listed = json.loads(run_cli("sessions", "--json").stdout)
@@ -104,10 +109,12 @@ def test_full_cold_start_loop_ends_with_independent_votes_and_a_decision(session
 
 def test_same_seed_and_answers_give_the_same_interview(sessions_dir, tmp_path):
     answers = write_answers(tmp_path / "a.txt", [NO_PRINCIPLE_STORY, WEAK_STORY, GIBBERISH] * 6)
-    for _ in range(2):
+    # Two candidates with no history (what was asked before steers the draw).
+    folders = [tmp_path / "first", tmp_path / "second"]
+    for folder in folders:
         assert run_cli("practice", "--stage", "onsite", "--answers", str(answers),
-                       "--seed", "42").returncode == 0
-    first, second = (build_state(s.read()) for s in list_sessions(sessions_dir))
+                       "--seed", "42", "--sessions-dir", str(folder)).returncode == 0
+    first, second = (build_state(list_sessions(f)[0].read()) for f in folders)
     assert [t.asked.text for t in first.turns] == [t.asked.text for t in second.turns]
     assert [i.plan.interviewer_name for i in first.interviews] == [
         i.plan.interviewer_name for i in second.interviews]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import warnings
@@ -14,15 +15,48 @@ from interviewer.errors import UserError
 DEBUG_ENV = "INTERVIEWER_DEBUG"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Each command's module and its one-line help. `interviewer --help` lists the commands from this
+# table without importing their modules (which pull in pydantic, numpy and the content), so it
+# starts at once; a command's module is imported only when that command runs. A test keeps the
+# table in step with the commands themselves.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "doctor": ("doctor", "Check that this machine is ready for voice interviews."),
+    "loop": ("interview", "The whole loop, from the recruiter screen to the decision."),
+    "plan": ("prep", "A day-by-day study plan built from your story bank and your gaps."),
+    "practice": ("interview", "One interview of the loop: recruiter, manager, technical, onsite."),
+    "progress": ("prep", "How your scores moved, and which probes still catch you."),
+    "replay": ("sessions", "Go through a saved session turn by turn with its scores."),
+    "report": ("report", "Write a session's report: report.md, or an HTML page."),
+    "resume": ("interview", "Continue an interrupted session where it stopped."),
+    "score": ("scoring", "Score a transcript whose turns start with Interviewer:/Candidate:."),
+    "sessions": ("sessions", "List saved sessions, oldest first."),
+    "stories": ("prep", "Your story bank: stories mapped to the nine values."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command is looked up."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command name, without importing any command module."""
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command, importing the module that defines it on first use."""
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            importlib.import_module(f"interviewer.cli.{COMMANDS[cmd_name][0]}")
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List the commands with their one-line help from the table."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, COMMANDS[name][1]) for name in sorted(COMMANDS)])
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="interviewer")
 def cli() -> None:
     """A voice mock interviewer for the Netflix loop: practise out loud, get probed, get scored."""
-
-
-def _register() -> None:
-    # Imported here so each module can add its commands without a central list growing stale.
-    from interviewer.cli import doctor, interview, prep, report, scoring, sessions  # noqa: F401
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
@@ -31,7 +65,6 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
 
 def main() -> None:
     """Entry point: run the CLI; user errors print one line, never a traceback."""
-    _register()
     warnings.showwarning = _show_warning
     try:
         cli.main(standalone_mode=False)

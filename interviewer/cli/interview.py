@@ -23,8 +23,9 @@ from interviewer.console import Console
 from interviewer.errors import UserError
 from interviewer.live.options import VoiceSettings, build_voice
 from interviewer.report.derived import write_derived
-from interviewer.rubric.content import STAGES, default_content
-from interviewer.rubric.planning import plan_loop, plan_practice
+from interviewer.rubric.content import DEFAULT_ROLE, ROLES, STAGES, Content, default_content
+from interviewer.rubric.planning import PlanRequest, plan_loop, plan_own_question, plan_practice
+from interviewer.session.asked import asked_counts
 from interviewer.session.engine import AnswersExhausted, EngineParts, InterviewEngine, stop
 from interviewer.session.events import SessionStarted
 from interviewer.session.ports import AnswerSource, Speaker
@@ -34,9 +35,33 @@ from interviewer.session.summary import session_overall
 from interviewer.session.text_answers import ScriptedAnswers, TypedAnswers
 
 
+def role_option(func):
+    """`--role engineer|product|design`: shapes the technical screen and the onsite."""
+    return click.option(
+        "--role",
+        type=click.Choice(ROLES),
+        default=DEFAULT_ROLE,
+        show_default=True,
+        help="Your role: engineers get coding and system design, product managers product "
+        "sense, designers a portfolio walkthrough.",
+    )(func)
+
+
 @cli.command()
 @click.option(
     "--stage", type=click.Choice(STAGES), required=True, help="Which interview to practise."
+)
+@role_option
+@click.option(
+    "--question",
+    "own_question",
+    default=None,
+    help="Practise a question of your own instead of one from the bank.",
+)
+@click.option(
+    "--topic",
+    default=None,
+    help="A technical topic to practise, e.g. cdn, coding, churn (--stage technical or onsite).",
 )
 @answer_options
 @voice_options
@@ -55,22 +80,31 @@ from interviewer.session.text_answers import ScriptedAnswers, TypedAnswers
 @brain_option
 @sessions_dir_option
 def practice(
-    stage, text_mode, answers_file, voice, seed, focus_values, thin, brain, sessions_dir
+    stage, role, own_question, topic, text_mode, answers_file, voice, seed, focus_values, thin,
+    brain, sessions_dir,
 ) -> None:
     """One interview of the loop: recruiter, manager, technical, or the onsite panel."""
     content = default_content()
     seed = _seed(seed)
     focus = _check_values(focus_values)
-    if (focus or thin) and stage in ("recruiter", "technical"):
+    if (focus or thin) and not content.is_behavioural(stage):
         raise UserError(
             f"--focus and --thin choose behavioural questions and the {stage} stage has none; "
-            "use them with --stage manager or --stage onsite"
+            f"use them with --stage {' or --stage '.join(content.behavioural_stages)}"
         )
     if thin:
         from interviewer.prep import thin_focus
 
         focus += [value for value in thin_focus() if value not in focus]
-    interviews = plan_practice(content, stage, seed, focus)
+    request = PlanRequest(role=role, focus_values=focus, topic=_check_topic(content, stage,
+                                                                              role, topic),
+                          asked=asked_counts(resolve_sessions_dir(sessions_dir)))
+    if own_question is not None:
+        if not own_question.strip():
+            raise UserError("--question is empty; give the question text in quotes")
+        interviews = plan_own_question(content, stage, seed, own_question.strip(), request)
+    else:
+        interviews = plan_practice(content, stage, seed, request=request)
     _start(
         label=stage,
         mode="practice",
@@ -83,6 +117,7 @@ def practice(
         brain=brain,
         sessions_dir=sessions_dir,
         focus=focus,
+        role=role,
     )
 
 
@@ -93,15 +128,17 @@ def practice(
     help="Interviewers know nothing about you (the only way the loop runs today; "
     "accepted for clarity).",
 )
+@role_option
 @answer_options
 @voice_options
 @click.option("--seed", type=int, default=None, help="Same seed and answers: same loop.")
 @brain_option
 @sessions_dir_option
-def loop(cold_start, text_mode, answers_file, voice, seed, brain, sessions_dir) -> None:
+def loop(cold_start, role, text_mode, answers_file, voice, seed, brain, sessions_dir) -> None:
     """The full loop: recruiter, hiring manager, technical screen, onsite panel, decision."""
     seed = _seed(seed)
-    interviews = plan_loop(default_content(), seed)
+    request = PlanRequest(role=role, asked=asked_counts(resolve_sessions_dir(sessions_dir)))
+    interviews = plan_loop(default_content(), seed, request)
     _start(
         label="loop",
         mode="loop",
@@ -114,6 +151,7 @@ def loop(cold_start, text_mode, answers_file, voice, seed, brain, sessions_dir) 
         brain=brain,
         sessions_dir=sessions_dir,
         focus=[],
+        role=role,
     )
 
 
@@ -157,6 +195,7 @@ def _start(
     brain,
     sessions_dir,
     focus,
+    role,
 ) -> None:
     # Everything that can fail on configuration (brain, microphone, model) fails before a
     # session folder exists, so a typo never leaves an empty session behind.
@@ -174,6 +213,7 @@ def _start(
             input=_input_name(text_mode, answers_file, voice),
             interviews=interviews,
             focus_values=focus,
+            role=role,
         )
     )
     click.echo(
@@ -219,9 +259,7 @@ def _run(
         _finish(store, f"error: {exc}.", resumable=True)
         raise SystemExit(exc.exit_code) from None
     finally:
-        close = getattr(answers, "close", None)  # the microphone, kept open for barge-in
-        if close is not None:
-            close()
+        answers.close()
     write_derived(store, state)
     overall = session_overall(state)
     click.echo(f"\nOverall: {overall if overall is not None else '-'}/100. Saved to {store.folder}")
@@ -269,3 +307,15 @@ def _check_values(names: tuple[str, ...]) -> list[str]:
             raise UserError(f"--focus {name!r} is not one of the values: {', '.join(VALUE_NAMES)}")
         chosen.append(by_lower[name.lower()])
     return chosen
+
+
+def _check_topic(content: Content, stage: str, role: str, topic: str | None) -> str | None:
+    if topic is None:
+        return None
+    topics = content.topics_of(stage, role)
+    if topic not in topics:
+        raise UserError(
+            f"--topic {topic!r} is not a {stage} topic for --role {role}; "
+            f"choose one of: {', '.join(topics)}"
+        )
+    return topic

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from interviewer import settings
 from interviewer.brains.base import Brain
 from interviewer.errors import UserError
 from interviewer.paths import sessions_dir
@@ -31,9 +32,10 @@ def brain_option(func):
         "--brain",
         type=click.Choice(["offline", "llm"]),
         default=None,
-        envvar=BRAIN_ENV,
+        # None when nothing set it, so `resume` can keep the session's own brain.
+        callback=lambda ctx, param, given: settings.explicit("brain", given),
         help="Who runs the interview: the built-in offline interviewer (default) or an LLM "
-        f"(see README; also ${BRAIN_ENV}).",
+        f"(see README; also ${BRAIN_ENV} or brain in config.toml).",
     )(func)
 
 
@@ -74,5 +76,6 @@ def make_brain(name: str | None) -> Brain:
     if name == "llm":
         from interviewer.brains.llm.factory import llm_brain_from_env
 
-        return llm_brain_from_env()
+        # LLM endpoint and model from the config file fill in where the environment has none.
+        return llm_brain_from_env(settings.environ_with_config())
     raise UserError(f"unknown brain {name!r}; use offline or llm")

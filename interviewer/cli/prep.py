@@ -285,7 +285,7 @@ def progress(html_path, as_json, sessions_dir) -> None:
 @cli.command()
 @click.option(
     "--weeks",
-    type=click.Choice(["2", "4", "8"]),
+    type=click.Choice(["2", "3", "4", "8"]),
     default="4",
     show_default=True,
     help="Weeks until the interviews.",

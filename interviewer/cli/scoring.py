@@ -11,7 +11,7 @@ from interviewer.brains.base import AnswerContext
 from interviewer.brains.offline import OfflineBrain
 from interviewer.cli import cli
 from interviewer.errors import UserError
-from interviewer.report.derived import score_line
+from interviewer.report.lines import score_line
 from interviewer.rubric.content import STAGES, VALUE_NAMES, default_content
 from interviewer.session.events import PlannedQuestion
 from interviewer.session.transcript_text import parse_transcript

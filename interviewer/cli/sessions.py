@@ -52,10 +52,21 @@ def sessions(as_json: bool, sessions_dir) -> None:
             f"No sessions in {root} yet. Start one: interviewer practice --stage manager --text"
         )
         return
+    click.echo(session_table(rows))
+
+
+def session_table(rows: list[dict]) -> str:
+    """The sessions as aligned columns under a header (ids and labels vary in length)."""
+    table = [("SESSION", "STAGE", "OVERALL", "STATUS")]
     for row in rows:
-        overall = "-" if row["overall"] is None else row["overall"]
+        overall = "-" if row["overall"] is None else f"{row['overall']}/100"
         decision = f", {row['decision']}" if row["decision"] else ""
-        click.echo(f"{row['id']}  {row['stage']:<9} {overall:>3}/100  {row['status']}{decision}")
+        table.append((row["id"], row["stage"], overall, f"{row['status']}{decision}"))
+    widths = [max(len(line[col]) for line in table) for col in range(3)]
+    return "\n".join(
+        f"{sid:<{widths[0]}}  {stage:<{widths[1]}}  {overall:>{widths[2]}}  {state}"
+        for sid, stage, overall, state in table
+    )
 
 
 @cli.command()

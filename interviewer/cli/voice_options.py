@@ -1,4 +1,7 @@
-"""The voice command-line options: commands add `@voice_options` and get one `VoiceSettings`."""
+"""The voice command-line options: commands add `@voice_options` and get one `VoiceSettings`.
+
+Model, language, voice, rate and end silence fall back to $INTERVIEWER_* and the user's config
+file (interviewer.settings) when not given on the command line."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from interviewer import settings
 from interviewer.live.options import VoiceSettings
 from interviewer.live.timing import DEFAULT_END_SILENCE, DEFAULT_PATIENCE, DEFAULT_WAIT
 from interviewer.live.whisper_models import DEFAULT_MODEL
@@ -19,11 +23,12 @@ VOICE_OPTION_NAMES = ("model", "language", "input_device", "output_device", "end
 def voice_options(func):
     """Add the voice options to a click command; it receives them as `voice: VoiceSettings`."""
     options = [
-        click.option("--model", default=DEFAULT_MODEL, show_default=True,
-                     help="Whisper model: a size (tiny.en, base.en, small.en...) or a local "
-                     "CTranslate2 model folder."),
-        click.option("--language", default="en", show_default=True,
-                     help="Language spoken in answers (a Whisper code, or auto)."),
+        click.option("--model", default=None, callback=settings.click_callback("model"),
+                     help="Whisper model: a size (tiny.en, base.en, small.en...), `embedded` "
+                     "(the offline tiny.en the set-up installs) or a local CTranslate2 model "
+                     f"folder [default: {DEFAULT_MODEL}, or $INTERVIEWER_MODEL, or config.toml]."),
+        click.option("--language", default=None, callback=settings.click_callback("language"),
+                     help="Language spoken in answers (a Whisper code, or auto) [default: en]."),
         click.option("--input-device", default=None,
                      help="Microphone: device number or part of its name (see "
                      "`interviewer doctor`)."),
@@ -36,20 +41,21 @@ def voice_options(func):
         click.option("--silence-only", is_flag=True,
                      help="End answers by silence alone (--end-silence), without the "
                      "end-of-turn model."),
-        click.option("--end-silence", type=click.FloatRange(min=0.5, max=30),
-                     default=DEFAULT_END_SILENCE, show_default=True,
+        click.option("--end-silence", type=click.FloatRange(min=0.5, max=30), default=None,
+                     callback=settings.click_callback("end_silence"),
                      help="With --silence-only (or no end-of-turn model): seconds of silence "
-                     "that end an answer."),
+                     f"that end an answer [default: {DEFAULT_END_SILENCE:g}]."),
         click.option("--wait-for-answer", type=click.FloatRange(min=10, max=600),
                      default=DEFAULT_WAIT, show_default=True,
                      help="Seconds of silence after a question before moving on (gentle "
                      "nudges come before); the question is recorded as not answered."),
         click.option("--max-answer", type=click.FloatRange(min=5, max=3600), default=300,
                      show_default=True, help="Longest answer in seconds."),
-        click.option("--voice", default=None,
+        click.option("--voice", default=None, callback=settings.click_callback("voice"),
                      help="Interviewer voice for every persona: female, male or an installed "
                      "voice name."),
         click.option("--rate", type=click.IntRange(min=60, max=400), default=None,
+                     callback=settings.click_callback("rate"),
                      help="Interviewer speaking rate in words per minute (default: per persona)."),
         click.option("--audio-answers", type=click.Path(file_okay=False, path_type=Path),
                      default=None,

@@ -104,10 +104,11 @@ def check_echo_canceller() -> str:
 
 def check_llm() -> str:
     """The LLM interviewer's settings (optional: the offline interviewer needs none)."""
+    from interviewer import settings
     from interviewer.brains.llm.config import settings_from_env
 
     try:
-        return settings_from_env().describe()
+        return settings_from_env(settings.environ_with_config()).describe()
     except UserError as exc:
         raise UserError(f"not configured (only needed for --brain llm): {exc}") from exc
 

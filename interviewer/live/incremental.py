@@ -308,7 +308,7 @@ class IncrementalTranscriber:
             share = self.stats.tail_seconds / (self.stats.tail_samples / SAMPLE_RATE)
             if share > self.settings.busy_share:
                 self.on_slow(share)
-        return _joined(stretches, self.duration_s, getattr(self.transcriber, "language", "en"))
+        return _joined(stretches, self.duration_s, self.transcriber.language)
 
     def _has_speech(self, start: int, end: int) -> bool:
         probabilities = self._speech.probabilities[start // WINDOW:(end + WINDOW - 1) // WINDOW]

@@ -17,9 +17,16 @@ import numpy as np
 from interviewer.live.capture import ListeningMicrophone
 from interviewer.live.endpointing import reads_as_finished
 from interviewer.live.incremental import IncrementalSettings, IncrementalTranscriber
-from interviewer.live.interrupt import Interruption, InterruptPolicy
+from interviewer.live.interrupt import InterruptPolicy
 from interviewer.live.voice_answers import DEFAULT_MAX_ANSWER, VoiceAnswers, Waiting
-from interviewer.session.ports import Answer, PreparingSpeaker, Prompt, Speaker, Transcriber
+from interviewer.session.ports import (
+    Answer,
+    Interruption,
+    PreparingSpeaker,
+    Prompt,
+    Speaker,
+    Transcriber,
+)
 
 CHECK_EVERY = 0.5  # seconds of audio between two looks at the partial transcript
 READ_MARGIN = 0.1  # the transcript covers the last words once it reaches this close to them
@@ -64,7 +71,8 @@ class StreamingVoiceAnswers(VoiceAnswers):
         transcript = self.incremental.finish()
         return Answer(text=transcript.text, source="voice", audio_path=path,
                       duration_s=round(audio.duration_s, 2), words=list(transcript.words),
-                      interrupted=self.last_interruption is not None)
+                      interrupted=self.last_interruption is not None,
+                      cut_in=self.last_interruption)
 
     def _listen(self, prompt: Prompt, wait: float):
         self.incremental.reset()

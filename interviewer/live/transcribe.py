@@ -20,16 +20,18 @@ from pathlib import Path
 import numpy as np
 
 from interviewer.errors import UserError
-from interviewer.live.whisper_models import DEFAULT_MODEL, resolve_model
+from interviewer.live.whisper_models import DEFAULT_MODEL, english_only, resolve_model
 from interviewer.session.ports import Audio, Transcript, Word
 
 # Whisper drops "um" and "uh" unless its context shows them; delivery scoring needs them.
 FILLER_PROMPT = "Um, so, uh, I think, like, you know, I mean, hmm, we decided to, uh, ship it."
 
-# A segment is dropped when it is probably silence, or a loop, or decoded with very low
-# confidence. Thresholds follow Whisper's own (no-speech 0.6, log-prob -1.0, compression 2.4).
+# Whisper's own thresholds: a segment is silence only when the no-speech probability is above
+# 0.6 AND its text is improbable (average log-probability below -1.0); confident text is kept
+# whatever the no-speech head says (real speech after a pause often scores high there). A
+# compression ratio above 2.4 is a decoding loop ("thank you thank you ..."), and text below
+# -1.5 is less likely than Whisper's own fallback floor: both are dropped as invented.
 NO_SPEECH_PROB = 0.6
-QUIET_NO_SPEECH_PROB = 0.3
 LOW_LOGPROB = -1.0
 VERY_LOW_LOGPROB = -1.5
 MAX_COMPRESSION = 2.4
@@ -51,12 +53,11 @@ def machine_threads() -> int:
 
 
 def keep_segment(no_speech_prob: float, avg_logprob: float, compression_ratio: float) -> bool:
-    """False for segments that are probably not speech the candidate said."""
-    if no_speech_prob >= NO_SPEECH_PROB or compression_ratio > MAX_COMPRESSION:
+    """False for segments that are probably not speech the candidate said (Whisper's rule)."""
+    if compression_ratio > MAX_COMPRESSION or avg_logprob < VERY_LOW_LOGPROB:
         return False
-    if avg_logprob < VERY_LOW_LOGPROB:
-        return False
-    return not (avg_logprob < LOW_LOGPROB and no_speech_prob >= QUIET_NO_SPEECH_PROB)
+    silence = no_speech_prob > NO_SPEECH_PROB and avg_logprob < LOW_LOGPROB
+    return not silence
 
 
 def options_from_env() -> dict:
@@ -125,9 +126,12 @@ class WhisperTranscriber:
         if self.language != "auto" and self.language not in _LANGUAGE_CODES:
             raise UserError(f"--language {self.language!r} is not a Whisper language code "
                             "(e.g. en, de, fr, es, or auto)")
-        english_only = str(self.model).rstrip("/").endswith(".en")
-        if english_only and self.language not in ("en", "auto"):
-            raise UserError(f"the model {self.model!r} only knows English; for --language "
+        english = english_only(self.path)
+        if english is None:  # no vocabulary file to read: fall back to the usual name
+            english = str(self.model).rstrip("/").endswith(".en")
+        if english and self.language not in ("en", "auto"):
+            raise UserError(f"the Whisper model {self.model!r} ({self.path}) only knows English "
+                            f"(its vocabulary has no language tokens); for --language "
                             f"{self.language} use a multilingual one such as --model base")
 
     def whisper(self):

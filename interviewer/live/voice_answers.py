@@ -176,6 +176,9 @@ class AudioFileAnswers:
         path = save_wav(prompt.save_audio_to, audio) if prompt.save_audio_to else None
         return _transcribed(audio, self.transcriber, path, "audio-file")
 
+    def close(self) -> None:
+        """Nothing to release: files are read whole."""
+
     def skip(self, count: int) -> None:
         """Skip files already used (when resuming a session with the same folder)."""
         self.position = min(len(self.files), self.position + count)

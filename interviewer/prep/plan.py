@@ -17,13 +17,13 @@ from datetime import date, timedelta
 from interviewer.prep.coverage import BANK_TARGET, rank_thin
 from interviewer.prep.gaps import Gaps
 from interviewer.prep.plan_content import WEEK_CHOICES, PlanContent, default_plan_content
+from interviewer.rubric.content import default_content
 
 # Without gaps from sessions, mock days still rehearse what every Netflix interviewer probes.
 MAINTENANCE = ("no_principle", "no_reflection", "hedging", "no_behaviour_change")
 PAY_AND_FIT = ("vague_compensation", "mentorship_structure")
 DESIGN_DRILLS = ("defend_decision", "hedging")
 MAX_STORIES_PER_DAY = 4
-ROUNDS = {"manager": "hiring-manager call", "onsite": "onsite panel"}
 HOW_MANY = {1: "a story", 2: "two stories", 3: "three stories", 4: "four stories"}
 
 
@@ -85,7 +85,7 @@ def build_plan(
     start: date | None = None,
     content: PlanContent | None = None,
 ) -> StudyPlan:
-    """The plan for `weeks` weeks (2, 4 or 8) aimed at these gaps."""
+    """The plan for `weeks` weeks (one of WEEK_CHOICES) aimed at these gaps."""
     if weeks not in WEEK_CHOICES:
         raise ValueError(f"weeks must be one of {WEEK_CHOICES}")
     content = content or default_plan_content()
@@ -149,7 +149,7 @@ class _Builder:
         self.incomplete = deque(gaps.incomplete())
         self.rehearse = itertools.cycle(gaps.thin)
         self.topics = itertools.cycle(content.topics)
-        self.stages = itertools.cycle(("manager", "onsite"))
+        self.stages = itertools.cycle(default_content().behavioural_stages)
         drills = gaps.weak or list(MAINTENANCE)
         self.drills = itertools.cycle(drills)
         self.delivery = itertools.cycle(gaps.delivery) if gaps.delivery else None
@@ -166,6 +166,10 @@ class _Builder:
         text = template.text.format(**values)
         command = template.command.format(**values).strip() if template.command else None
         return Task(key, " ".join(text.split()), command, why)
+
+    def _technical_task(self, topic) -> Task:
+        """A design round on the next topic, practised with `--topic` so it is that topic."""
+        return self.task("technical", topic=topic.text, topic_id=topic.id)
 
     def drill(self, gap: str) -> Task:
         drill = self.content.drills[gap]
@@ -251,7 +255,8 @@ class _Builder:
 
     def _value_mock(self) -> Task:
         stage = next(self.stages)
-        return self.task("value_mock", stage=stage, round=ROUNDS[stage])
+        title = default_content().stage_title(stage).lower()
+        return self.task("value_mock", stage=stage, round=title)
 
     def _recruiter(self) -> list[Task]:
         self.recruiter_done = True
@@ -260,7 +265,7 @@ class _Builder:
         return tasks
 
     def _technical(self, first: bool, last: bool) -> list[Task]:
-        tasks = [self.task("coding") if last else self.task("technical", topic=next(self.topics))]
+        tasks = [self.task("coding") if last else self._technical_task(next(self.topics))]
         tasks += [self.drill(g) for g in DESIGN_DRILLS if g in self.gaps.weak][:1]
         return tasks
 

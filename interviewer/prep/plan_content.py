@@ -7,19 +7,18 @@ rather than discovered halfway through printing a plan.
 
 from __future__ import annotations
 
-import string
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field
 
 from interviewer.errors import ContentError
 from interviewer.paths import prompts_dir
 from interviewer.rubric.content import GAPS
+from interviewer.rubric.yaml_files import Strict, check_placeholders, load_once, read_model
 
 PLAN_FILE = "plans.yaml"
-WEEK_CHOICES = (2, 4, 8)
+WEEK_CHOICES = (2, 3, 4, 8)  # the plan lengths plans.yaml must hold
 Kind = Literal["stories", "depth", "mocks", "technical", "loops"]
 TASKS = (
     "culture",
@@ -53,6 +52,7 @@ PLACEHOLDERS = {
     "story",
     "missing",
     "topic",
+    "topic_id",
     "session",
     "weeks",
     "count",
@@ -60,11 +60,7 @@ PLACEHOLDERS = {
 }
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Phase(_Strict):
+class Phase(Strict):
     """Consecutive days of one kind of work."""
 
     start: int = Field(alias="from", ge=1)
@@ -73,7 +69,7 @@ class Phase(_Strict):
     title: str
 
 
-class PlanShape(_Strict):
+class PlanShape(Strict):
     """One plan length: its phases and the time it asks for each day."""
 
     weeks: int
@@ -82,28 +78,35 @@ class PlanShape(_Strict):
     phases: list[Phase] = Field(min_length=1)
 
 
-class TaskText(_Strict):
+class TaskText(Strict):
     """What a task asks, and the command to run for it (if any)."""
 
     text: str
     command: str | None = None
 
 
-class Drill(_Strict):
+class Drill(Strict):
     """Practice aimed at one gap."""
 
     label: str
     text: str
 
 
-class PlanContent(_Strict):
+class DesignTopic(Strict):
+    """A design topic for a technical day: its bank topic (for `--topic`) and its words."""
+
+    id: str
+    text: str
+
+
+class PlanContent(Strict):
     """Everything in plans.yaml."""
 
     version: int = 1
     plans: list[PlanShape]
     tasks: dict[str, TaskText]
     drills: dict[str, Drill]
-    topics: list[str] = Field(min_length=1)
+    topics: list[DesignTopic] = Field(min_length=1)
 
     def shape(self, weeks: int) -> PlanShape:
         """The plan for this many weeks."""
@@ -112,21 +115,8 @@ class PlanContent(_Strict):
 
 def load_plan_content(root: Path | None = None) -> PlanContent:
     """Load and cross-check plans.yaml from `root` (default: the prompts folder)."""
-    import yaml
-
     path = (Path(root) if root else prompts_dir()) / PLAN_FILE
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ContentError(f"{path}: file is missing; restore it from the repository") from None
-    except yaml.YAMLError as exc:
-        raise ContentError(f"{path}: not valid YAML ({' '.join(str(exc).split())})") from None
-    try:
-        content = PlanContent.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "top level"
-        raise ContentError(f"{path}: {where}: {first['msg']}") from None
+    content = read_model(PlanContent, path)
     _cross_check(content, path)
     return content
 
@@ -134,7 +124,8 @@ def load_plan_content(root: Path | None = None) -> PlanContent:
 def _cross_check(content: PlanContent, path: Path) -> None:
     weeks = sorted(p.weeks for p in content.plans)
     if weeks != list(WEEK_CHOICES):
-        raise ContentError(f"{path}: plans must be for 2, 4 and 8 weeks once each, not {weeks}")
+        lengths = ", ".join(map(str, WEEK_CHOICES))
+        raise ContentError(f"{path}: plans must be for {lengths} weeks once each, not {weeks}")
     for plan in content.plans:
         day = 1
         for phase in plan.phases:
@@ -152,24 +143,19 @@ def _cross_check(content: PlanContent, path: Path) -> None:
     missing += [name for name in (*SIGNAL_DRILLS, *DELIVERY_DRILLS) if name not in content.drills]
     if missing:
         raise ContentError(f"{path}: missing entries: {', '.join(missing)}")
+    from interviewer.rubric.content import default_content
+
+    known = default_content().topics_of("technical")
+    for topic in content.topics:
+        if topic.id not in known:
+            raise ContentError(
+                f"{path}: topics: {topic.id!r} is not a technical topic in the question banks "
+                f"(known: {', '.join(known)})"
+            )
     for name, task in content.tasks.items():
-        for text in (task.text, task.command or ""):
-            unknown = _fields(text) - PLACEHOLDERS
-            if unknown:
-                raise ContentError(
-                    f"{path}: tasks.{name}: unknown placeholder {{{sorted(unknown)[0]}}} "
-                    f"(known: {', '.join(sorted(PLACEHOLDERS))})"
-                )
+        check_placeholders([task.text, task.command or ""], f"{path}: tasks.{name}", PLACEHOLDERS)
 
 
-def _fields(text: str) -> set[str]:
-    try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-    except ValueError:
-        return {"(unbalanced braces)"}
-
-
-@lru_cache(maxsize=2)
 def default_plan_content() -> PlanContent:
     """plans.yaml from the prompts folder, loaded once per process."""
-    return load_plan_content()
+    return load_once(load_plan_content)

@@ -12,13 +12,12 @@ from datetime import datetime
 from pathlib import Path
 from statistics import mean
 
-from interviewer.rubric.content import VALUE_NAMES
+from interviewer.rubric.content import VALUE_NAMES, default_content
 from interviewer.rubric.probing import PRIORITIES
 from interviewer.session.state import SessionState, TurnState, build_state
 from interviewer.session.store import list_sessions
 from interviewer.session.summary import session_overall, value_coverage
 
-BEHAVIOURAL = ("manager", "onsite")
 PACE_RANGE = (110, 160)  # conversational words per minute
 
 
@@ -79,6 +78,7 @@ class SessionPoint:
     label: str
     answered: int
     figures: dict[str, float | None] = field(default_factory=dict)
+    mode: str = "practice"  # "loop" or "practice": the page trends them apart
 
 
 @dataclass
@@ -147,6 +147,13 @@ class Progress:
     def get(self, key: str) -> Series | None:
         """The series of one metric key."""
         return next((s for s in self.series if s.metric.key == key), None)
+
+    def only(self, mode: str) -> Progress:
+        """The same progress over the sessions of one mode (full loops or single practices),
+        so a loop's score is never trended against a one-stage practice."""
+        keep = [i for i, p in enumerate(self.sessions) if p.mode == mode]
+        series = [Series(s.metric, [s.points[i] for i in keep]) for s in self.series]
+        return Progress(sessions=[self.sessions[i] for i in keep], series=series)
 
     def as_dict(self) -> dict:
         """JSON-ready form."""
@@ -220,6 +227,7 @@ def session_point(state: SessionState) -> SessionPoint:
         started_at=state.started.at,
         label=state.label,
         answered=len(mains),
+        mode=state.started.mode,
     )
     if not mains:
         return point
@@ -238,7 +246,8 @@ def _share(flags: list[bool]) -> float | None:
 
 
 def _signal_shares(mains: list[tuple[str, TurnState, list[TurnState]]]) -> dict:
-    behavioural = [t.latest_score.signals for stage, t, _ in mains if stage in BEHAVIOURAL]
+    stories = default_content().behavioural_stages
+    behavioural = [t.latest_score.signals for stage, t, _ in mains if stage in stories]
     every = [t.latest_score.signals for _, t, _ in mains]
     feedback = [s for s in every if s.behaviour_change is not None]
     return {

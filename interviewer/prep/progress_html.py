@@ -14,14 +14,23 @@ from interviewer.prep.progress import Progress, Series
 from interviewer.prep.progress_text import GROUPS, fmt, still_catching
 
 INSTALL_HINT = "pip install matplotlib"
+# Phones: the charts scale to the screen and wide tables scroll inside their own box.
 _STYLE = """
-body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; color: #222; }
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
+       color: #222; }
+svg { max-width: 100%; height: auto; }
+.scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin-bottom: 1.5rem; }
+th small { display: block; font-weight: normal; color: #555; }
+th { white-space: nowrap; }
 th, td { padding: .25rem .75rem; border-bottom: 1px solid #ddd; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 .better { color: #1a7f37; } .worse { color: #b42318; }
 .note { background: #fff8e1; padding: .5rem 1rem; }
 """
+
+
+SECTIONS = (("loop", "Full loops"), ("practice", "Single-stage practices"))
 
 
 class ChartUnavailable(Exception):
@@ -32,6 +41,7 @@ def progress_html(progress: Progress, root: Path) -> tuple[str, str | None]:
     """The page, and a warning when the charts could not be drawn."""
     parts = [
         "<!doctype html><html><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
         "<title>Interview practice progress</title>",
         f"<style>{_STYLE}</style></head><body>",
         "<h1>Interview practice progress</h1>",
@@ -43,23 +53,37 @@ def progress_html(progress: Progress, root: Path) -> tuple[str, str | None]:
             "mock: <code>interviewer practice --stage manager --text</code></p>"
         )
         return "\n".join([*parts, "</body></html>"]), None
-    try:
-        parts.append(chart_svg(progress))
-    except ChartUnavailable:
-        warning = f"the charts need matplotlib ({INSTALL_HINT}); the page has the tables only"
-        parts.append(f"<p class='note'>Charts need matplotlib: <code>{INSTALL_HINT}</code></p>")
-    parts.append(f"<p>{html.escape(' '.join(still_catching(progress)[:1]))}</p>")
-    for group, title in GROUPS:
-        rows = [s for s in progress.group(group) if s.measured or group != "delivery"]
-        if rows:
-            parts += [f"<h2>{html.escape(title)}</h2>", _table(progress, rows)]
+    for mode, heading in SECTIONS:
+        part = progress.only(mode)
+        if not part.sessions:
+            continue
+        parts.append(f"<section class='{mode}'><h2>{heading} ({len(part.sessions)})</h2>")
+        try:
+            parts.append(chart_svg(part))
+        except ChartUnavailable:
+            warning = f"the charts need matplotlib ({INSTALL_HINT}); the page has the tables only"
+            parts.append(
+                f"<p class='note'>Charts need matplotlib: <code>{INSTALL_HINT}</code></p>"
+            )
+        parts.append(f"<p>{html.escape(' '.join(still_catching(part)[:1]))}</p>")
+        for group, title in GROUPS:
+            rows = [s for s in part.group(group) if s.measured or group != "delivery"]
+            if rows:
+                parts += [f"<h3>{html.escape(title)}</h3>", _table(part, rows)]
+        parts.append("</section>")
     parts.append("</body></html>")
     return "\n".join(parts), warning
 
 
 def _table(progress: Progress, rows: list[Series]) -> str:
-    dates = "".join(f"<th>{p.started_at:%m-%d}</th>" for p in progress.sessions)
-    out = [f"<table><tr><th></th><th>first</th><th>latest</th><th>trend</th>{dates}</tr>"]
+    # Number, date and time, and what was practised: two sessions on one day are told apart,
+    # and the numbers match the charts' x-axis.
+    dates = "".join(
+        f"<th>#{n} {p.started_at:%m-%d %H:%M}<small>{html.escape(p.label)}</small></th>"
+        for n, p in enumerate(progress.sessions, start=1)
+    )
+    out = [f"<div class='scroll'><table><tr><th></th><th>first</th><th>latest</th>"
+           f"<th>trend</th>{dates}</tr>"]
     for series in rows:
         cells = "".join(f"<td>{fmt(series, p)}</td>" for p in series.points)
         out.append(
@@ -67,7 +91,7 @@ def _table(progress: Progress, rows: list[Series]) -> str:
             f"<td>{fmt(series, series.latest)}</td>"
             f"<td class='{series.trend}'>{series.trend}</td>{cells}</tr>"
         )
-    out.append("</table>")
+    out.append("</table></div>")
     return "\n".join(out)
 
 
@@ -79,7 +103,8 @@ def chart_svg(progress: Progress) -> str:
     except ImportError as exc:
         raise ChartUnavailable(str(exc)) from None
     xs = list(range(1, len(progress.sessions) + 1))
-    labels = [f"{i} ({p.started_at:%m-%d})" for i, p in enumerate(progress.sessions, start=1)]
+    labels = [f"{i} ({p.started_at:%m-%d} {p.label})"
+              for i, p in enumerate(progress.sessions, start=1)]
     # Figure (not pyplot) needs no GUI backend; a fixed hash salt keeps the SVG reproducible.
     with matplotlib.rc_context({"svg.hashsalt": "interviewer", "svg.fonttype": "none"}):
         figure = Figure(figsize=(10, 7), layout="constrained")

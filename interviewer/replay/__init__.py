@@ -25,12 +25,14 @@ def play_session(
     Recorded questions and answers play from the session's audio; questions without a recording
     are spoken by the interviewer's TTS (`speak_questions`), and answers without one are shown.
     """
+    from interviewer.live.alsa_messages import quiet_underruns
     from interviewer.live.playback import Player
     from interviewer.replay.clips import ClipSource, tts_synthesizer
     from interviewer.replay.keys import terminal_keys
     from interviewer.replay.plan import replay_plan
     from interviewer.replay.runner import Outcome, Replayer
 
+    quiet_underruns()
     console = Console(echo_answers=True)
     console.info(f"Session {store.session_id}: {state.label}, {status(state)}")
     clips = ClipSource(tts_synthesizer(output_device) if speak_questions else None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from interviewer.console import STAGE_TITLES
+from interviewer.rubric.content import stage_title
 from interviewer.rubric.results import Vote
 from interviewer.session.state import SessionState, TurnState
 
@@ -59,7 +59,7 @@ def replay_plan(state: SessionState, folder: Path, start: int = 1) -> list[Inter
         # An interview that ended before `start` is skipped, vote and all.
         if not turns:
             continue
-        title = STAGE_TITLES.get(plan.stage, plan.stage)
+        title = stage_title(plan.stage, plan.style)
         steps.append(
             InterviewStep(
                 title=f"{title}: {plan.interviewer_name}, {plan.interviewer_role}",

@@ -20,7 +20,7 @@ from interviewer.replay.clips import ClipSource, Sound
 from interviewer.replay.cues import cue_times, transcript_lines
 from interviewer.replay.keys import HELP, Command, NoKeys
 from interviewer.replay.plan import Clip, InterviewStep, TurnStep
-from interviewer.report.derived import score_line
+from interviewer.report.lines import score_line
 from interviewer.rubric.results import Decision, Vote
 
 POLL_S = 0.05
@@ -102,9 +102,9 @@ class Replayer:
         if board:
             self.console.heading("The board: independent votes")
             for vote in board:
-                keeper = "keeper: yes" if vote.keeper else "keeper: no"
                 self.console.info(
-                    f"  {vote.interviewer} ({vote.stage}): {vote.vote}, {vote.score}/100, {keeper}"
+                    f"  {vote.interviewer} ({vote.stage}): {vote.vote}, {vote.score}/100, "
+                    f"{vote.keeper_short}"
                 )
         if decision is not None:
             self.console.decision(decision)

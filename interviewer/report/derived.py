@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 
-from interviewer.console import STAGE_TITLES
-from interviewer.rubric.results import AnswerScore
+from interviewer.report.lines import KIND_LABELS, score_line
+from interviewer.rubric.content import stage_title
 from interviewer.session.state import SessionState, TurnState
 from interviewer.session.store import SessionStore, write_private
 from interviewer.session.summary import session_overall, status, value_coverage
-
-KIND_LABELS = {"question": "Question", "follow_up": "Follow-up", "interruption": "Interruption"}
 
 
 def transcript_dict(state: SessionState, store: SessionStore) -> dict:
@@ -78,25 +76,9 @@ def write_derived(store: SessionStore, state: SessionState) -> None:
     write_private(
         store.folder / "transcript.json", json.dumps(transcript_dict(state, store), indent=2)
     )
-    from interviewer.report.markdown import render_markdown  # lazy: Jinja2 loads only on save
+    from interviewer.report.markdown import render_markdown  # Jinja2 loads only when saving
 
     write_private(store.folder / "report.md", render_markdown(state, store))
-
-
-def score_line(score: AnswerScore) -> str:
-    """A one-line summary of an answer's score."""
-    s = score.signals
-    marks = [
-        f"principle {'yes' if s.named_principle else 'no'}",
-        f"point of view {s.point_of_view}",
-        f"reflection {'yes' if s.reflection else 'no'}",
-        f"outcome {'yes' if s.outcome else 'no'}",
-    ]
-    if s.behaviour_change is not None:
-        marks.append(f"behaviour change {'yes' if s.behaviour_change else 'no'}")
-    if s.compensation is not None:
-        marks.append(f"pay: {s.compensation.replace('_', ' ')}")
-    return f"{score.overall}/100 ({', '.join(marks)})"
 
 
 def replay_text(state: SessionState, store: SessionStore, start: int = 1) -> str:
@@ -110,7 +92,7 @@ def replay_text(state: SessionState, store: SessionStore, start: int = 1) -> str
         ):
             continue
         out.append("")
-        title = STAGE_TITLES.get(plan.stage, plan.stage)
+        title = stage_title(plan.stage, plan.style)
         out.append(f"== {title}: {plan.interviewer_name}, {plan.interviewer_role} ==")
         for turn in turns:
             label = KIND_LABELS.get(turn.asked.kind, turn.asked.kind)
@@ -125,8 +107,7 @@ def replay_text(state: SessionState, store: SessionStore, start: int = 1) -> str
                     out.append(f"      - {gap}")
         if interview.vote:
             v = interview.vote.vote
-            keeper = "keeper: yes" if v.keeper else "keeper: no"
-            out.append(f"  Vote: {v.vote} ({v.score}/100, {keeper})")
+            out.append(f"  Vote: {v.vote} ({v.score}/100, {v.keeper_short})")
     if state.decision:
         d = state.decision.decision
         out += ["", f"Decision: {d.outcome}. {d.explanation}"]

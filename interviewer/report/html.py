@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from interviewer import __version__
-from interviewer.console import STAGE_TITLES
 from interviewer.report.audio import AudioLinker
 from interviewer.report.charts import delivery_chart, values_chart
 from interviewer.report.environment import render
 from interviewer.report.view import build_view
+from interviewer.rubric.content import default_content, stage_titles
+from interviewer.rubric.delivery import RELIABILITY_NOTE
 from interviewer.session.state import SessionState
 from interviewer.session.store import SessionStore, write_private
 
@@ -27,7 +28,8 @@ def render_html(
         v=view,
         values_svg=values_chart(view.coverage),
         delivery_svg=delivery_chart(view.delivery),
-        titles=STAGE_TITLES,
+        delivery_note=RELIABILITY_NOTE,
+        titles=stage_titles(), keeper=default_content().keeper,
         portable=linker.portable or not view.has_audio,
         version=__version__,
     )

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from interviewer.console import STAGE_TITLES
 from interviewer.report.audio import AudioLinker, AudioRef
 from interviewer.report.charts import DeliveryPoint
-from interviewer.report.derived import KIND_LABELS, score_line
 from interviewer.report.highlight import Segment, highlight
+from interviewer.report.lines import KIND_LABELS, score_line
+from interviewer.rubric.content import stage_title
 from interviewer.rubric.results import AnswerScore, Decision, Delivery, Move, Vote
 from interviewer.session.events import AnswerScored
 from interviewer.session.state import InterviewState, SessionState, TurnState
@@ -162,7 +162,7 @@ def build_view(
 
 def _interview_view(interview: InterviewState, audio: AudioLinker | None) -> InterviewView:
     plan = interview.plan
-    title = STAGE_TITLES.get(plan.stage, plan.stage)
+    title = stage_title(plan.stage, plan.style)
     return InterviewView(
         index=interview.index,
         stage=plan.stage,

@@ -6,15 +6,24 @@ file and what is wrong, so a typo in a question bank never surfaces as a traceba
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from interviewer.errors import ContentError
 from interviewer.paths import prompts_dir
+from interviewer.rubric.stages import (
+    DEFAULT_ROLE,
+    ROLES,
+    STAGES,
+    STYLES,
+    Role,
+    Stage,
+    StageSettings,
+    StagesFile,
+)
+from interviewer.rubric.yaml_files import Strict, check_placeholders, load_once, read_model
 
 VALUE_NAMES = (
     "Judgment",
@@ -27,8 +36,6 @@ VALUE_NAMES = (
     "Passion",
     "Impact",
 )
-STAGES = ("recruiter", "manager", "technical", "onsite")
-Stage = Literal["recruiter", "manager", "technical", "onsite"]
 
 # The gaps an answer can have; each probe targets exactly one.
 Gap = Literal[
@@ -46,11 +53,7 @@ Gap = Literal[
 GAPS: tuple[str, ...] = Gap.__args__  # type: ignore[attr-defined]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Value(_Strict):
+class Value(Strict):
     """One of the nine values: what it means and how an answer shows it."""
 
     name: str
@@ -68,7 +71,7 @@ class Value(_Strict):
         return name
 
 
-class Question(_Strict):
+class Question(Strict):
     """A question in a stage's bank, tagged with the values it probes."""
 
     id: str
@@ -81,33 +84,43 @@ class Question(_Strict):
     )
 
 
-class QuestionBank(_Strict):
-    """All questions of one stage."""
+class QuestionBank(Strict):
+    """All questions of one bank (a file under prompts/questions/)."""
 
-    stage: Stage
+    bank: str = Field(description="The file's own name, without .yaml.")
     questions: list[Question] = Field(min_length=1)
 
 
-class Persona(_Strict):
+class Persona(Strict):
     """An interviewer: who they are, how they ask, which values they own."""
 
     id: str
     name: str
-    role: str
+    role: str = Field(description="A bare job title, never a recruiting role on the onsite.")
     style: str
     values: list[str] = Field(min_length=1)
     voice: Literal["female", "male", "any"] = "any"
     rate: int = Field(default=175, ge=80, le=300, description="Speaking rate, words per minute.")
 
 
-class Personas(_Strict):
-    """The screen interviewers (one per screen stage) and the onsite pool."""
-
-    screens: dict[Literal["recruiter", "manager", "technical"], Persona]
-    onsite: list[Persona] = Field(min_length=4)
+class _PersonasFile(Strict):
+    interviewers: list[Persona] = Field(min_length=1)
 
 
-class Probe(_Strict):
+class Personas(BaseModel):
+    """Every interviewer by id, and the first interviewer of each screen stage."""
+
+    model_config = ConfigDict(frozen=True)
+
+    by_id: dict[str, Persona]
+    screens: dict[str, Persona]
+
+    def pool(self, ids: list[str]) -> list[Persona]:
+        """The personas with these ids, in this order."""
+        return [self.by_id[i] for i in ids]
+
+
+class Probe(Strict):
     """A follow-up tied to the gap it targets; `texts` are interchangeable phrasings."""
 
     id: str
@@ -116,33 +129,28 @@ class Probe(_Strict):
     stages: list[Stage] = Field(default_factory=lambda: list(STAGES))
 
 
-class ProbeSet(_Strict):
+class ProbeSet(Strict):
     probes: list[Probe] = Field(min_length=1)
 
 
-class StageSettings(_Strict):
-    """How a stage runs: length, questions, follow-up budget, answer-length guidance."""
-
-    title: str
-    minutes: int
-    questions: int = Field(ge=1, le=12, description="Questions asked per interviewer.")
-    max_follow_ups: int = Field(ge=0, le=5)
-    answer_seconds: tuple[int, int] = Field(description="Guidance for speaking time per answer.")
-    opening: str = Field(description="What the interviewer says first; {name} and {role} fill in.")
-    closing: str
-
-
-class StagesFile(_Strict):
-    stages: dict[Stage, StageSettings]
-
-
-class Interruptions(_Strict):
+class Interruptions(Strict):
     """When and how the interviewer cuts into a spoken answer (prompts/interruptions.yaml)."""
 
     principle_after_seconds: float = Field(ge=10, le=600)
+    transcript_wait_seconds: float = Field(
+        default=3.0, ge=0, le=30,
+        description="How much longer the no-principle cut-in may wait for a lagging transcript.",
+    )
     time_limit_factor: float = Field(ge=0.5, le=3)
     no_principle: str = Field(min_length=1)
     time_limit: str = Field(min_length=1)
+
+
+class KeeperTest(Strict):
+    """The keeper test's two questions (prompts/keeper.yaml), shown beside every vote."""
+
+    fight: str = Field(min_length=10)
+    hire_again: str = Field(min_length=10)
 
 
 class Content(BaseModel):
@@ -156,6 +164,7 @@ class Content(BaseModel):
     probes: list[Probe]
     stages: dict[str, StageSettings]
     interruptions: Interruptions
+    keeper: KeeperTest
 
     def find_question(self, question_id: str) -> Question | None:
         """The question with this id from any bank, or None (e.g. for a scored text transcript)."""
@@ -176,107 +185,96 @@ class Content(BaseModel):
 
     def persona(self, persona_id: str) -> Persona:
         """The persona with this id (screen or onsite)."""
-        for persona in [*self.personas.screens.values(), *self.personas.onsite]:
-            if persona.id == persona_id:
-                return persona
-        raise ContentError(f"no persona with id {persona_id!r} in {prompts_dir()}/personas.yaml")
+        if persona_id not in self.personas.by_id:
+            raise ContentError(
+                f"no persona with id {persona_id!r} in {prompts_dir()}/personas.yaml"
+            )
+        return self.personas.by_id[persona_id]
 
+    def stage_title(self, stage: str, style: str = "behavioural") -> str:
+        """What an interview is called: the round's title for a technical round, else the
+        stage's (e.g. 'System design round', 'Hiring manager call')."""
+        settings = self.stages.get(stage)
+        if settings is None:
+            return stage
+        chosen = settings.round_for(style)
+        return chosen.title if chosen and style != "behavioural" else settings.title
 
-def _read_yaml(path: Path) -> object:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContentError(f"{path}: file is missing; restore it from the repository") from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ContentError(f"{path}: not valid YAML ({_one_line(str(exc))})") from None
+    def is_behavioural(self, stage: str) -> bool:
+        """Whether a stage asks for value stories (the manager call and the onsite)."""
+        settings = self.stages.get(stage)
+        return bool(settings and settings.behavioural)
 
+    @property
+    def behavioural_stages(self) -> tuple[str, ...]:
+        """The stages that ask for value stories, in loop order."""
+        return tuple(stage for stage in STAGES if self.is_behavioural(stage))
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    def questions_of(self, stage: str, role: str = DEFAULT_ROLE) -> list[Question]:
+        """Every bank question a candidate of this role can meet in this stage."""
+        settings = self.stages[stage]
+        rounds = list(settings.rounds)
+        extra = settings.role_rounds(role)
+        rounds += extra.rounds if extra else []
+        seen: dict[str, Question] = {}
+        for chosen in rounds:
+            for question in self.banks[chosen.bank].questions:
+                seen.setdefault(question.id, question)
+        return list(seen.values())
 
-
-def _parse(model: type[BaseModel], path: Path) -> BaseModel:
-    data = _read_yaml(path)
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "top level"
-        raise ContentError(f"{path}: {where}: {first['msg']}") from None
+    def topics_of(self, stage: str, role: str = DEFAULT_ROLE) -> list[str]:
+        """The question topics of a stage for a role, e.g. cdn, coding, churn."""
+        return sorted({q.topic for q in self.questions_of(stage, role)})
 
 
 def load_content(root: Path | None = None) -> Content:
     """Load and validate every content file under `root` (default: the prompts folder)."""
+    from interviewer.rubric.content_checks import check_interviewers, check_stages, cross_check
+
     root = Path(root) if root else prompts_dir()
-    values_file = _parse(_ValuesFile, root / "values.yaml")
+    values_file = read_model(_ValuesFile, root / "values.yaml")
     values = {value.name: value for value in values_file.values}
-    banks = {stage: _parse(QuestionBank, root / "questions" / f"{stage}.yaml") for stage in STAGES}
-    personas = _parse(Personas, root / "personas.yaml")
-    probes = _parse(ProbeSet, root / "probes.yaml").probes
-    stages = _parse(StagesFile, root / "stages.yaml").stages
-    interruptions = _parse(Interruptions, root / "interruptions.yaml")
-    content = Content(values=values, banks=banks, personas=personas, probes=probes, stages=stages,
-                      interruptions=interruptions)
-    _cross_check(content, root)
+    stages = read_model(StagesFile, root / "stages.yaml").stages
+    check_stages(stages, root / "stages.yaml")
+    bank_names = sorted({r.bank for s in stages.values() for r in s.all_rounds()})
+    banks = {name: read_model(QuestionBank, root / "questions" / f"{name}.yaml")
+             for name in bank_names}
+    interviewers = read_model(_PersonasFile, root / "personas.yaml").interviewers
+    by_id = {p.id: p for p in interviewers}
+    if len(by_id) != len(interviewers):
+        raise ContentError(f"{root / 'personas.yaml'}: two interviewers share an id")
+    check_interviewers(stages, by_id, root / "personas.yaml")
+    screens = {stage: by_id[s.all_rounds()[0].interviewers[0]]
+               for stage, s in stages.items() if stage != "onsite"}
+    probes = read_model(ProbeSet, root / "probes.yaml").probes
+    interruptions = read_model(Interruptions, root / "interruptions.yaml")
+    keeper = read_model(KeeperTest, root / "keeper.yaml")
+    check_placeholders([keeper.fight, keeper.hire_again], f"{root / 'keeper.yaml'}", set())
+    content = Content(values=values, banks=banks, personas=Personas(by_id=by_id, screens=screens),
+                      probes=probes, stages=stages, interruptions=interruptions, keeper=keeper)
+    cross_check(content, root)
     return content
 
 
-class _ValuesFile(_Strict):
+class _ValuesFile(Strict):
     values: list[Value]
 
 
-def _cross_check(content: Content, root: Path) -> None:
-    missing = set(VALUE_NAMES) - set(content.values)
-    if missing:
-        raise ContentError(f"{root / 'values.yaml'}: missing values: {', '.join(sorted(missing))}")
-    for stage, bank in content.banks.items():
-        path = root / "questions" / f"{stage}.yaml"
-        if bank.stage != stage:
-            raise ContentError(f"{path}: says stage {bank.stage!r} but the file is for {stage!r}")
-        seen: set[str] = set()
-        for question in bank.questions:
-            _check_values(question.values, f"{path}: question {question.id}")
-            if question.id in seen:
-                raise ContentError(f"{path}: question id {question.id!r} is used twice")
-            seen.add(question.id)
-    onsite = content.banks["onsite"].questions
-    for value in VALUE_NAMES:
-        count = sum(1 for q in onsite if q.values[0] == value)
-        if count < 3:
-            raise ContentError(
-                f"{root / 'questions' / 'onsite.yaml'}: {value} leads only {count} questions; "
-                "every value needs at least three"
-            )
-    personas_path = root / "personas.yaml"
-    for persona in [*content.personas.screens.values(), *content.personas.onsite]:
-        _check_values(persona.values, f"{personas_path}: persona {persona.id}")
-    covered = {value for persona in content.personas.onsite for value in persona.values}
-    if covered != set(VALUE_NAMES):
-        raise ContentError(
-            f"{personas_path}: the onsite panel does not cover "
-            f"{', '.join(sorted(set(VALUE_NAMES) - covered))}"
-        )
-    missing_gaps = set(GAPS) - {probe.gap for probe in content.probes}
-    if missing_gaps:
-        raise ContentError(
-            f"{root / 'probes.yaml'}: no probe for {', '.join(sorted(missing_gaps))}"
-        )
-    missing_stages = set(STAGES) - set(content.stages)
-    if missing_stages:
-        raise ContentError(
-            f"{root / 'stages.yaml'}: no settings for {', '.join(sorted(missing_stages))}"
-        )
-
-
-def _check_values(names: list[str], where: str) -> None:
-    for name in names:
-        if name not in VALUE_NAMES:
-            raise ContentError(f"{where}: unknown value {name!r} (use one of the nine values)")
-
-
-@lru_cache(maxsize=4)
 def default_content() -> Content:
     """The content from the prompts folder, loaded once per process."""
-    return load_content()
+    return load_once(load_content)
+
+
+def stage_title(stage: str, style: str = "behavioural") -> str:
+    """What an interview is called, from stages.yaml (see `Content.stage_title`)."""
+    return default_content().stage_title(stage, style)
+
+
+def stage_titles() -> dict[str, str]:
+    """Every stage's title by key, for templates."""
+    return {stage: stage_title(stage) for stage in STAGES}
+
+
+# Re-exported so callers import stage names from one place.
+__all__ = ["DEFAULT_ROLE", "ROLES", "STAGES", "STYLES", "Role", "Stage", "StageSettings",
+           "Content", "load_content", "default_content"]

@@ -106,6 +106,26 @@ class Vote(BaseModel):
     keeper_reason: str = ""
     score: int = Field(ge=0, le=100)
     reasons: list[str] = Field(default_factory=list)
+    # The keeper test's second question (prompts/keeper.yaml): "knowing everything I know
+    # today, would I hire them again?" None where it was not answered (older sessions).
+    hire_again: bool | None = None
+    hire_again_reason: str = ""
+
+    @property
+    def keeper_summary(self) -> str:
+        """Both keeper questions in words, e.g. 'would fight to keep; would hire again'."""
+        fight = "would fight to keep" if self.keeper else "would not fight to keep"
+        if self.hire_again is None:
+            return fight
+        return f"{fight}; {'would' if self.hire_again else 'would not'} hire again"
+
+    @property
+    def keeper_short(self) -> str:
+        """Both answers in brief, e.g. 'keeper: yes, hire again: no'."""
+        text = f"keeper: {'yes' if self.keeper else 'no'}"
+        if self.hire_again is not None:
+            text += f", hire again: {'yes' if self.hire_again else 'no'}"
+        return text
 
 
 class Decision(BaseModel):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from interviewer.brains.base import Brain, TurnView, with_fallback
-from interviewer.console import STAGE_TITLES, Console
+from interviewer.console import Console
 from interviewer.rubric.content import Content
 from interviewer.rubric.decision import decide
 from interviewer.rubric.delivery import delivery_from_text, delivery_from_words
@@ -48,6 +48,7 @@ from interviewer.session.state import (
     turn_view,
 )
 from interviewer.session.store import SessionStore
+from interviewer.session.whereabouts import Whereabouts
 
 INTERRUPTION_PROBE = "interruption"
 
@@ -105,15 +106,18 @@ class InterviewEngine:
     def _run_interview(self, index: int) -> None:
         plan = self._interview(index).plan
         settings = self.parts.content.stages[plan.stage]
-        title = STAGE_TITLES.get(plan.stage, plan.stage)
+        where = Whereabouts(self.state, self.parts.content)
+        handover = where.handover(index)
+        if handover:
+            self.parts.console.info(handover)
+        title = self.parts.content.stage_title(plan.stage, plan.style)
         self.parts.console.heading(f"{title}: {plan.interviewer_name}, {plan.interviewer_role}")
         if not self._interview(index).started:
             self.emit(InterviewStarted(interview=index))
-            opening = settings.opening.format(
-                name=plan.interviewer_name, role=plan.interviewer_role
-            )
-            self._say(index, opening, None)
+            self._say(index, where.opening(index, self.state.started.seed), None)
         for question_index in range(len(plan.questions)):
+            self.parts.console.info(Whereabouts(self.state, self.parts.content).line(
+                index, question_index))
             self._run_exchange(index, question_index)
         turns = _views(self._interview(index).turns)
         vote = self._with_fallback("vote", lambda brain: brain.vote(plan, turns))
@@ -210,10 +214,7 @@ class InterviewEngine:
             raise KeyboardInterrupt from None
         if answer is None:
             raise AnswersExhausted
-        # A real-time answer source that cut the candidate off says which probe it cut in with.
-        self._interruption = (
-            getattr(self.parts.answers, "last_interruption", None) if answer.interrupted else None
-        )
+        self._interruption = answer.cut_in
         self._record_answer(index, turn, answer)
 
     def _record_answer(self, index: int, turn: TurnState, answer: Answer) -> None:

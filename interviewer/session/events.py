@@ -38,6 +38,7 @@ class PlannedInterview(BaseModel):
     interviewer_role: str
     interviewer_style: str = ""
     interviewer_values: list[str] = Field(default_factory=list)
+    style: str = "behavioural"
     voice: str = "any"
     rate: int = 175
     questions: list[PlannedQuestion]
@@ -58,6 +59,7 @@ class SessionStarted(_Event):
     input: str
     interviews: list[PlannedInterview]
     focus_values: list[str] = Field(default_factory=list)
+    role: str = "engineer"
 
 
 class InterviewStarted(_Event):

@@ -57,12 +57,22 @@ class Transcript:
     duration_s: float = 0.0
 
 
+@dataclass(frozen=True)
+class Interruption:
+    """The interviewer cutting into an answer: why, how far into it, and the probe it asks."""
+
+    reason: str  # 'no_principle' or 'time_limit'
+    at_seconds: float
+    probe: str
+
+
 @dataclass
 class Answer:
     """One candidate answer as it reaches the interviewer.
 
     `audio_path` is where the recorded audio was saved (voice answers only); `words` carries
-    timestamps for delivery metrics; `interrupted` marks an answer the interviewer cut into;
+    timestamps for delivery metrics; `interrupted` marks an answer the interviewer cut into, and
+    `cut_in` says how, when the answer source itself cut in (the engine asks that probe next);
     `problem` says what went wrong while it was recorded (the microphone stopped), for the log;
     `no_answer` marks a question the candidate left unanswered (silent to the waiting limit): it
     is recorded but not scored.
@@ -74,6 +84,7 @@ class Answer:
     duration_s: float | None = None
     words: list[Word] = field(default_factory=list)
     interrupted: bool = False
+    cut_in: Interruption | None = None
     problem: str | None = None
     no_answer: bool = False
 
@@ -142,9 +153,15 @@ class Microphone(Protocol):
         """Record until the answer ends and return its audio (empty if nothing was said)."""
         ...
 
+    def close(self) -> None:
+        """Release the device (it may be kept open between answers)."""
+        ...
+
 
 class Transcriber(Protocol):
-    """Turns audio into text with word timestamps."""
+    """Turns audio into text with word timestamps, in `language` (a Whisper code, or 'auto')."""
+
+    language: str
 
     def transcribe(self, audio: Audio) -> Transcript:
         """Transcribe one answer."""
@@ -156,4 +173,8 @@ class AnswerSource(Protocol):
 
     def next_answer(self, prompt: Prompt) -> Answer | None:
         """The answer to `prompt`, or None when there are no more answers (the session ends)."""
+        ...
+
+    def close(self) -> None:
+        """Release whatever the source holds (a microphone); called once when the session ends."""
         ...

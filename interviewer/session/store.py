@@ -21,6 +21,9 @@ PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
 
 
+LATEST = "latest"
+
+
 class DamagedLogWarning(UserWarning):
     """The events file was damaged (e.g. a half-written last line); it was read up to the damage."""
 
@@ -125,7 +128,13 @@ class SessionStore:
 
 
 def find_session(name: str, root: Path) -> SessionStore:
-    """Resolve a session given as a path, a folder name, or a unique prefix of one."""
+    """Resolve a session given as a path, a folder name, a unique prefix of one, or `latest`
+    (the newest session, what the study plan's "replay the loop" step names)."""
+    if name == LATEST:
+        newest = list_sessions(root)
+        if newest:
+            return newest[-1]
+        raise UserError(f"no sessions in {root} yet; start one with `interviewer loop --text`")
     candidate = Path(name).expanduser()
     if (candidate / EVENTS_FILE).exists():
         return SessionStore(candidate)

@@ -15,6 +15,7 @@ from interviewer.session.ports import Answer, Prompt
 from interviewer.userfiles import read_user_text
 
 SEPARATOR = "---"
+REPROMPT = "  (nothing typed yet: type your answer, then press Enter on an empty line)\n"
 
 
 class TypedAnswers:
@@ -44,11 +45,19 @@ class TypedAnswers:
             if not line.strip():
                 if lines:
                     break
-                continue  # blank lines before an answer are not the end of it
+                # A stray Enter (often a double Enter after the last answer) is not an answer:
+                # say so and wait for the real one instead of sending an empty reply.
+                if self.stream.isatty():
+                    self.out.write(REPROMPT)
+                    self.out.flush()
+                continue
             lines.append(line.rstrip("\n"))
         if not lines and self.finished:
             return None
         return Answer(text="\n".join(lines).strip(), source="typed")
+
+    def close(self) -> None:
+        """Nothing to release: standard input belongs to the terminal."""
 
 
 class ScriptedAnswers:
@@ -66,6 +75,9 @@ class ScriptedAnswers:
         text = self.blocks[self.position]
         self.position += 1
         return Answer(text=text, source="script")
+
+    def close(self) -> None:
+        """Nothing to release: the script was read whole."""
 
     def skip(self, count: int) -> None:
         """Skip answers already used (when resuming with the same script)."""

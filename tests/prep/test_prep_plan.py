@@ -35,7 +35,7 @@ def _bank(*values: str) -> StoryBank:
     return bank
 
 
-@pytest.mark.parametrize("weeks", [2, 4, 8])
+@pytest.mark.parametrize("weeks", [2, 3, 4, 8])
 def test_every_day_has_tasks_and_commands(weeks):
     plan = build_plan(find_gaps(coverage(StoryBank()), None), weeks, start=date(2026, 1, 5))
     assert [d.number for d in plan.days] == list(range(1, weeks * 7 + 1))
@@ -119,3 +119,30 @@ def test_plan_content_is_validated(tmp_path):
     (tmp_path / "plans.yaml").write_text(yaml.safe_dump(good))
     with pytest.raises(ContentError, match="missing entries: hedging"):
         load_plan_content(tmp_path)
+
+
+def test_a_three_week_plan_and_its_replay_step_name_real_commands(sessions_dir, tmp_path):
+    from conftest import STRONG_STORY, run_cli, write_answers
+
+    result = run_cli("plan", "--weeks", "3")
+    assert result.returncode == 0, result.stderr
+    plan = build_plan(find_gaps(coverage(StoryBank()), None), 3)
+    replays = {t.command for d in plan.days for t in d.tasks if t.key == "replay"}
+    assert replays == {"interviewer replay latest --no-audio"}
+    answers = write_answers(tmp_path / "a.txt", [STRONG_STORY] * 8)
+    for stage in ("recruiter", "manager"):
+        assert run_cli("practice", "--stage", stage, "--answers", str(answers)).returncode == 0
+    replayed = run_cli(*next(iter(replays)).split()[1:])
+    assert replayed.returncode == 0, replayed.stderr
+    assert "Hiring manager call" in replayed.stdout and "Recruiter screen" not in replayed.stdout
+
+
+def test_technical_days_name_a_topic_the_interviewer_can_ask():
+    from interviewer.rubric.content import default_content
+
+    plan = build_plan(find_gaps(coverage(StoryBank()), None), 4)
+    commands = [t.command for d in plan.days for t in d.tasks if t.key in ("technical", "coding")]
+    topics = {c.split("--topic ")[1] for c in commands}
+    assert commands and all("--topic " in c for c in commands)
+    assert "coding" in topics and len(topics) >= 3
+    assert topics <= set(default_content().topics_of("technical"))

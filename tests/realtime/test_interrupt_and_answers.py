@@ -69,8 +69,17 @@ def test_follow_ups_are_only_cut_at_the_time_limit_and_no_interrupt_never_cuts()
 
 def test_a_missing_principle_is_judged_only_on_transcribed_speech():
     policy = policy_with(principle_after=60)
-    assert policy.check(STORY, 75, "we rolled back", transcribed=50) is None
-    assert policy.check(STORY, 75, "we rolled back", transcribed=61).reason == "no_principle"
+    assert policy.check(STORY, 62, "we rolled back", transcribed=50) is None
+    assert policy.check(STORY, 62, "we rolled back", transcribed=61).reason == "no_principle"
+
+
+def test_a_lagging_transcript_delays_the_cut_in_by_at_most_the_wait():
+    # On a loaded machine the transcript ran 23 s behind and the cut-in came at 113 s.
+    policy = policy_with(principle_after=90, transcript_wait=3)
+    assert policy.check(STORY, 92.5, "we rolled back", transcribed=70) is None
+    late = policy.check(STORY, 93, "we rolled back", transcribed=70)
+    assert late.reason == "no_principle" and late.at_seconds == 93
+    assert policy.check(STORY, 93, "my principle was to", transcribed=70) is None
 
 
 class BlockMicrophone:

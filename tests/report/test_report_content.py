@@ -49,6 +49,7 @@ def test_markdown_carries_the_page_content_without_charts_or_audio(loop):
         assert interview.vote.vote.interviewer in markdown
     assert markdown.count("insufficient evidence") >= 1
     assert "| Turn | Interview | Words a minute |" in markdown  # delivery, as a table
+    assert "only as good as the transcriber" in markdown  # and how far it can be trusted
     assert "<svg" not in markdown and "audio/" not in markdown
     assert "\n\n\n" not in markdown
     # The same evidence is marked in both: bold in Markdown, <mark> on the page.
@@ -66,6 +67,7 @@ def test_page_is_self_contained(loop):
     assert not re.search(r'(src|href)="(https?:)?//', page)  # nothing fetched from the network
     assert "<script" not in page and "<link" not in page
     assert page.count("<svg") == 2
+    assert 'id="delivery-reliability"' in page
 
 
 def test_text_session_report_has_no_players_and_a_fillers_only_delivery_chart(tmp_path):
@@ -74,6 +76,7 @@ def test_text_session_report_has_no_players_and_a_fillers_only_delivery_chart(tm
     page = render_html(state, store, store.folder)
     assert "<audio" not in page
     assert "only fillers are shown" in page
+    assert "delivery-reliability" not in page  # the note is about spoken answers
     assert len(re.findall(r'data-turn="\d+"', page)) == len(state.turns)
 
 

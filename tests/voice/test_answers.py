@@ -44,6 +44,8 @@ class ScriptedMicrophone:
 
 
 class CountingTranscriber:
+    language = "en"
+
     def __init__(self):
         self.calls: list[Audio] = []
 

@@ -26,6 +26,7 @@ def test_all_required_checks_pass_on_the_virtual_audio_setup(virtual_audio, whis
 def test_failures_name_the_fix(virtual_audio, tmp_path, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    monkeypatch.setenv("INTERVIEWER_MODELS_DIR", str(tmp_path / "no-models"))
     checks = {c.name: c for c in run_checks(model="tiny.en", input_device="no such mic")}
     assert not checks["microphone"].ok and "--input-device" in checks["microphone"].detail
     assert not checks["Whisper model"].ok and "--model PATH" in checks["Whisper model"].detail
@@ -47,3 +48,36 @@ def test_command_exits_non_zero_when_something_needs_fixing(virtual_audio, whisp
                                       "--output-device", "no such speaker"])
     assert result.exit_code == 1
     assert "[FIX] speaker" in result.output and "--output-device" in result.output
+
+
+def test_command_shows_every_setting_and_where_it_came_from(virtual_audio, whisper_model_dir,
+                                                            monkeypatch, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    (home / "config.toml").write_text('rate = 170\n[llm]\nmodel = "llama3.1"\n'
+                                      'base_url = "http://user:pw@127.0.0.1:8080/v1"\n')
+    monkeypatch.setenv("INTERVIEWER_HOME", str(home))
+    monkeypatch.setenv("INTERVIEWER_LANGUAGE", "en")
+    result = CliRunner().invoke(cli, ["doctor", "--model", str(whisper_model_dir)])
+    assert result.exit_code == 0, result.output
+    shown = {line.split()[0]: line for line in result.output.splitlines()
+             if line.startswith("  ")}
+    assert shown["model"].endswith("from command line")
+    assert shown["language"].endswith("from $INTERVIEWER_LANGUAGE")
+    assert "170" in shown["rate"] and shown["rate"].endswith(str(home / "config.toml"))
+    assert shown["end_silence"].endswith("from default")
+    assert "llama3.1" in shown["llm.model"]
+    assert "pw" not in result.output and "127.0.0.1:8080" in shown["llm.base_url"]
+    assert "model llama3.1 at http://127.0.0.1:8080/v1" in result.output  # the LLM check too
+
+
+def test_a_key_in_the_config_file_is_a_fix_line_not_a_crash(virtual_audio, whisper_model_dir,
+                                                             monkeypatch, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    (home / "config.toml").write_text(f'[llm]\napi_key = "{SECRET}"\n')
+    monkeypatch.setenv("INTERVIEWER_HOME", str(home))
+    result = CliRunner().invoke(cli, ["doctor", "--model", str(whisper_model_dir)])
+    assert result.exit_code == 1
+    assert "[FIX] settings" in result.output and "OPENAI_API_KEY" in result.output
+    assert SECRET not in result.output

@@ -57,10 +57,11 @@ def test_empty_audio_is_an_empty_transcript(transcriber):
     ("no_speech", "logprob", "compression", "kept"),
     [
         (0.01, -0.2, 1.4, True),  # ordinary speech
-        (0.80, -0.2, 1.4, False),  # the model thinks it is silence
+        (0.80, -0.2, 1.4, True),  # no-speech head unsure, text confident: speech (Whisper)
+        (0.80, -1.2, 1.4, False),  # probably silence and improbable text: Whisper's rule
         (0.01, -0.2, 3.1, False),  # "thank you thank you thank you": a decoding loop
         (0.01, -1.8, 1.4, False),  # barely more likely than noise
-        (0.40, -1.2, 1.4, False),  # unsure and probably silence (Whisper's own rule)
+        (0.40, -1.2, 1.4, True),  # unsure text, but silence is not likely: keep
         (0.10, -1.2, 1.4, True),  # unsure but clearly speech: keep (mumbled answers count)
     ],
 )
@@ -82,11 +83,21 @@ def test_model_is_loaded_once_per_process_and_warm_up_runs_in_background(whisper
 def test_language_checks(whisper_model_dir):
     with pytest.raises(UserError, match="--language 'xx'"):
         WhisperTranscriber(model=str(whisper_model_dir), language="xx")
-    english_only = whisper_model_dir.parent / "tiny.en"
-    english_only.symlink_to(whisper_model_dir, target_is_directory=True)
+    # The folder name says nothing; its vocabulary (no language tokens) says English-only.
+    renamed = whisper_model_dir.parent / "speech-model"
+    renamed.symlink_to(whisper_model_dir, target_is_directory=True)
     with pytest.raises(UserError, match="only knows English"):
-        WhisperTranscriber(model=str(english_only), language="de")
-    assert WhisperTranscriber(model=str(whisper_model_dir), language="auto").language == "auto"
+        WhisperTranscriber(model=str(renamed), language="de")
+    assert WhisperTranscriber(model=str(renamed), language="auto").language == "auto"
+
+
+def test_english_only_is_read_from_the_vocabulary_size(tmp_path):
+    (tmp_path / "vocabulary.txt").write_text("t\n" * whisper_models.MULTILINGUAL_VOCABULARY)
+    assert whisper_models.english_only(tmp_path) is False
+    (tmp_path / "vocabulary.txt").write_text("t\n" * 51864)
+    assert whisper_models.english_only(tmp_path) is True
+    (tmp_path / "vocabulary.txt").unlink()
+    assert whisper_models.english_only(tmp_path) is None
 
 
 def test_model_folder_errors(tmp_path):
@@ -100,18 +111,48 @@ def test_model_folder_errors(tmp_path):
 
 
 def test_offline_without_the_model_says_how_to_get_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("INTERVIEWER_MODELS_DIR", str(tmp_path / "no-models"))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setattr(whisper_models, "cached_model", lambda name, cache_dir=None: None)
     with pytest.raises(UserError) as caught:
         WhisperTranscriber(model="base.en")
     message = str(caught.value)
     assert "--model PATH" in message and "connected machine" in message
+    assert "python3 -m interviewer.live.embedded_model" in message
     assert "\n" not in message
 
 
-def test_failed_download_is_one_clear_line_and_shows_progress_first(monkeypatch, capsys):
+def test_offline_without_the_model_uses_the_embedded_one(tmp_path, monkeypatch, capsys,
+                                                          real_model_dir):
+    models = tmp_path / "models" / "whisper-tiny.en"
+    models.mkdir(parents=True)
+    for file in real_model_dir.iterdir():
+        (models / file.name).symlink_to(file)
+    monkeypatch.setenv("INTERVIEWER_MODELS_DIR", str(tmp_path / "models"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setattr(whisper_models, "cached_model", lambda name, cache_dir=None: None)
+    assert WhisperTranscriber(model="base.en").path == models
+    said = capsys.readouterr().err.strip()
+    assert "'base.en' is not downloaded" in said and "embedded tiny.en" in said
+    assert "\n" not in said
+    assert WhisperTranscriber(model="embedded").path == models
+
+
+def test_a_damaged_embedded_model_is_refused_before_use(tmp_path, monkeypatch):
+    models = tmp_path / "models" / "whisper-tiny.en"
+    models.mkdir(parents=True)
+    for name in ("config.json", "model.bin", "tokenizer.json", "vocabulary.txt"):
+        (models / name).write_bytes(b"not the model")
+    monkeypatch.setenv("INTERVIEWER_MODELS_DIR", str(tmp_path / "models"))
+    with pytest.raises(UserError, match="damaged or not the pinned file.*Reinstall"):
+        WhisperTranscriber(model="embedded")
+
+
+def test_failed_download_is_one_clear_line_and_shows_progress_first(monkeypatch, capsys,
+                                                                   tmp_path):
     import huggingface_hub
 
+    monkeypatch.setenv("INTERVIEWER_MODELS_DIR", str(tmp_path / "no-models"))
     calls = []
 
     def fake_download(repo_id, **kwargs):

@@ -46,7 +46,7 @@ class LLMBrain:
         offline = self.offline.score(context)
         messages = self.messages.score(
             stage=context.stage,
-            who=self._who(context.stage, getattr(context, "interviewer", None)),
+            who=self._who(context.stage, context.interviewer),
             question=context.question,
             asked=context.asked,
             kind=context.kind,

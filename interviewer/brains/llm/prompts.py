@@ -7,18 +7,14 @@ KeyError in the middle of an interview.
 
 from __future__ import annotations
 
-import string
-from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from interviewer.errors import ContentError
 from interviewer.paths import prompts_dir
-from interviewer.rubric.content import Stage
-from interviewer.rubric.content import (
-    _parse as parse_yaml_model,  # one YAML+pydantic reader for prompts/
-)
+from interviewer.rubric.stages import STAGES, Stage
+from interviewer.rubric.yaml_files import Strict, check_placeholders, load_once, read_model
 
 # file -> field -> (allowed placeholders, required placeholders)
 PLACEHOLDERS: dict[str, dict[str, tuple[set[str], set[str]]]] = {
@@ -37,11 +33,7 @@ PLACEHOLDERS: dict[str, dict[str, tuple[set[str], set[str]]]] = {
 }
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class InterviewerPrompt(_Strict):
+class InterviewerPrompt(Strict):
     """Who the interviewer is and the rule that keeps the candidate's words as data."""
 
     persona: str = Field(min_length=20)
@@ -50,14 +42,14 @@ class InterviewerPrompt(_Strict):
     stages: dict[Stage, str]
 
 
-class TaskPrompt(_Strict):
+class TaskPrompt(Strict):
     """The instruction for one job (move, score or vote), with optional extra rules."""
 
     task: str = Field(min_length=20)
     rules: list[str] = Field(default_factory=list)
 
 
-class LLMPrompts(_Strict):
+class LLMPrompts(Strict):
     """Every LLM prompt, checked."""
 
     interviewer: InterviewerPrompt
@@ -77,11 +69,11 @@ def load_llm_prompts(root: Path | None = None) -> LLMPrompts:
         ("vote", TaskPrompt),
     ):
         path = root / f"{name}.yaml"
-        loaded = parse_yaml_model(model, path)
+        loaded = read_model(model, path)
         _check_placeholders(loaded, path)
         parts[name] = loaded
     stages = set(parts["interviewer"].stages)
-    missing = {"recruiter", "manager", "technical", "onsite"} - stages
+    missing = set(STAGES) - stages
     if missing:
         raise ContentError(
             f"{root / 'interviewer.yaml'}: stages: missing {', '.join(sorted(missing))}"
@@ -91,10 +83,9 @@ def load_llm_prompts(root: Path | None = None) -> LLMPrompts:
     return LLMPrompts(**parts)
 
 
-@lru_cache(maxsize=2)
 def default_llm_prompts() -> LLMPrompts:
     """The prompts from the prompts folder, loaded once per process."""
-    return load_llm_prompts()
+    return load_once(load_llm_prompts)
 
 
 def fill(template: str, **values: object) -> str:
@@ -103,34 +94,9 @@ def fill(template: str, **values: object) -> str:
 
 
 def _check_placeholders(model: BaseModel, path: Path) -> None:
-    rules = PLACEHOLDERS[path.name]
-    for field_name, (allowed, required) in rules.items():
+    for field_name, (allowed, required) in PLACEHOLDERS[path.name].items():
         value = getattr(model, field_name)
         texts = value if isinstance(value, list) else (
             list(value.values()) if isinstance(value, dict) else [value]
         )
-        used: set[str] = set()
-        for text in texts:
-            used |= _placeholders(text, f"{path}: {field_name}")
-        unknown = used - allowed
-        if unknown:
-            allowed_text = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "none"
-            raise ContentError(
-                f"{path}: {field_name}: unknown placeholder "
-                f"{', '.join(f'{{{n}}}' for n in sorted(unknown))} (allowed: {allowed_text}; "
-                "write a literal brace as {{ or }})"
-            )
-        if required - used:
-            missing = ", ".join(f"{{{n}}}" for n in sorted(required - used))
-            raise ContentError(f"{path}: {field_name}: must use {missing}")
-
-
-def _placeholders(text: str, where: str) -> set[str]:
-    try:
-        fields = [part[1] for part in string.Formatter().parse(text) if part[1] is not None]
-    except ValueError as exc:
-        raise ContentError(f"{where}: {exc} (write a literal brace as {{{{ or }}}})") from None
-    for name in fields:
-        if not name.isidentifier():
-            raise ContentError(f"{where}: placeholder {{{name}}} is not a plain name")
-    return set(fields)
+        check_placeholders(texts, f"{path}: {field_name}", allowed, required)

@@ -1,0 +1,44 @@
+"""The progress page: loops and single practices trended apart, and readable on a phone."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from interviewer.prep.progress import load_progress
+from interviewer.prep.progress_html import progress_html
+
+from .browser import Browser
+from .conftest import ANSWERS, run_interviewer
+
+LAYOUT = """
+JSON.stringify({
+  page: document.documentElement.scrollWidth,
+  svgs: [...document.querySelectorAll('svg')].map(s => s.getBoundingClientRect().right),
+  sections: [...document.querySelectorAll('section h2')].map(h => h.textContent),
+})
+"""
+
+
+def test_progress_page_separates_loops_and_fits_a_phone(tmp_path, chromium):
+    answers = tmp_path / "answers.txt"
+    answers.write_text("\n---\n".join(ANSWERS * 25) + "\n", encoding="utf-8")
+    root = tmp_path / "progress-sessions"
+    for args in (["practice", "--stage", "manager"], ["practice", "--stage", "manager"],
+                 ["loop", "--cold-start"]):
+        run_interviewer(*args, "--answers", str(answers), "--sessions-dir", str(root))
+    page, warning = progress_html(load_progress(root), root)
+    assert warning is None and "width=device-width" in page
+    loops, practices = page.split("<section class='practice'>")
+    assert "Full loops (1)" in loops and "Single-stage practices (2)" in practices
+    first_table = practices.split("</table>")[0]
+    headers = re.findall(r"<th>(#\d+ \d\d-\d\d \d\d:\d\d<small>[^<]+</small>)</th>", first_table)
+    assert len(set(headers)) == 2, headers  # two practices in one minute are told apart
+    path = tmp_path / "progress.html"
+    path.write_text(page, encoding="utf-8")
+    with Browser(chromium) as browser:
+        browser.open(path.resolve().as_uri(), 390, 844, True)
+        layout = json.loads(browser.evaluate(LAYOUT))
+    assert layout["page"] <= 390, layout  # no sideways scrolling of the whole page
+    assert layout["svgs"] and max(layout["svgs"]) <= 390, layout  # charts are not cut off
+    assert layout["sections"] == ["Full loops (1)", "Single-stage practices (2)"]
