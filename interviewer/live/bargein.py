@@ -8,13 +8,13 @@ to the stream, so the next `listen()` starts with the candidate's first words an
 the live audio queued behind them. Without a barge-in, what was heard during playback is dropped.
 
 Echo cancellation (the default when `pywebrtc-audio` is installed; the fallback's rule below
-still applies as well): the microphone signal goes
-through WebRTC's AEC3 (`interviewer.live.echo`), fed with the exact samples being played, and the
-VAD listens to what is left. A window counts as the candidate's when the cancelled signal keeps
-at least `echo_ratio` of the microphone's level: the echo alone is cut by 15-25 dB, a candidate
-as loud as the echo keeps most of theirs. No learning period is needed, so the candidate can cut
-in from their first syllable, and what is handed over to the answer is the cancelled audio, so
-the question's echo never leaks into it.
+still applies as well): the microphone signal goes through WebRTC's AEC3
+(`interviewer.live.echo`), fed with the exact samples being played. A window of speech counts as
+the candidate's when the cancelled signal keeps at least `echo_ratio` of the microphone's level:
+the echo alone is cut by 15-25 dB, a candidate as loud as the echo keeps most of theirs. No
+learning period is needed (only the canceller's half second to settle at a line's start), and
+what is handed over to the answer is the cancelled audio, so the question's echo does not leak
+into it. The VAD hears the microphone itself; the level rules tell echo from candidate.
 
 Echo guard without a canceller (the fallback): the microphone hears the interviewer's own voice,
 which the VAD rightly calls speech. The detector learns how loud that echo is from the first
@@ -266,12 +266,15 @@ class BargeIn:
             rest = np.concatenate([rest, block])
             while len(rest) >= WINDOW:
                 window, rest = rest[:WINDOW], rest[WINDOW:]
-                history.append(window)
-                probability = self._vad.feed(window)[0]
-                microphone_rms = None
+                history.append(window)  # cancelled: what is handed over holds no echo
+                heard, microphone_rms = window, None
                 if self.canceller is not None:
                     heard, raw = raw[:WINDOW], raw[WINDOW:]
                     microphone_rms = _rms(heard)
+                # The VAD hears the microphone itself: the canceller damps a candidate it has
+                # not yet told from the echo, which would break up their speech; the level
+                # rules tell the echo from the candidate.
+                probability = self._vad.feed(heard)[0]
                 if detector.update(probability, _rms(window), microphone_rms=microphone_rms):
                     self._barged_in(detector, history, pre_roll, rest)
                     return
