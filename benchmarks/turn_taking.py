@@ -317,6 +317,8 @@ def main() -> None:
     parser.add_argument("--tries", type=int, default=10)
     parser.add_argument("--skip-echo", action="store_true")
     parser.add_argument("--skip-endpointing", action="store_true")
+    parser.add_argument("--cancel-only", action="store_true",
+                        help="barge-in: echo cancellation only, not the level heuristic too")
     parser.add_argument("--echo-ratio", type=float, default=None,
                         help="barge-in: the share of the level that must survive cancelling")
     parser.add_argument("--verbose", action="store_true", help="one line per answer")
@@ -375,7 +377,7 @@ def run(args, sinks: dict) -> None:
         print(f"\nbarge-in over echo (candidate at the echo's loudness; echo ratio "
               f"{settings.echo_ratio})")
         with loopback(sinks):
-            for cancel in (True, False):
+            for cancel in ((True,) if args.cancel_only else (True, False)):
                 trial = barge_in_trials(sinks, folder, args.tries, cancel, settings)
                 label = "echo cancellation" if trial["cancel"] else "level heuristic"
                 delay = (f"{statistics.median(trial['delays']):.2f} s"

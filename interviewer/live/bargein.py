@@ -267,14 +267,13 @@ class BargeIn:
             while len(rest) >= WINDOW:
                 window, rest = rest[:WINDOW], rest[WINDOW:]
                 history.append(window)  # cancelled: what is handed over holds no echo
-                heard, microphone_rms = window, None
+                microphone_rms = None
                 if self.canceller is not None:
                     heard, raw = raw[:WINDOW], raw[WINDOW:]
                     microphone_rms = _rms(heard)
-                # The VAD hears the microphone itself: the canceller damps a candidate it has
-                # not yet told from the echo, which would break up their speech; the level
-                # rules tell the echo from the candidate.
-                probability = self._vad.feed(heard)[0]
+                # The VAD hears the cancelled signal: on the microphone itself it hears the echo
+                # as speech all the time, and echo alone then stopped 4 lines in 20.
+                probability = self._vad.feed(window)[0]
                 if detector.update(probability, _rms(window), microphone_rms=microphone_rms):
                     self._barged_in(detector, history, pre_roll, rest)
                     return
