@@ -129,7 +129,7 @@ class BargeInDetector:
             self._run.clear()
             return False
         if microphone_rms is not None and start < s.cancel_settle:
-            microphone_rms = None  # the canceller is still settling: the learned rule only
+            microphone_rms = math.inf  # the canceller is still settling: nothing counts yet
         self._run.append((start, seconds, rms, microphone_rms))
         # Keep only the shortest tail of the run that still spans min_speech.
         while len(self._run) > 1 and self._span() - self._run[0][1] >= s.min_speech - 1e-9:
@@ -146,18 +146,16 @@ class BargeInDetector:
     def _louder_than_echo(self, rms: float, microphone_rms: float | None) -> bool:
         """Whether one window of speech is the candidate's rather than the echo's.
 
-        With echo cancellation: the cancelled signal kept `echo_ratio` of the microphone's level
-        (the echo alone loses 15-25 dB). AEC3 also damps a candidate when it has heard no echo
-        yet (headphones), so the learned level still counts too: louder than the echo by
-        `echo_factor`, which with no echo at all is just louder than the room.
+        Without a canceller: louder than the learned echo level by `echo_factor` (with no echo
+        at all, just louder than the room). With one: the cancelled signal kept `echo_ratio`
+        of the microphone's level (the echo alone loses 15-25 dB); `BargeIn` runs the learned
+        rule on the microphone itself alongside.
         """
         s = self.settings
-        heard = rms if microphone_rms is None else microphone_rms
-        level = self.trigger_level
-        if level is not None and heard > level:
-            return True
-        return microphone_rms is not None and rms > max(s.echo_ratio * microphone_rms,
-                                                        s.echo_factor * s.noise_floor)
+        if microphone_rms is None:
+            level = self.trigger_level
+            return level is not None and rms > level
+        return rms > max(s.echo_ratio * microphone_rms, s.echo_factor * s.noise_floor)
 
     def _learn(self, speaking: bool, rms: float, seconds: float) -> None:
         energy = seconds * rms * rms
@@ -205,6 +203,7 @@ class BargeIn:
         self.last_echo_level: float | None = None
         self.error: str | None = None  # why watching failed, if it did (listen() will say too)
         self._vad: StreamingVad | None = None
+        self._raw_vad: StreamingVad | None = None  # with a canceller: the microphone's own
 
     @contextlib.contextmanager
     def watch(self) -> Iterator[BargeIn]:
@@ -250,7 +249,15 @@ class BargeIn:
         if self._vad is None:
             self._vad = StreamingVad()
         self._vad.reset()
+        # With a canceller, two judges: the cancelled audio (the candidate as loud as the echo)
+        # and the level rule on the microphone itself (headphones, where the canceller, having
+        # heard no echo, damps the candidate too). Either one stopping the line is a barge-in.
         detector = BargeInDetector(self.settings)
+        heuristic = BargeInDetector(self.settings) if self.canceller is not None else None
+        if heuristic is not None:
+            if self._raw_vad is None:
+                self._raw_vad = StreamingVad()
+            self._raw_vad.reset()
         pre_roll = max(0, round(self.settings.pre_roll / WINDOW_SECONDS))
         needed = pre_roll + math.ceil(self.settings.min_speech / WINDOW_SECONDS) + 8
         history: deque[np.ndarray] = deque(maxlen=needed)  # the latest windows, for pre-roll
@@ -268,26 +275,33 @@ class BargeIn:
                 window, rest = rest[:WINDOW], rest[WINDOW:]
                 history.append(window)  # cancelled: what is handed over holds no echo
                 microphone_rms = None
-                if self.canceller is not None:
+                if heuristic is not None:
                     heard, raw = raw[:WINDOW], raw[WINDOW:]
                     microphone_rms = _rms(heard)
+                    if heuristic.update(self._raw_vad.feed(heard)[0], microphone_rms):
+                        self._barged_in(heuristic, history, pre_roll, rest)
+                        return
                 # The VAD hears the cancelled signal: on the microphone itself it hears the echo
                 # as speech all the time, and echo alone then stopped 4 lines in 20.
                 probability = self._vad.feed(window)[0]
                 if detector.update(probability, _rms(window), microphone_rms=microphone_rms):
-                    self._barged_in(detector, history, pre_roll, rest)
+                    self._barged_in(heuristic or detector, history, pre_roll, rest,
+                                    onset=detector.onset_at, elapsed=detector.elapsed)
                     return
-            self.last_echo_level = detector.echo_level
+            self.last_echo_level = (heuristic or detector).echo_level
 
     def _barged_in(self, detector: BargeInDetector, history: deque, pre_roll: int,
-                   rest: np.ndarray) -> None:
-        # Windows since onset (detector.onset_at .. now) plus pre_roll windows before it.
-        since_onset = round((detector.elapsed - detector.onset_at) / WINDOW_SECONDS)
+                   rest: np.ndarray, *, onset: float | None = None,
+                   elapsed: float | None = None) -> None:
+        onset = detector.onset_at if onset is None else onset
+        elapsed = detector.elapsed if elapsed is None else elapsed
+        # Windows since onset (onset .. now) plus pre_roll windows before it.
+        since_onset = round((elapsed - onset) / WINDOW_SECONDS)
         windows = list(history)
         kept = windows[max(0, len(windows) - since_onset - pre_roll):]
         self.source.hand_over([*kept, rest])
         self.last_echo_level = detector.echo_level
-        self.last_onset = round(detector.onset_at, 3)
+        self.last_onset = round(onset, 3)
         self.last_barged_in = True
         self.stop()
 
