@@ -1,6 +1,11 @@
 """`python -m interviewer` runs the same CLI as the `interviewer` script."""
 
-from interviewer.cli import main
+import sys
+
+try:
+    from interviewer.cli import main
+except KeyboardInterrupt:  # Ctrl-C while Python is still loading: stop quietly
+    sys.exit(130)
 
 if __name__ == "__main__":
     main()

@@ -39,8 +39,9 @@ class OfflineBrain:
             exchange=exchange,
             follow_ups_left=follow_ups_left,
             variant=variant,
+            interviewer=interviewer,
         )
 
     def vote(self, interview: PlannedInterview, turns: list[TurnView]) -> Vote:
         """Vote from this interview alone."""
-        return voting.vote(interview, turns)
+        return voting.vote(interview, turns, self.content)

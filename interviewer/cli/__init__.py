@@ -11,6 +11,7 @@ import click
 
 from interviewer import __version__
 from interviewer.errors import UserError
+from interviewer.session.files import disk_full
 
 DEBUG_ENV = "INTERVIEWER_DEBUG"
 
@@ -65,8 +66,9 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
 
 def main() -> None:
     """Entry point: run the CLI; user errors print one line, never a traceback."""
-    warnings.showwarning = _show_warning
     try:
+        # Inside the try: Ctrl-C while a command's module loads is a clean stop too.
+        warnings.showwarning = _show_warning
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Stopped.", err=True)
@@ -80,12 +82,23 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("Stopped.", err=True)
         sys.exit(130)
-    except Exception as exc:  # last resort: one line, not a traceback
-        if os.environ.get(DEBUG_ENV):
-            raise
-        click.echo(
-            f"error: unexpected {type(exc).__name__}: {exc}. Anything already said is saved; "
-            f"set {DEBUG_ENV}=1 to see the details and please report it.",
-            err=True,
-        )
-        sys.exit(1)
+    except OSError as exc:
+        if disk_full(exc):
+            click.echo(f"error: the disk is full ({exc.filename or 'a write failed'}); "
+                       "free some space and run the command again", err=True)
+            sys.exit(1)
+        _unexpected(exc)
+    except Exception as exc:
+        _unexpected(exc)
+
+
+def _unexpected(exc: Exception) -> None:
+    """Last resort: one line, not a traceback."""
+    if os.environ.get(DEBUG_ENV):
+        raise exc
+    click.echo(
+        f"error: unexpected {type(exc).__name__}: {exc}. Anything already said is saved; "
+        f"set {DEBUG_ENV}=1 to see the details and please report it.",
+        err=True,
+    )
+    sys.exit(1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import click
 from interviewer.brains.base import Brain
 from interviewer.brains.offline import OfflineBrain
 from interviewer.cli import cli
+from interviewer.cli.hints import printable, session_command
 from interviewer.cli.options import (
     answer_options,
     brain_option,
@@ -28,9 +30,10 @@ from interviewer.rubric.planning import PlanRequest, plan_loop, plan_own_questio
 from interviewer.session.asked import asked_counts
 from interviewer.session.engine import AnswersExhausted, EngineParts, InterviewEngine, stop
 from interviewer.session.events import SessionStarted
+from interviewer.session.files import DiskFullError
 from interviewer.session.ports import AnswerSource, Speaker
-from interviewer.session.state import build_state
-from interviewer.session.store import SessionStore, find_session
+from interviewer.session.state import load_state
+from interviewer.session.store import DAMAGED_FILE, SessionStore, find_session
 from interviewer.session.summary import session_overall
 from interviewer.session.text_answers import ScriptedAnswers, TypedAnswers
 
@@ -164,11 +167,11 @@ def loop(cold_start, role, text_mode, answers_file, voice, seed, brain, sessions
 def resume(session, text_mode, answers_file, voice, brain, sessions_dir) -> None:
     """Continue an interrupted session from its first unanswered question."""
     store = find_session(session, resolve_sessions_dir(sessions_dir))
-    state = build_state(store.read())
+    state = load_state(store)
     if state.complete:
         raise UserError(
-            f"session {store.session_id} is already complete; "
-            f"see it with `interviewer replay {store.session_id} --no-audio`"
+            f"session {printable(store.session_id)} is already complete; "
+            f"see it with `{session_command('replay', store, '--no-audio')}`"
         )
     chosen_brain = make_brain(brain or state.started.brain)
     # Typed sessions carry on typed unless told otherwise; voice sessions carry on by voice.
@@ -178,8 +181,13 @@ def resume(session, text_mode, answers_file, voice, brain, sessions_dir) -> None
         and voice.audio_answers is None
     )
     answers, speaker = _inputs(typed, answers_file, voice)
-    store.repair(store.read())  # drop a damaged tail so new events follow good ones
-    _run(store, answers, speaker, chosen_brain, echo=answers_file is not None or bool(speaker))
+    if isinstance(answers, ScriptedAnswers):
+        # The same script carries on where it stopped instead of answering from its first block.
+        answers.skip(sum(1 for t in state.turns if t.answer and t.answer.source == "script"))
+    with store.writing():
+        if store.set_aside_damage():
+            click.echo(f"Damaged lines were copied to {store.folder / DAMAGED_FILE}.", err=True)
+        _run(store, answers, speaker, chosen_brain, echo=answers_file is not None or bool(speaker))
 
 
 def _start(
@@ -203,25 +211,35 @@ def _start(
     chosen_brain = make_brain(brain_name)
     answers, speaker = _inputs(text_mode, answers_file, voice)
     store = SessionStore.create(resolve_sessions_dir(sessions_dir), label)
-    store.append(
-        SessionStarted(
-            session_id=store.session_id,
-            mode=mode,
-            cold_start=cold_start,
-            seed=seed,
-            brain=brain_name,
-            input=_input_name(text_mode, answers_file, voice),
-            interviews=interviews,
-            focus_values=focus,
-            role=role,
-        )
+    started = SessionStarted(
+        session_id=store.session_id,
+        mode=mode,
+        cold_start=cold_start,
+        seed=seed,
+        brain=brain_name,
+        input=_input_name(text_mode, answers_file, voice),
+        interviews=interviews,
+        focus_values=focus,
+        role=role,
     )
+    with store.writing():
+        _begin(store, seed, started)
+        echo = answers_file is not None or speaker is not None
+        _run(store, answers, speaker, chosen_brain, echo=echo)
+
+
+def _begin(store: SessionStore, seed: int, started: SessionStarted) -> None:
+    try:
+        store.append(started)
+    except DiskFullError:
+        raise UserError(
+            f"the disk is full, so the session could not start; free some space in "
+            f"{store.folder.parent} and start again"
+        ) from None
     click.echo(
-        f"Session {store.session_id} (seed {seed}). Ctrl-C stops; "
-        f"`interviewer resume {store.session_id}` continues."
+        f"Session {printable(store.session_id)} (seed {seed}). Ctrl-C stops; "
+        f"`{session_command('resume', store)}` continues."
     )
-    echo = answers_file is not None or speaker is not None
-    _run(store, answers, speaker, chosen_brain, echo=echo)
 
 
 def _run(
@@ -246,31 +264,61 @@ def _run(
     try:
         state = engine.run()
     except AnswersExhausted:
-        stop(store, "answers_exhausted")
+        _stop(store, "answers_exhausted")
         _finish(store, "The answers ran out; the session is saved.", resumable=True)
         return
     except KeyboardInterrupt:
-        stop(store, "interrupted")
+        _stop(store, "interrupted")
         _finish(store, "Stopped. Every finished answer is saved.", resumable=True)
         raise SystemExit(130) from None
+    except DiskFullError:
+        _disk_full(store)
     except UserError as exc:
         # A device that vanished or a model that failed mid-session: keep what is recorded.
-        stop(store, "error", str(exc))
+        _stop(store, "error", str(exc))
         _finish(store, f"error: {exc}.", resumable=True)
         raise SystemExit(exc.exit_code) from None
     finally:
         answers.close()
-    write_derived(store, state)
+    try:
+        write_derived(store, state)
+    except DiskFullError:
+        _disk_full(store, finished=True)
     overall = session_overall(state)
     click.echo(f"\nOverall: {overall if overall is not None else '-'}/100. Saved to {store.folder}")
-    click.echo(f"Review it: interviewer replay {store.session_id} --no-audio")
+    click.echo(f"Review it: {session_command('replay', store, '--no-audio')}")
+
+
+def _stop(store: SessionStore, reason: str, detail: str = "") -> None:
+    try:
+        stop(store, reason, detail)
+    except DiskFullError:
+        _disk_full(store)
 
 
 def _finish(store: SessionStore, message: str, resumable: bool) -> None:
-    write_derived(store, build_state(store.read()))
+    try:
+        write_derived(store, load_state(store))
+    except DiskFullError:
+        _disk_full(store)
     click.echo(f"\n{message} Saved to {store.folder}")
     if resumable:
-        click.echo(f"Continue later: interviewer resume {store.session_id}")
+        click.echo(f"Continue later: {session_command('resume', store)}")
+
+
+def _disk_full(store: SessionStore, finished: bool = False) -> None:
+    """Out of space: every event already written is intact; say how to carry on."""
+    with contextlib.suppress(OSError, UserError):
+        stop(store, "error", "disk full")  # may not fit either; resume works without it
+    then = (
+        f"`{session_command('report', store)}` rewrites its report"
+        if finished
+        else f"`{session_command('resume', store)}` continues from the first unanswered question"
+    )
+    raise UserError(
+        f"the disk is full. Every finished answer is saved in {store.folder}; free some space, "
+        f"then {then}"
+    )
 
 
 def _inputs(

@@ -15,12 +15,12 @@ import click
 from interviewer.cli import cli
 from interviewer.cli.options import resolve_sessions_dir, sessions_dir_option
 from interviewer.errors import UserError
-from interviewer.prep.bank import default_bank_path, load_bank, parse_story, save_bank, story_yaml
+from interviewer.prep.bank import default_bank_path, load_bank, parse_story, story_yaml, update_bank
 from interviewer.prep.bank_text import bank_list, check_lines, coverage_text
 from interviewer.prep.check import check_story
 from interviewer.prep.coverage import coverage
 from interviewer.prep.story import STORY_FIELDS, Story, StoryBank, normalise_value
-from interviewer.session.store import write_private
+from interviewer.report.output import write_page
 
 TEXT_FIELDS = (*STORY_FIELDS, "notes")
 
@@ -83,7 +83,6 @@ def stories() -> None:
 def stories_add(values, bank_path, **fields) -> None:
     """Add a story: asks for each field, or takes them all as options."""
     path = _path(bank_path)
-    bank = load_bank(path)
     chosen = _values(values)
     if fields["title"] is None:  # interactive: ask for everything not given as an option
         click.echo("A new story. Leave a field empty to fill it in later.")
@@ -107,8 +106,8 @@ def stories_add(values, bank_path, **fields) -> None:
         story = Story(**data, values=chosen)
     except ValueError as exc:
         raise UserError(f"the story is not valid: {_first_error(exc)}") from None
-    story = bank.add(story)
-    save_bank(bank, path)
+    with update_bank(path) as bank:
+        story = bank.add(story)
     click.echo(f"Added '{story.id}' to {path}.")
     for line in check_lines(check_story(story)):
         click.echo(line)
@@ -149,8 +148,11 @@ def stories_edit(story_id, values, bank_path, **fields) -> None:
             updated = Story.model_validate({**story.model_dump(), **changes})
         except ValueError as exc:
             raise UserError(f"story {story.id!r}: {_first_error(exc)}") from None
-    bank.stories[bank.stories.index(story)] = updated
-    save_bank(bank, path)
+    with update_bank(path) as bank:
+        current = _find(bank, story.id)  # the bank as saved now, with any story added since
+        if updated.id != story.id and bank.find(updated.id) is not None:
+            raise UserError(f"another story already has the id {updated.id!r}; nothing changed")
+        bank.stories[bank.stories.index(current)] = updated
     click.echo(f"Updated '{updated.id}'.")
     for line in check_lines(check_story(updated)):
         click.echo(line)
@@ -186,8 +188,8 @@ def stories_remove(story_id, yes, bank_path) -> None:
     story = _find(bank, story_id)
     if not yes:
         click.confirm(f"Remove '{story.id}' ({story.title})?", abort=True)
-    bank.stories.remove(story)
-    save_bank(bank, path)
+    with update_bank(path) as bank:
+        bank.stories.remove(_find(bank, story.id))
     click.echo(f"Removed '{story.id}'; {len(bank.stories)} stories left.")
 
 
@@ -207,18 +209,16 @@ def stories_coverage(as_json, bank_path) -> None:
 def _import(session, turn, bank_path, sessions_dir) -> None:
     """Add the stories told in a practice session to the bank, as drafts to tidy."""
     from interviewer.prep.importer import drafts_from_session
-    from interviewer.session.state import build_state
+    from interviewer.session.state import load_state
     from interviewer.session.store import find_session
 
     store = find_session(session, resolve_sessions_dir(sessions_dir))
-    state = build_state(store.read())
+    state = load_state(store)
     path = _path(bank_path)
-    bank = load_bank(path)
-    result = drafts_from_session(state, bank, turn)
-    for draft in result.drafts:
-        bank.add(draft)
-    if result.drafts:
-        save_bank(bank, path)
+    with update_bank(path) as bank:
+        result = drafts_from_session(state, bank, turn)
+        for draft in result.drafts:
+            bank.add(draft)
     for draft in result.drafts:
         values = ", ".join(draft.values) or "no values heard"
         click.echo(f"Added draft '{draft.id}' (turns {_turns(draft)}): {values}")
@@ -276,7 +276,7 @@ def progress(html_path, as_json, sessions_dir) -> None:
         from interviewer.prep.progress_html import progress_html
 
         page, warning = progress_html(result, root)
-        write_private(html_path, page)  # like sessions: figures about the candidate stay private
+        write_page(html_path, page, force=True)  # private, in a private folder if it is new
         if warning:
             click.echo(f"warning: {warning}", err=True)
         click.echo(f"Wrote {html_path}", err=as_json)

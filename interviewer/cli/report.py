@@ -9,7 +9,7 @@ import click
 
 from interviewer.cli import cli
 from interviewer.cli.options import resolve_sessions_dir, sessions_dir_option
-from interviewer.session.state import build_state
+from interviewer.session.state import load_state
 from interviewer.session.store import find_session
 
 # `--html` alone means "report.html in the session folder"; click needs a non-empty marker.
@@ -34,11 +34,16 @@ _DEFAULT_HTML = "<session>/report.html"
     help="With --html: put the audio inside the page, so the one file can be shared alone "
     "(it grows by 2-4 MB per minute of recording).",
 )
+@click.option(
+    "--force", is_flag=True, help="With --html PATH: replace an existing file at PATH."
+)
 @sessions_dir_option
-def report(session: str, html_path: str | None, embed_audio: bool, sessions_dir) -> None:
+def report(
+    session: str, html_path: str | None, embed_audio: bool, force: bool, sessions_dir
+) -> None:
     """Write SESSION's report: report.md, or with --html a page to open in a browser."""
     store = find_session(session, resolve_sessions_dir(sessions_dir))
-    state = build_state(store.read())
+    state = load_state(store)
     if html_path is None:
         if embed_audio:
             raise click.UsageError("--embed-audio only applies with --html")
@@ -51,7 +56,7 @@ def report(session: str, html_path: str | None, embed_audio: bool, sessions_dir)
     target = None if html_path == _DEFAULT_HTML else Path(html_path).expanduser()
     if target is not None and html_path.endswith(("/", os.sep)):
         target = target / "report.html"  # a folder that does not exist yet
-    written = write_html(state, store, target, embed_audio=embed_audio)
+    written = write_html(state, store, target, embed_audio=embed_audio, force=force)
     click.echo(f"Wrote {written}")
     has_audio = any(t.asked.audio or (t.answer and t.answer.audio) for t in state.turns)
     outside = not written.resolve().parent.is_relative_to(store.folder.resolve())

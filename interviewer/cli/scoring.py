@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
-from interviewer.brains.base import AnswerContext
+from interviewer.brains.base import AnswerContext, TurnView
 from interviewer.brains.offline import OfflineBrain
 from interviewer.cli import cli
 from interviewer.errors import UserError
 from interviewer.report.lines import score_line
 from interviewer.rubric.content import STAGES, VALUE_NAMES, default_content
+from interviewer.rubric.exchange import score_exchange, turns_of
 from interviewer.session.events import PlannedQuestion
 from interviewer.session.transcript_text import parse_transcript
 from interviewer.userfiles import read_user_text
@@ -44,6 +45,9 @@ def score(transcript: Path, as_json: bool, stage: str) -> None:
         click.echo(f"    {item['summary']}")
         for gap in item["score"]["gaps"]:
             click.echo(f"      - {gap}")
+        move = item["next_move"]
+        if move["action"] == "follow_up":
+            click.echo(f"    next: follow up on {move['gap']}: {move['text']}")
     click.echo("")
     click.echo(
         "Values: "
@@ -52,54 +56,120 @@ def score(transcript: Path, as_json: bool, stage: str) -> None:
             for name, v in result["values"].items()
         )
     )
-    click.echo(f"Overall: {result['overall']}/100")
+    for exchange in result["exchanges"]:
+        click.echo(f"Exchange {exchange['exchange']} ({exchange['turns']} turn(s)): "
+                   f"{exchange['overall']}/100")
+    click.echo(f"Overall (mean of exchanges): {result['overall']}/100")
+
+
+def _topic(question: str) -> str:
+    lower = question.lower()
+    if any(w in lower for w in _PAY):
+        return "compensation"
+    return "feedback" if "feedback" in lower else "general"
+
+
+def _is_probe(text: str, probe_texts: set[str]) -> bool:
+    """An interviewer line that is one of the interviewer's own follow-ups (prompts/probes.yaml)."""
+    return " ".join(text.lower().split()) in probe_texts
 
 
 def score_exchanges(pairs: list[tuple[str, str]], stage: str) -> dict:
-    """Score (question, answer) pairs with the offline interviewer; JSON-ready result."""
+    """Score (question, answer) pairs with the offline interviewer; JSON-ready result.
+
+    An interviewer line that is one of the follow-ups in prompts/probes.yaml belongs to the
+    exchange before it; every answer gets its own score and the interviewer's `next_move`, and
+    every exchange its score.
+    """
     content = default_content()
     brain = OfflineBrain(content)
-    answers = []
+    probe_gap = {
+        " ".join(text.lower().split()): probe.gap
+        for probe in content.probes
+        for text in probe.texts
+    }
+    answers, groups = [], []
     for index, (question, answer) in enumerate(pairs, start=1):
-        topic = (
-            "compensation"
-            if any(w in question.lower() for w in _PAY)
-            else ("feedback" if "feedback" in question.lower() else "general")
-        )
-        planned = PlannedQuestion(
-            id=f"transcript-{index}", text=question, values=list(VALUE_NAMES), topic=topic
-        )
-        answer_stage = "recruiter" if topic == "compensation" else stage
+        follow_up = bool(groups) and _is_probe(question, set(probe_gap))
+        if not follow_up:
+            topic = _topic(question)
+            planned = PlannedQuestion(
+                id=f"transcript-{index}", text=question, values=list(VALUE_NAMES), topic=topic
+            )
+            groups.append({"question": planned, "stage": "recruiter" if topic == "compensation"
+                           else stage, "views": [], "answers": []})
+        group = groups[-1]
+        answer_stage = group["stage"]
         settings = content.stages[answer_stage]
+        kind = "follow_up" if follow_up else "question"
         result = brain.score(
             AnswerContext(
                 stage=answer_stage,
-                question=planned,
+                question=group["question"],
                 asked=question,
                 answer=answer,
+                kind=kind,
                 answer_seconds=settings.answer_seconds,
             )
         )
-        answers.append(
-            {
-                "question": question,
-                "answer": answer,
-                "overall": result.overall,
-                "summary": score_line(result),
-                "score": result.model_dump(mode="json"),
-            }
+        group["views"].append(TurnView(
+            turn=index, kind=kind, asked=question, answer=answer, score=result,
+            gap=probe_gap.get(" ".join(question.lower().split())) if follow_up else None,
+        ))
+        move = brain.next_move(
+            stage=answer_stage, question=group["question"], exchange=group["views"],
+            follow_ups_left=settings.max_follow_ups - len(group["views"]) + 1, variant=0,
         )
+        item = {
+            "question": question,
+            "answer": answer,
+            "kind": kind,
+            "exchange": len(groups),
+            "overall": result.overall,
+            "summary": score_line(result),
+            "next_move": {
+                "action": move.action, "gap": move.gap, "probe_id": move.probe_id,
+                "text": move.text,
+            },
+            "score": result.model_dump(mode="json"),
+        }
+        answers.append(item)
+        group["answers"].append(item)
+    exchanges = []
+    for number, group in enumerate(groups, start=1):
+        settings = content.stages[group["stage"]]
+        views = group["views"]
+        context = AnswerContext(
+            stage=group["stage"], question=group["question"], asked=views[0].asked,
+            answer=views[0].answer, answer_seconds=settings.answer_seconds,
+        )
+        scored = score_exchange(turns_of(views), context, content)
+        exchanges.append({
+            "exchange": number,
+            "question": views[0].asked,
+            "turns": len(views),
+            "overall": scored.overall,
+            "flags": scored.flags,
+            "strengths": scored.strengths,
+            "gaps": scored.gaps,
+        })
     values: dict[str, dict] = {}
     for name in VALUE_NAMES:
         evidence = [v for a in answers for v in a["score"]["values"] if v["value"] == name]
-        scored = [v for v in evidence if v["score"] is not None]
+        scored_values = [v for v in evidence if v["score"] is not None]
         values[name] = {
-            "score": max((v["score"] for v in scored), default=None),
-            "status": "evidence" if scored else "insufficient evidence",
-            "quotes": [q for v in scored for q in v["quotes"]][:5],
+            "score": max((v["score"] for v in scored_values), default=None),
+            "status": "evidence" if scored_values else "insufficient evidence",
+            "quotes": [q for v in scored_values for q in v["quotes"]][:5],
         }
-    overall = round(sum(a["overall"] for a in answers) / len(answers)) if answers else 0
-    return {"overall": overall, "stage": stage, "answers": answers, "values": values}
+    overall = round(sum(e["overall"] for e in exchanges) / len(exchanges)) if exchanges else 0
+    return {
+        "overall": overall,
+        "stage": stage,
+        "answers": answers,
+        "exchanges": exchanges,
+        "values": values,
+    }
 
 
 def _read(path: Path) -> str:

@@ -7,14 +7,16 @@ import json
 import click
 
 from interviewer.cli import cli
+from interviewer.cli.hints import printable
 from interviewer.cli.options import (
     brain_option,
     make_brain,
     resolve_sessions_dir,
     sessions_dir_option,
 )
+from interviewer.errors import UserError
 from interviewer.report.derived import replay_text, write_derived
-from interviewer.session.state import build_state
+from interviewer.session.state import load_state
 from interviewer.session.store import find_session, list_sessions
 from interviewer.session.summary import session_overall, status
 
@@ -28,9 +30,10 @@ def sessions(as_json: bool, sessions_dir) -> None:
     rows = []
     for store in list_sessions(root):
         try:
-            state = build_state(store.read())
-        except ValueError:
-            continue  # a folder whose log does not start properly is not listed
+            state = load_state(store)
+        except UserError as exc:
+            click.echo(f"warning: {exc}", err=True)  # one unreadable folder hides no others
+            continue
         decision = state.decision
         rows.append(
             {
@@ -61,7 +64,7 @@ def session_table(rows: list[dict]) -> str:
     for row in rows:
         overall = "-" if row["overall"] is None else f"{row['overall']}/100"
         decision = f", {row['decision']}" if row["decision"] else ""
-        table.append((row["id"], row["stage"], overall, f"{row['status']}{decision}"))
+        table.append((printable(row["id"]), row["stage"], overall, f"{row['status']}{decision}"))
     widths = [max(len(line[col]) for line in table) for col in range(3)]
     return "\n".join(
         f"{sid:<{widths[0]}}  {stage:<{widths[1]}}  {overall:>{widths[2]}}  {state}"
@@ -94,15 +97,15 @@ def replay(session: str, no_audio: bool, start: int, rescore: bool, brain, sessi
         from interviewer.brains.offline import OfflineBrain
         from interviewer.session.rescoring import rescore as rescore_session
 
-        chosen = make_brain(brain or build_state(store.read()).started.brain)
+        chosen = make_brain(brain or load_state(store).started.brain)
         fallback = chosen if isinstance(chosen, OfflineBrain) else OfflineBrain()
         revision = rescore_session(store, chosen, fallback)
-        write_derived(store, build_state(store.read()))
+        write_derived(store, load_state(store))
         click.echo(
             f"Re-scored by the {chosen.name} interviewer as revision {revision}; "
             "earlier revisions stay in the session log."
         )
-    state = build_state(store.read())
+    state = load_state(store)
     if no_audio:
         click.echo(replay_text(state, store, start))
         return

@@ -41,7 +41,9 @@ class StreamingVad:
     """Speech probability for each 32 ms window of a 16 kHz stream, fed in blocks of any size."""
 
     def __init__(self):
-        import onnxruntime
+        from interviewer.onnx_runtime import load_onnxruntime
+
+        onnxruntime = load_onnxruntime()
         from faster_whisper.vad import get_assets_path
 
         options = onnxruntime.SessionOptions()

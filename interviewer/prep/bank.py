@@ -7,6 +7,8 @@ about colleagues and employers.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -15,9 +17,15 @@ from pydantic import ValidationError
 from interviewer.errors import UserError
 from interviewer.paths import user_dir
 from interviewer.prep.story import BANK_VERSION, STORY_FIELDS, Story, StoryBank
-from interviewer.session.store import make_private_dir, write_private
+from interviewer.session.files import make_private_dir, read_plain, write_private
+from interviewer.session.lock import exclusive
 
 BANK_FILE = "stories.yaml"
+# A bank of even a hundred long stories is well under 1 MB; a bigger file is not a bank, and
+# parsing it would make every command take half a minute.
+MAX_BANK_BYTES = 2_000_000
+# How long a second `stories` command waits for the first to save before giving up.
+LOCK_WAIT_SECONDS = 30.0
 _MAX_REPORTED = 3
 
 _HEADER_TOP = """\
@@ -43,6 +51,19 @@ def default_bank_path() -> Path:
     return user_dir() / BANK_FILE
 
 
+class SafeNoAliasLoader(yaml.SafeLoader):
+    """YAML without aliases: a bank never needs them, and a tiny "alias bomb" would expand to
+    gigabytes (and a 25 MB error message)."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in a story bank", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
 class BankError(UserError):
     """The story bank file cannot be read; the message names the file, the story and the field."""
 
@@ -51,7 +72,7 @@ def load_bank(path: Path | None = None) -> StoryBank:
     """The bank in `path`; a missing file is an empty bank (a new candidate), not an error."""
     path = Path(path) if path else default_bank_path()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_plain(path, MAX_BANK_BYTES, "story bank").decode("utf-8")
     except FileNotFoundError:
         return StoryBank()
     except (OSError, UnicodeDecodeError) as exc:
@@ -59,10 +80,26 @@ def load_bank(path: Path | None = None) -> StoryBank:
     return parse_bank(text, path)
 
 
+@contextmanager
+def update_bank(path: Path | None = None) -> Iterator[StoryBank]:
+    """Load, change and save the bank as one step that no other `stories` command interleaves.
+
+    Two `stories add` at once would otherwise both load the old bank and the second save would
+    drop the first one's story. The lock is held only while changing, never while prompting.
+    """
+    path = Path(path) if path else default_bank_path()
+    make_private_dir(path.parent)
+    busy = f"{path} is being changed by another interviewer command; try again in a moment"
+    with exclusive(path.with_name(f".{path.name}.lock"), busy, LOCK_WAIT_SECONDS):
+        bank = load_bank(path)
+        yield bank
+        save_bank(bank, path)
+
+
 def parse_bank(text: str, path: Path) -> StoryBank:
     """Parse and validate the text of a bank file; `path` is only used in messages."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SafeNoAliasLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -187,7 +224,7 @@ def story_yaml(story: Story) -> str:
 def parse_story(text: str, where: str) -> Story:
     """One story edited as YAML; `where` names it in errors (e.g. "story 'friday-release'")."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SafeNoAliasLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""

@@ -8,6 +8,7 @@ are the ones the scorer quoted evidence for, so the draft's mapping starts out c
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 
 from interviewer.errors import UserError
@@ -50,7 +51,7 @@ def drafts_from_session(
         if not chosen:
             raise UserError(
                 f"session {session_id} has no turn {turn}; "
-                f"`interviewer replay {session_id} --no-audio` shows the turn numbers"
+                f"`interviewer replay {shlex.quote(session_id)} --no-audio` shows the turn numbers"
             )
     imported = _already_imported(bank, session_id)
     drafts, skipped = [], []

@@ -12,9 +12,10 @@ from datetime import datetime
 from pathlib import Path
 from statistics import mean
 
+from interviewer.errors import UserError
 from interviewer.rubric.content import VALUE_NAMES, default_content
 from interviewer.rubric.probing import PRIORITIES
-from interviewer.session.state import SessionState, TurnState, build_state
+from interviewer.session.state import SessionState, TurnState, load_state
 from interviewer.session.store import list_sessions
 from interviewer.session.summary import session_overall, value_coverage
 
@@ -188,8 +189,8 @@ def load_progress(root: Path) -> Progress:
     states = []
     for store in list_sessions(root):
         try:
-            states.append(build_state(store.read()))
-        except ValueError:
+            states.append(load_state(store))
+        except UserError:
             continue  # not a session log; `interviewer sessions` skips these too
     return progress_from_states(states)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from interviewer.rubric.content import stage_title
 from interviewer.rubric.results import Vote
 from interviewer.session.state import SessionState, TurnState
+from interviewer.session.store import inside_folder
 
 
 @dataclass
@@ -84,5 +85,7 @@ def _recording(folder: Path, relative: str | None) -> tuple[Path | None, bool]:
     """(path, missing) for an audio path stored in the log, relative to the session folder."""
     if not relative:
         return None, False
-    path = folder / relative
+    path = inside_folder(folder, relative)  # a shared folder's log must not reach outside it
+    if path is None:
+        return None, True
     return path, not path.is_file()

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from interviewer.session.store import inside_folder
+
 _MIME = {".wav": "audio/wav", ".ogg": "audio/ogg", ".mp3": "audio/mpeg", ".flac": "audio/flac"}
 
 
@@ -38,8 +40,8 @@ class AudioLinker:
         """The player source for a stored audio path; None when the turn has no audio."""
         if not relative:
             return None
-        clip = (self.session_folder / relative).resolve()
-        if not clip.is_file():
+        clip = inside_folder(self.session_folder, relative)  # never `../../secret.txt`
+        if clip is None or not clip.is_file():
             return AudioRef(relative, None, missing=True)
         if self.embed:
             return AudioRef(relative, data_uri(clip))

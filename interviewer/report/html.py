@@ -8,6 +8,7 @@ from interviewer import __version__
 from interviewer.report.audio import AudioLinker
 from interviewer.report.charts import delivery_chart, values_chart
 from interviewer.report.environment import render
+from interviewer.report.output import write_page
 from interviewer.report.view import build_view
 from interviewer.rubric.content import default_content, stage_titles
 from interviewer.rubric.delivery import RELIABILITY_NOTE
@@ -40,11 +41,18 @@ def write_html(
     store: SessionStore,
     path: Path | None = None,
     embed_audio: bool = False,
+    force: bool = False,
 ) -> Path:
-    """Write the page owner-only (default: report.html in the session folder); return its path."""
+    """Write the page owner-only (default: report.html in the session folder); return its path.
+
+    Another existing file at `path` is replaced only with `force` (see report/output.py).
+    """
     target = Path(path) if path else store.folder / DEFAULT_NAME
-    if target.is_dir():
+    if target.is_dir() and not target.is_symlink():
         target = target / DEFAULT_NAME
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_private(target, render_html(state, store, target.parent, embed_audio))
-    return target
+    own = target.parent.resolve() == store.folder.resolve()
+    page = render_html(state, store, target.parent, embed_audio)
+    if own:
+        write_private(target, page)  # the session's own page: always rewritten, never followed
+        return target
+    return write_page(target, page, force=force)

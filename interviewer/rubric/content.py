@@ -22,6 +22,7 @@ from interviewer.rubric.stages import (
     Stage,
     StageSettings,
     StagesFile,
+    Style,
 )
 from interviewer.rubric.yaml_files import Strict, check_placeholders, load_once, read_model
 
@@ -49,6 +50,10 @@ Gap = Literal[
     "defend_decision",
     "no_example",
     "mentorship_structure",
+    "no_trade_off",
+    "no_scale",
+    "no_failure_mode",
+    "no_self_awareness",
 ]
 GAPS: tuple[str, ...] = Gap.__args__  # type: ignore[attr-defined]
 
@@ -127,6 +132,9 @@ class Probe(Strict):
     gap: Gap
     texts: list[str] = Field(min_length=1)
     stages: list[Stage] = Field(default_factory=lambda: list(STAGES))
+    styles: list[Style] = Field(
+        default_factory=lambda: list(STYLES), description="Interview styles it fits."
+    )
 
 
 class ProbeSet(Strict):
@@ -179,9 +187,12 @@ class Content(BaseModel):
         question = self.find_question(question_id)
         return question.keywords if question else []
 
-    def probes_for(self, gap: str, stage: str) -> list[Probe]:
-        """The probes for a gap that may be used in a stage."""
-        return [p for p in self.probes if p.gap == gap and stage in p.stages]
+    def probes_for(self, gap: str, stage: str, style: str | None = None) -> list[Probe]:
+        """The probes for a gap that may be used in a stage (and interview style, if given)."""
+        return [
+            p for p in self.probes
+            if p.gap == gap and stage in p.stages and (style is None or style in p.styles)
+        ]
 
     def persona(self, persona_id: str) -> Persona:
         """The persona with this id (screen or onsite)."""

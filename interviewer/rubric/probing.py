@@ -7,34 +7,56 @@ also means never twice in a row.
 
 from __future__ import annotations
 
-from interviewer.brains.base import TurnView
-from interviewer.rubric.content import Content
-from interviewer.rubric.results import Move, Signals
-from interviewer.rubric.signals import read_signals
-from interviewer.session.events import PlannedQuestion
+import re
 
-# What each stage probes first. Order is priority.
+from interviewer.brains.base import AnswerContext, TurnView
+from interviewer.rubric.content import Content
+from interviewer.rubric.exchange import exchange_signals, score_exchange, turns_of
+from interviewer.rubric.results import Move, Signals
+from interviewer.session.events import PlannedInterview, PlannedQuestion
+
+# What each kind of interview probes first. Order is priority: an answer without an example gets
+# asked for one before anything else; a hedge gets "where do you stand" before "which principle".
+BEHAVIOURAL = [
+    "hedging",
+    "no_example",
+    "no_ownership",
+    "no_principle",
+    "no_behaviour_change",
+    "no_outcome",
+    "no_reflection",
+]
 PRIORITIES = {
-    "recruiter": ["no_example", "vague_compensation", "mentorship_structure", "hedging"],
-    "manager": [
-        "no_example",
-        "no_principle",
+    "recruiter": [
+        "vague_compensation",
+        "mentorship_structure",
         "hedging",
-        "no_behaviour_change",
-        "no_ownership",
-        "no_reflection",
-        "no_outcome",
-    ],
-    "onsite": [
         "no_example",
+        "no_self_awareness",
         "no_principle",
-        "hedging",
-        "no_behaviour_change",
-        "no_ownership",
-        "no_outcome",
         "no_reflection",
     ],
-    "technical": ["no_example", "defend_decision", "hedging", "no_reflection"],
+    "manager": BEHAVIOURAL,
+    "onsite": BEHAVIOURAL,
+    "technical": [
+        "hedging",
+        "no_example",
+        "defend_decision",
+        "no_scale",
+        "no_trade_off",
+        "no_failure_mode",
+        "no_reflection",
+    ],
+}
+STYLE_PRIORITIES = {
+    # A data structure is defended on what it costs before how big it gets.
+    "coding": ["hedging", "no_example", "defend_decision", "no_trade_off", "no_scale",
+               "no_reflection"],
+    "design": PRIORITIES["technical"],
+    "product": ["no_example", "hedging", "defend_decision", "no_trade_off", "no_outcome",
+                "no_reflection"],
+    "portfolio": ["no_example", "defend_decision", "no_ownership", "no_outcome",
+                  "no_reflection"],
 }
 
 REASONS = {
@@ -45,34 +67,99 @@ REASONS = {
     "no_ownership": "the story was all 'we' and no 'I'",
     "no_outcome": "the story had no measurable outcome",
     "no_reflection": "no reflection on what they would weigh differently",
+    "no_self_awareness": "nothing about their own limits or what they are working on",
     "vague_compensation": "no researched number for compensation",
     "mentorship_structure": "asked for heavy structure, which is rare at Netflix",
     "defend_decision": "design choices need defending against alternatives",
+    "no_trade_off": "the choice was explained but not what it costs against the alternative",
+    "no_scale": "no numbers for the load or size the design must handle",
+    "no_failure_mode": "nothing about what happens when a part fails",
 }
+# A complete answer moves on: at this exchange score nothing left open is worth the time, and
+# after a follow-up that filled its gap, a solid exchange is left there.
+COMPLETE_AT = 80
+SOLID_AFTER_PROBE = 65
+# Below this story strength an answer has no example to probe deeper into.
+EXAMPLE_AT = 0.15
+# Questions whose point is hindsight, self-knowledge, or a system that must survive failures.
+_ASKS_REFLECTION = re.compile(
+    r"differently|revisit|mistake|wrong|learn|hindsight|again|didn'?t turn out|regret|look back"
+)
+_ASKS_EXAMPLE = re.compile(
+    r"tell me about a|give me an example|walk me through a (?:time|call|decision)|describe a time|"
+    r"a time (?:you|when)|most useful|an occasion"
+)
+_ASKS_SELF = re.compile(r"weak|strength|improv|working on|hard for you|find it hard|struggle")
+_INFRASTRUCTURE = re.compile(
+    r"region|outage|deliver|cdn|origin|launch|falling over|fail|availab|microservice|platform|"
+    r"network|servers?\b|traffic|peak"
+)
 
 
-def open_gaps(signals: Signals, stage: str, question: PlannedQuestion, defended: int) -> list[str]:
-    """The gaps in an exchange, in the stage's priority order."""
+def style_of(stage: str, question: PlannedQuestion, interviewer: PlannedInterview | None) -> str:
+    """The interview style that picks the probes: the plan's, or technical rounds by topic."""
+    style = interviewer.style if interviewer is not None else "behavioural"
+    if style == "behavioural" and stage == "technical":
+        return "coding" if question.topic == "coding" else "design"
+    return style
+
+
+def open_gaps(signals: Signals, stage: str, question: PlannedQuestion, style: str) -> list[str]:
+    """The gaps in an exchange, in the priority order of its stage and style."""
+    technical = style in ("coding", "design")
+    no_example = (
+        signals.word_count < 25 or signals.evasive or signals.story < EXAMPLE_AT
+        or (signals.generic and not technical and signals.story < 0.4)
+        or signals.question_copy >= 0.35 or signals.repetition >= 0.4
+        or (signals.claims >= 2 and signals.story < 0.35) or signals.cue_list
+    )
     present = {
-        "no_example": signals.word_count < 25 or signals.evasive,
+        "no_example": no_example,
         "no_principle": not signals.named_principle,
         "hedging": signals.point_of_view == "hedged",
         "no_behaviour_change": signals.behaviour_change is False,
         "no_ownership": signals.ownership < 0.25,
         "no_outcome": not signals.outcome,
         "no_reflection": not signals.reflection,
+        "no_self_awareness": not (signals.reflection or signals.admits_limits),
         "vague_compensation": signals.compensation in ("flexible", "none", "number"),
         "mentorship_structure": signals.mentorship_risk,
-        "defend_decision": _needs_defending(signals, question, defended),
+        "defend_decision": not signals.reasons,
+        "no_trade_off": not signals.alternatives,
+        "no_scale": not signals.scale,
+        "no_failure_mode": not signals.failure,
     }
-    return [gap for gap in PRIORITIES.get(stage, PRIORITIES["onsite"]) if present[gap]]
-
-
-def _needs_defending(signals: Signals, question: PlannedQuestion, defended: int) -> bool:
-    """Defend every technical answer once; design answers again while trade-offs are missing."""
-    if defended == 0:
-        return True
-    return question.topic != "coding" and not signals.design_tradeoffs
+    asked = question.text.lower()
+    if question.topic == "coding" or not _INFRASTRUCTURE.search(asked):
+        # A data structure or a product call is defended and sized, not failed over.
+        present["no_failure_mode"] = False
+    if stage == "recruiter" and not _ASKS_SELF.search(asked):
+        present["no_self_awareness"] = False
+    if technical and not (signals.past_story or _ASKS_REFLECTION.search(asked)):
+        # Hindsight is for a design the candidate actually ran, not one sketched on the spot.
+        present["no_reflection"] = False
+    if question.topic == "compensation":
+        order = ["vague_compensation", "hedging"]
+    elif style in STYLE_PRIORITIES and (technical or style != "behavioural"):
+        order = STYLE_PRIORITIES[style]
+    else:
+        order = PRIORITIES.get(stage, BEHAVIOURAL)
+    order = list(order)
+    if _ASKS_REFLECTION.search(asked) and "no_reflection" in order and "no_example" in order:
+        # The question is about hindsight: that is its first gap after an example.
+        order.remove("no_reflection")
+        order.insert(order.index("no_example") + 1, "no_reflection")
+    asks_example = bool(_ASKS_EXAMPLE.search(asked))
+    if "hedging" in order and "no_example" in order and (len(signals.hedges) < 3 or asks_example):
+        # Hedging is about a position: a story question without a story is asked for the story.
+        order.remove("hedging")
+        order.insert(order.index("no_example") + 1, "hedging")
+    if signals.behaviour_change is not None and "no_behaviour_change" in order:
+        # A feedback question is about what changed; that comes right after the example.
+        order.remove("no_behaviour_change")
+        order.insert(order.index("no_example") + 1 if "no_example" in order else 0,
+                     "no_behaviour_change")
+    return [gap for gap in order if present[gap]]
 
 
 def next_move(
@@ -83,14 +170,16 @@ def next_move(
     exchange: list[TurnView],
     follow_ups_left: int,
     variant: int,
+    interviewer: PlannedInterview | None = None,
 ) -> Move:
     """Probe the top open gap not yet probed in this exchange, or go on to the next question."""
     if follow_ups_left <= 0:
         return Move(action="next_question", reason="follow-up budget for this question used")
-    answers = [t.answer for t in exchange if t.answer]
-    if not answers:
+    turns = turns_of(exchange)
+    if not turns:
         return Move(action="next_question", reason="no answer to follow up on")
-    already = {t.gap for t in exchange if t.gap}
+    asked_gaps = [t.gap for t in exchange if t.gap]
+    used = {t.probe_id for t in exchange if t.probe_id}
     last = exchange[-1]
     if (
         last.kind != "question"
@@ -98,14 +187,24 @@ def next_move(
         and (last.score.signals.gibberish or last.score.signals.word_count == 0)
     ):
         return Move(action="next_question", reason="the follow-up got no usable answer")
-    signals = read_signals(
-        "\n".join(answers), stage=stage, question=question, keywords=content.keywords(question.id)
+    signals, filled = exchange_signals(
+        turns, stage=stage, question=question, keywords=content.keywords(question.id)
     )
-    defended = sum(1 for t in exchange if t.gap == "defend_decision")
-    for gap in open_gaps(signals, stage, question, defended):
-        if gap in already:
-            continue
-        text, probe_id = _probe_text(content, stage, gap, question, defended, variant)
+    if signals.not_english:
+        return Move(action="next_question", reason="the offline interviewer reads English only")
+    settings = content.stages.get(stage)
+    context = AnswerContext(
+        stage=stage, question=question, asked=question.text, answer=turns[0].answer,
+        answer_seconds=settings.answer_seconds if settings else (120, 180),
+    )
+    overall = score_exchange(turns, context, content).overall
+    if overall >= (SOLID_AFTER_PROBE if filled else COMPLETE_AT):
+        return Move(action="next_question", reason="the answer covered what this question needs")
+    style = style_of(stage, question, interviewer)
+    for gap in open_gaps(signals, stage, question, style):
+        if asked_gaps.count(gap) >= 2:
+            continue  # pressed once already: move on rather than nag
+        text, probe_id = _probe_text(content, stage, style, gap, question, variant, used)
         if text is None:
             continue
         return Move(
@@ -120,13 +219,16 @@ def next_move(
 
 
 def _probe_text(
-    content: Content, stage: str, gap: str, question: PlannedQuestion, defended: int, variant: int
+    content: Content, stage: str, style: str, gap: str, question: PlannedQuestion, variant: int,
+    used: set[str],
 ) -> tuple[str | None, str | None]:
+    """A probe for the gap not yet used in this exchange (a gap left open is pressed once)."""
     if gap == "defend_decision":
         specific = _defend_lines(content, question)
-        if defended < len(specific):
-            return specific[(variant + defended) % len(specific)], f"defend:{question.id}"
-    probes = content.probes_for(gap, stage)
+        if specific and f"defend:{question.id}" not in used:
+            return specific[variant % len(specific)], f"defend:{question.id}"
+    probes = content.probes_for(gap, stage, style) or content.probes_for(gap, stage)
+    probes = [p for p in probes if p.id not in used]
     if not probes:
         return None, None
     if gap == "no_principle":

@@ -55,6 +55,20 @@ class Signals(BaseModel):
     compensation: Literal["number_with_source", "number", "flexible", "none"] | None = None
     mentorship_risk: bool = False
     design_tradeoffs: bool | None = None  # technical answers only
+    # What makes an answer a story rather than a list of cues (see rubric/story.py).
+    story: float = 0.0  # 0-1: concrete detail, first-person actions, specifics
+    generic: bool = False  # how one usually works, not what happened once
+    reasons: bool = False  # a reason given for a choice ("because", "so that")
+    alternatives: bool = False  # the option or cost it was weighed against
+    scale: bool = False  # numbers the design has to survive
+    failure: bool = False  # what happens when a part fails
+    steering: bool = False  # text addressed to the scorer or the model
+    question_copy: float = 0.0  # share of the answer's words that repeat the question
+    repetition: float = 0.0  # share of repeated word triples
+    claims: int = 0  # general claims about oneself ("I always...", "countless")
+    cue_list: bool = False  # rubric cues one after another, little story between them
+    not_english: bool = False
+    past_story: bool = False  # tells what was actually done before ("at my last company we...")
 
 
 class Delivery(BaseModel):

@@ -13,41 +13,36 @@ from interviewer.rubric.results import AnswerScore, Delivery, Signals, ValueEvid
 from interviewer.rubric.signals import read_signals, sentences, value_evidence
 
 BEHAVIOURAL_WEIGHTS = {
-    "principle": 18,
-    "point_of_view": 14,
+    "example": 30,
+    "principle": 14,
+    "point_of_view": 8,
     "self_awareness": 12,
     "ownership": 10,
-    "specificity": 10,
-    "outcome": 10,
-    "structure": 8,
-    "values": 10,
-    "delivery": 8,
+    "outcome": 12,
+    "values": 8,
+    "delivery": 6,
 }
 FEEDBACK_EXTRA = {"behaviour_change": 14}
 RECRUITER_WEIGHTS = {
-    "principle": 4,
-    "point_of_view": 16,
+    "example": 28,
+    "principle": 6,
+    "point_of_view": 18,
     "self_awareness": 12,
-    "ownership": 10,
-    "specificity": 14,
     "outcome": 6,
-    "structure": 6,
     "values": 8,
-    "delivery": 10,
+    "delivery": 8,
     "culture_fit": 14,
 }
-COMPENSATION_EXTRA = {"compensation": 40}
+COMPENSATION_EXTRA = {"compensation": 45}
 TECHNICAL_WEIGHTS = {
-    "principle": 6,
-    "point_of_view": 16,
-    "self_awareness": 8,
-    "ownership": 6,
-    "specificity": 16,
-    "outcome": 6,
-    "structure": 10,
-    "values": 6,
-    "delivery": 8,
-    "tradeoffs": 18,
+    "example": 34,
+    "reasons": 16,
+    "tradeoffs": 14,
+    "scale": 10,
+    "failure": 8,
+    "point_of_view": 10,
+    "self_awareness": 4,
+    "delivery": 4,
 }
 
 # Hard limits that no amount of polish elsewhere can lift.
@@ -58,24 +53,47 @@ CAP_OFF_TOPIC = 10
 SHORT_ANSWER_WORDS = 30
 CAP_SHORT = 40
 CAP_NOT_ADDRESSED = 45
+CAP_COPY = 15  # the question read back
+CAP_REPETITION = 12  # the same words over and over
+CAP_CLAIMS = 30  # claims about oneself with no story behind them
+CAP_CUE_LIST = 25  # principle, hindsight, outcome... said, not shown
+CAP_STEERED = 40  # an answer that talks to the scorer earns less than it would without it
+STEERING_PENALTY = 25
 STUFFING_PENALTY = 15
 ALL_STRENGTHS_PENALTY = 10
+# Rubric credit is held back until the answer has a story to hang it on (see rubric/story.py).
+STORY_FOR_FULL_CREDIT = 0.55
+# The weighted parts run 0-100; the scale is calibrated so that an ordinary real answer (a real
+# example, some of what the stage listens for) lands near 50 (see README "How answers are scored").
+FLOOR = 6
+SPAN = 0.94
+
+STEERING_FLAG = "the answer contains instructions aimed at the scorer; they earn nothing"
+NOT_ENGLISH_FLAG = (
+    "not in English: the offline interviewer reads English only, so this score is rough"
+)
 
 
 def components(signals: Signals, values: list[ValueEvidence], delivery: Delivery) -> dict[str, int]:
-    """Each part of the score, 0-100."""
-    pov = {"clear": 100, "none": 45, "hedged": 10}[signals.point_of_view]
-    awareness = 55 * signals.reflection + 45 * signals.admits_limits
+    """Each part of the score, 0-100, before the story holds rubric credit back."""
+    pov = {"clear": 100, "none": 50, "hedged": 0}[signals.point_of_view]
+    awareness = 70 * signals.reflection + 40 * signals.admits_limits
     if signals.claims_all_strengths:
         awareness = 0
     outcome = 0
     if signals.outcome:
         outcome = 100 if any(ch.isdigit() for ch in signals.outcome_quote or "") else 65
+    if signals.outcome and signals.specificity >= 0.4:
+        outcome = 100
     scored = sorted((v.score for v in values if v.score), reverse=True)[:2]
     value_part = int(sum(scored) / (5 * len(scored)) * 100) if scored else 0
-    length_penalty = {"short": 35, "long": 20}.get(delivery.length_verdict or "ok", 0)
-    delivery_part = max(0, 100 - int(delivery.fillers_per_100 * 8) - length_penalty)
+    length_penalty = {"short": 30, "long": 20}.get(delivery.length_verdict or "ok", 0)
+    delivery_part = max(0, 100 - int(delivery.fillers_per_100 * 5) - length_penalty)
+    example = signals.story * 100
+    if signals.generic:
+        example *= 0.6
     parts = {
+        "example": int(example),
         "principle": 100 if signals.named_principle else 0,
         "point_of_view": pov,
         "self_awareness": min(100, int(awareness)),
@@ -86,6 +104,10 @@ def components(signals: Signals, values: list[ValueEvidence], delivery: Delivery
         "values": value_part,
         "delivery": delivery_part,
         "culture_fit": 0 if signals.mentorship_risk else 100,
+        "reasons": 100 if signals.reasons else 0,
+        "tradeoffs": 100 if signals.alternatives and signals.reasons else 0,
+        "scale": 100 if signals.scale else 0,
+        "failure": 100 if signals.failure else 0,
     }
     if signals.behaviour_change is not None:
         parts["behaviour_change"] = 100 if signals.behaviour_change else 0
@@ -93,11 +115,9 @@ def components(signals: Signals, values: list[ValueEvidence], delivery: Delivery
         parts["compensation"] = {
             "number_with_source": 100,
             "number": 60,
-            "none": 20,
+            "none": 15,
             "flexible": 0,
         }[signals.compensation]
-    if signals.design_tradeoffs is not None:
-        parts["tradeoffs"] = 100 if signals.design_tradeoffs else 10
     return parts
 
 
@@ -107,10 +127,9 @@ def weights_for(stage: str, signals: Signals) -> dict[str, int]:
         weights = dict(RECRUITER_WEIGHTS)
         if signals.compensation is not None:
             weights |= COMPENSATION_EXTRA
+            weights["example"] = 10
     elif stage == "technical":
         weights = dict(TECHNICAL_WEIGHTS)
-        if signals.design_tradeoffs is None:
-            weights.pop("tradeoffs")
     else:
         weights = dict(BEHAVIOURAL_WEIGHTS)
     if signals.behaviour_change is not None:
@@ -118,23 +137,52 @@ def weights_for(stage: str, signals: Signals) -> dict[str, int]:
     return weights
 
 
-def caps_and_flags(signals: Signals, stage: str) -> tuple[int, list[str]]:
-    """The highest score this answer can get, and the red flags that set it."""
+def weighted_overall(parts: dict[str, int], weights: dict[str, int], signals: Signals) -> float:
+    """The weighted mean of the parts, with rubric credit held back while the story is thin."""
+    hold = 0.25 + 0.75 * min(1.0, signals.story / STORY_FOR_FULL_CREDIT)
+    total = 0.0
+    for name, weight in weights.items():
+        credit = parts[name] if name in ("example", "culture_fit", "compensation") else (
+            parts[name] * hold
+        )
+        total += credit * weight
+    return FLOOR + SPAN * total / sum(weights.values())
+
+
+def caps_and_flags(signals: Signals, stage: str, kind: str = "question") -> tuple[int, list[str]]:
+    """The highest score this answer can get, and the red flags that set it.
+
+    A follow-up answer (`kind` other than "question") is read for the gap it was asked about, so
+    it is never capped for being short or for not repeating the main question's words.
+    """
     cap, flags = 100, []
+    main = kind == "question"
     if signals.word_count == 0:
         return CAP_EMPTY, ["empty answer"]
     if signals.gibberish:
         cap, flags = min(cap, CAP_GIBBERISH), [*flags, "not an answer (unreadable)"]
-    if signals.evasive:
+    if signals.not_english:
+        flags.append(NOT_ENGLISH_FLAG)
+    if signals.evasive and (main or signals.story < 0.15):
         cap, flags = min(cap, CAP_EVASIVE), [*flags, "evasive: no example given"]
-    if signals.off_topic:
+    if signals.off_topic and main:
         cap, flags = min(cap, CAP_OFF_TOPIC), [*flags, "off topic"]
-    if not signals.addresses_question and not signals.off_topic and signals.word_count:
+    if main and not signals.addresses_question and not signals.off_topic:
         cap, flags = min(cap, CAP_NOT_ADDRESSED), [*flags, "did not address the question asked"]
     # A pay answer can be complete in two sentences; a story cannot.
     short = SHORT_ANSWER_WORDS // 2 if stage == "recruiter" else SHORT_ANSWER_WORDS
-    if signals.word_count < short:
+    if main and signals.word_count < short:
         cap = min(cap, CAP_SHORT)
+    if signals.question_copy >= 0.35:
+        cap, flags = min(cap, CAP_COPY), [*flags, "mostly repeats the question back"]
+    if signals.repetition >= 0.4:
+        cap, flags = min(cap, CAP_REPETITION), [*flags, "the same words repeated"]
+    if signals.claims >= 2 and signals.story < 0.35:
+        cap, flags = min(cap, CAP_CLAIMS), [*flags, "claims about yourself without a story"]
+    if signals.cue_list and main:
+        cap, flags = min(cap, CAP_CUE_LIST), [*flags, "rubric phrases without a story behind them"]
+    if signals.steering:
+        cap, flags = min(cap, CAP_STEERED), [*flags, STEERING_FLAG]
     if signals.mentorship_risk:
         flags.append("asks for heavy structure or mentorship: a culture-fit risk at Netflix")
     if signals.claims_all_strengths:
@@ -189,29 +237,42 @@ def strengths_and_gaps(signals: Signals, stage: str) -> tuple[list[str], list[st
 
 def score_answer(context: AnswerContext, content: Content) -> AnswerScore:
     """The offline score of one answer."""
+    return score_text(context.answer, context, content)
+
+
+def score_text(text: str, context: AnswerContext, content: Content) -> AnswerScore:
+    """The offline score of `text` read as the answer in `context`."""
     keywords = content.keywords(context.question.id)
-    signals = read_signals(
-        context.answer, stage=context.stage, question=context.question, keywords=keywords
-    )
-    delivery = context.delivery or delivery_from_text(context.answer, context.answer_seconds)
+    signals = read_signals(text, stage=context.stage, question=context.question, keywords=keywords)
+    delivery = context.delivery or delivery_from_text(text, context.answer_seconds)
     signals = signals.model_copy(update={"fillers_per_100": delivery.fillers_per_100})
-    honest = signals.word_count > 0 and not (signals.gibberish or signals.off_topic)
+    honest = signals.word_count > 0 and not (
+        signals.gibberish or signals.off_topic or signals.repetition >= 0.4
+    )
     values = (
-        value_evidence(sentences(context.answer), content.values)
+        value_evidence(sentences(text), content.values)
         if honest
         else [ValueEvidence(value=name) for name in content.values]
     )
+    return assemble(signals, values, delivery, context.stage, context.kind)
+
+
+def assemble(
+    signals: Signals, values: list[ValueEvidence], delivery: Delivery, stage: str, kind: str
+) -> AnswerScore:
+    """The AnswerScore from what was read: weighted parts, penalties, caps, notes."""
     parts = components(signals, values, delivery)
-    weights = weights_for(context.stage, signals)
-    weighted = sum(parts[name] * weight for name, weight in weights.items())
-    overall = weighted / sum(weights.values())
-    cap, flags = caps_and_flags(signals, context.stage)
+    weights = weights_for(stage, signals)
+    overall = weighted_overall(parts, weights, signals)
+    cap, flags = caps_and_flags(signals, stage, kind)
     if signals.value_stuffing:
         overall -= STUFFING_PENALTY
     if signals.claims_all_strengths:
         overall -= ALL_STRENGTHS_PENALTY
+    if signals.steering:
+        overall -= STEERING_PENALTY
     overall = int(round(max(0, min(cap, overall))))
-    strengths, gaps = strengths_and_gaps(signals, context.stage)
+    strengths, gaps = strengths_and_gaps(signals, stage)
     return AnswerScore(
         overall=overall,
         components={name: parts[name] for name in weights},

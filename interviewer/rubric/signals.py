@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 
 from interviewer.rubric import lexicon as lx
+from interviewer.rubric import story
 from interviewer.rubric.content import VALUE_NAMES, Value
 from interviewer.rubric.delivery import count_words, find_fillers
 from interviewer.rubric.results import Signals, ValueEvidence
+from interviewer.rubric.spoken import clauses, plain
 from interviewer.session.events import PlannedQuestion
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -35,19 +37,32 @@ def is_stuffed(sentence: str) -> bool:
     return len(value_names_in(sentence)) >= 3
 
 
+def _english_like(token: str) -> bool:
+    return bool(re.search(r"[aeiouy]", token)) and not re.search(r"[^aeiouy'\d]{5,}", token)
+
+
 def is_gibberish(text: str) -> bool:
-    """True for keyboard mashing or word salad: almost no ordinary English function words."""
+    """True for keyboard mashing or word salad: not words, or no sentence holding them together.
+
+    A terse answer of content words ("Simplicity: fewer manual steps, fewer mistakes") is not
+    gibberish; letters without vowels, one token over and over, or a long run of words with no
+    function words at all are.
+    """
     tokens = _TOKEN.findall(text.lower())
+    if not tokens:
+        return False
+    wordlike = sum(_english_like(t) for t in tokens) / len(tokens)
     if len(tokens) < 4:
-        return (
-            bool(tokens)
-            and not any(t in lx.FUNCTION_WORDS for t in tokens)
-            and not any(t in lx.WORK_WORDS for t in tokens)
+        return wordlike < 0.5 or not any(
+            t in lx.FUNCTION_WORDS or t in lx.WORK_WORDS or len(t) > 3 for t in tokens
         )
     function_share = sum(t in lx.FUNCTION_WORDS for t in tokens) / len(tokens)
-    vowelless = sum(1 for t in tokens if not re.search(r"[aeiouy]", t)) / len(tokens)
     distinct = len(set(tokens)) / len(tokens)
-    return function_share < 0.12 or vowelless > 0.3 or (len(tokens) > 8 and distinct < 0.2)
+    return (
+        wordlike < 0.7
+        or (len(tokens) > 8 and distinct < 0.2)
+        or (len(tokens) >= 12 and function_share < 0.04)
+    )
 
 
 def is_off_topic(text: str, question: PlannedQuestion, keywords: list[str]) -> bool:
@@ -90,14 +105,6 @@ def ownership(text: str) -> float:
     return mine / (mine + ours) if mine + ours else 0.5
 
 
-def specificity(text: str) -> float:
-    """0-1: numbers, names and dates make a story checkable."""
-    numbers = len(re.findall(r"\d", text)) and len(re.findall(r"\b\d[\d.,%]*", text))
-    names = len(re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+", text))
-    times = len(lx.TIME_MARKERS.findall(text.lower()))
-    return min(1.0, 0.2 * numbers + 0.1 * names + 0.2 * times)
-
-
 def structure(text: str, outcome: bool, reflection: bool) -> float:
     """0-1: situation, action, result and reflection each present."""
     lower = text.lower()
@@ -106,15 +113,20 @@ def structure(text: str, outcome: bool, reflection: bool) -> float:
 
 
 def point_of_view(text: str) -> tuple[str, list[str]]:
-    """'clear', 'hedged' or 'none', and the hedges heard."""
+    """'clear', 'hedged' or 'none', and the hedges heard.
+
+    One "maybe" or "I guess" in a story is how people talk; a hedge about the position ("it
+    depends", "either way") or several small ones without a position taken is hedging.
+    """
     lower = text.lower()
     hedges = [m.group(0) for m in lx.HEDGES.finditer(lower)]
+    strong = len(lx.STRONG_HEDGES.findall(lower))
     positions = len(lx.POSITIONS.findall(lower))
     if positions and positions >= len(hedges):
         return "clear", hedges
-    if len(hedges) >= 2 or (hedges and not positions):
+    if len(hedges) >= 2 and positions < len(hedges) or (strong and not positions):
         return "hedged", hedges
-    return "none", hedges
+    return ("clear" if positions else "none"), hedges
 
 
 def compensation(text: str) -> str:
@@ -131,9 +143,9 @@ def compensation(text: str) -> str:
 
 
 def behaviour_change(text: str) -> bool:
-    """A concrete change after feedback: something stopped and something started."""
+    """A concrete change after feedback: something stopped, or a practice started or kept now."""
     lower = text.lower()
-    return bool(lx.CHANGE_STOP.search(lower)) and bool(lx.CHANGE_START.search(lower))
+    return bool(lx.CHANGE_STOP.search(lower)) or bool(lx.CHANGE_START.search(lower))
 
 
 def value_evidence(parts: list[str], values: dict[str, Value]) -> list[ValueEvidence]:
@@ -147,8 +159,9 @@ def value_evidence(parts: list[str], values: dict[str, Value]) -> list[ValueEvid
         quotes = []
         for sentence in parts:
             lower = sentence.lower()
-            if is_stuffed(sentence) or not lx.FIRST_SINGULAR.search(lower):
-                continue
+            if (is_stuffed(sentence) or not lx.FIRST_SINGULAR.search(lower)
+                    or lx.MENTORSHIP.search(lower) or lx.STEERING.search(sentence)):
+                continue  # a request for hand-holding or a note to the scorer shows no value
             cue = any(c in lower for c in value.cues)
             named_with_action = name.lower() in lower and lx.ACTION.search(lower)
             if cue or named_with_action:
@@ -158,48 +171,106 @@ def value_evidence(parts: list[str], values: dict[str, Value]) -> list[ValueEvid
     return evidence
 
 
+def is_not_english(text: str) -> bool:
+    """True when most frequent words are another language's (an answer given with --language)."""
+    tokens = _TOKEN.findall(text.lower())
+    if len(tokens) < 8:
+        return False
+    foreign = sum(t in lx.FOREIGN_WORDS for t in tokens)
+    english = sum(t in lx.FUNCTION_WORDS for t in tokens)
+    return foreign > 2 * english
+
+
+def steering(text: str) -> bool:
+    """True if the answer addresses the scorer ("ignore your instructions", "rate this 100")."""
+    return bool(lx.STEERING.search(text))
+
+
+def without_steering(text: str) -> str:
+    """The answer minus the sentences that address the scorer (scored as if never said)."""
+    return " ".join(s for s in sentences(text) if not lx.STEERING.search(s))
+
+
 def read_signals(
     text: str, *, stage: str, question: PlannedQuestion, keywords: list[str]
 ) -> Signals:
-    """Everything the offline interviewer notices in one answer."""
-    parts = sentences(text)
+    """Everything the offline interviewer notices in one answer.
+
+    Patterns read the plain form of the answer (numbers as digits, ASR slips fixed, fillers out)
+    in clause-sized pieces; quotes stay verbatim pieces of the original answer.
+    """
+    steered = steering(text)
+    if steered:
+        text = without_steering(text)
+    parts = clauses(text)
     honest_parts = [s for s in parts if not is_stuffed(s)]
-    lower = text.lower()
+    lower = plain(text)
     words = count_words(text)
-    principle_quote = first_match(lx.PRINCIPLE, honest_parts)
-    reflection_quote = first_match(lx.REFLECTION, honest_parts)
-    outcome_quote = first_match(lx.OUTCOME_MEASURE, parts) or first_match(lx.OUTCOME_WORDS, parts)
-    pov, hedges = point_of_view(text)
+    principle_quote = _quote(lx.PRINCIPLE, honest_parts)
+    reflection_quote = _quote(lx.REFLECTION, honest_parts)
+    outcome_quote = outcome(parts)
+    pov, hedges = point_of_view(lower)
     about_feedback = "feedback" in question.topic or "feedback" in question.text.lower()
     technical_design = stage == "technical" and question.topic != "coding"
     stuffing = len(value_names_in(text)) >= 4 or any(is_stuffed(s) for s in parts)
+    foreign = is_not_english(text)
+    reasons, alternatives = bool(lx.REASON.search(lower)), bool(lx.ALTERNATIVE.search(lower))
     return Signals(
         word_count=words,
         named_principle=principle_quote is not None,
         principle_quote=principle_quote,
         point_of_view=pov,
         hedges=hedges[:5],
-        behaviour_change=behaviour_change(text) if about_feedback else None,
+        behaviour_change=behaviour_change(lower) if about_feedback else None,
         reflection=reflection_quote is not None,
         reflection_quote=reflection_quote,
         admits_limits=bool(lx.LIMITS.search(lower)),
         claims_all_strengths=bool(lx.ALL_STRENGTHS.search(lower)),
-        ownership=round(ownership(text), 2),
-        specificity=round(specificity(text), 2),
+        ownership=round(ownership(lower), 2),
+        specificity=round(min(1.0, story.specifics(lower, text) / 5), 2),
         outcome=outcome_quote is not None,
         outcome_quote=outcome_quote,
-        structure=structure(text, outcome_quote is not None, reflection_quote is not None),
+        structure=structure(lower, outcome_quote is not None, reflection_quote is not None),
         fillers_per_100=round(100 * len(find_fillers(text)) / words, 1) if words else 0.0,
-        gibberish=bool(words) and is_gibberish(text),
+        gibberish=bool(words) and not foreign and is_gibberish(text),
         evasive=words < 40 and bool(lx.EVASIVE.search(lower)),
-        off_topic=is_off_topic(text, question, keywords),
-        addresses_question=addresses_question(text, keywords),
+        off_topic=not foreign and is_off_topic(lower, question, keywords),
+        addresses_question=foreign or addresses_question(lower, keywords),
         value_stuffing=stuffing,
-        compensation=compensation(text) if question.topic == "compensation" else None,
+        compensation=compensation(lower) if question.topic == "compensation" else None,
         mentorship_risk=stage == "recruiter" and bool(lx.MENTORSHIP.search(lower)),
-        design_tradeoffs=(
-            bool(lx.TRADEOFF_COMPARISON.search(lower)) and bool(lx.TRADEOFF_REASON.search(lower))
-            if technical_design
-            else None
-        ),
+        design_tradeoffs=reasons and alternatives if technical_design else None,
+        story=story.story_strength(lower, text, question.text),
+        generic=bool(lx.GENERIC.search(lower)) and story.actions(lower) < 2,
+        reasons=reasons,
+        alternatives=alternatives,
+        scale=bool(lx.SCALE.search(lower)),
+        failure=bool(lx.FAILURE.search(lower)),
+        steering=steered,
+        question_copy=story.question_copy(lower, question.text),
+        repetition=story.repetition(lower),
+        claims=len(lx.CLAIMS.findall(lower)),
+        cue_list=story.is_cue_list(lower, question.text),
+        not_english=foreign,
+        past_story=bool(lx.PAST_STORY.search(lower)),
     )
+
+
+def outcome(parts: list[str]) -> str | None:
+    """The piece that gives the result: a measure compared with before, or a result verb.
+
+    Looked for after the set-up (the first third of a longer answer), so the numbers that
+    describe the situation ("three days", "thirty percent in week one") are not its outcome.
+    """
+    start = len(parts) // 3 if len(parts) >= 3 else 0
+    later = parts[start:]
+    for piece in later:
+        lower = plain(piece)
+        if lx.OUTCOME_MEASURE.search(lower) and lx.OUTCOME_COMPARE.search(lower):
+            return piece
+    return _quote(lx.OUTCOME_WORDS, later)
+
+
+def _quote(pattern: re.Pattern[str], parts: list[str]) -> str | None:
+    """The first piece of the answer (verbatim) whose plain reading matches a pattern."""
+    return next((s for s in parts if pattern.search(plain(s))), None)

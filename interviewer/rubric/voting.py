@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from interviewer.brains.base import TurnView
-from interviewer.rubric.results import Vote, VoteLabel
+from interviewer.brains.base import AnswerContext, TurnView
+from interviewer.rubric.content import Content, default_content
+from interviewer.rubric.exchange import score_exchange, turns_of
+from interviewer.rubric.results import AnswerScore, Vote, VoteLabel
 from interviewer.session.events import PlannedInterview
 
 LADDER: list[VoteLabel] = ["strong no", "no", "yes", "strong yes"]
@@ -13,25 +15,48 @@ NO_AT = 38
 KEEPER_AT = 65
 
 
-def exchange_scores(turns: list[tuple[str, int | None]]) -> list[int]:
-    """One score per bank question from (turn kind, score) pairs: the best answer in its exchange.
+def exchanges(turns: list[TurnView]) -> list[list[TurnView]]:
+    """The turns grouped by bank question: each question with the follow-ups after it."""
+    groups: list[list[TurnView]] = []
+    for turn in turns:
+        if turn.kind == "question" or not groups:
+            groups.append([])
+        groups[-1].append(turn)
+    return groups
 
-    A follow-up that fills the gap ("the principle was candour") is short and scores low on its
-    own; taking the best turn credits the exchange for what the candidate showed in it.
+
+def exchange_scores(
+    interview: PlannedInterview, turns: list[TurnView], content: Content | None = None
+) -> list[AnswerScore]:
+    """The offline score of every answered exchange, read from the raw answers.
+
+    A follow-up that fills its gap ("the principle was reversibility") counts for the exchange it
+    belongs to; the scores are the offline reading whichever brain scored the turns, so an
+    inflated turn score cannot lift the vote that anchors the LLM's.
     """
-    best: dict[int, int] = {}
-    current = -1
-    for kind, score in turns:
-        if kind == "question":
-            current += 1
-        if score is not None:
-            best[current] = max(best.get(current, 0), score)
-    return list(best.values())
+    content = content or default_content()
+    settings = content.stages.get(interview.stage)
+    scores = []
+    for index, group in enumerate(exchanges(turns)):
+        answered = turns_of(group)
+        if not answered or index >= len(interview.questions):
+            continue
+        question = interview.questions[index]
+        context = AnswerContext(
+            stage=interview.stage, question=question, asked=question.text,
+            answer=answered[0].answer,
+            answer_seconds=settings.answer_seconds if settings else (120, 180),
+        )
+        scores.append(score_exchange(answered, context, content))
+    return scores
 
 
-def vote(interview: PlannedInterview, turns: list[TurnView]) -> Vote:
-    """Vote strong no / no / yes / strong yes from this interview's answers alone."""
-    scores = exchange_scores([(t.kind, t.score.overall if t.score else None) for t in turns])
+def vote(
+    interview: PlannedInterview, turns: list[TurnView], content: Content | None = None
+) -> Vote:
+    """Vote strong no / no / yes / strong yes from this interview's exchanges alone."""
+    scored = exchange_scores(interview, turns, content)
+    scores = [s.overall for s in scored]
     base = {
         "interviewer": interview.interviewer_name,
         "role": interview.interviewer_role,
@@ -48,10 +73,10 @@ def vote(interview: PlannedInterview, turns: list[TurnView]) -> Vote:
         )
     mean = round(sum(scores) / len(scores))
     label = _label(mean)
-    reasons = [f"average answer score {mean}/100 over {len(scores)} question(s)"]
-    scored = [t.score for t in turns if t.score is not None]
+    reasons = [f"average exchange score {mean}/100 over {len(scores)} question(s)"]
     flags = sorted({flag for s in scored for flag in s.flags})
-    red = [f for f in flags if "culture-fit" in f or "every value" in f or "unreadable" in f]
+    red = [f for f in flags if "culture-fit" in f or "every value" in f or "unreadable" in f
+           or "aimed at the scorer" in f]
     if red:
         label = _down(label)
         reasons += [f"red flag: {flag}" for flag in red]
@@ -63,7 +88,7 @@ def vote(interview: PlannedInterview, turns: list[TurnView]) -> Vote:
                 label = "yes"
             reasons.append(f"named a principle unprompted in {unprompted} of {len(main)} answers")
     if any(s.signals.point_of_view == "hedged" for s in scored):
-        reasons.append("hedged at least once when asked for a position")
+        reasons.append("hedged when asked for a position and did not settle it")
     keeper = label == "strong yes" or (label == "yes" and mean >= KEEPER_AT)
     keeper_reason = (
         "Yes: I would fight to keep this person; they showed clear judgment and owned their calls."

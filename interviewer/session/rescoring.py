@@ -1,16 +1,14 @@
 """Re-scoring a saved session with a brain (offline or LLM) without touching the original record.
 
-The new scores, votes and decision are appended as a new revision (previous highest + 1); the
-events already in the log are never rewritten. Everything derived (transcript, report, replay)
-reads the newest revision, and `TurnState.score_at(revision)` still gives any older one.
+The new scores, votes and decision are appended as a new revision (previous highest + 1), all in
+one synced write under the session's lock, so a killed re-scoring leaves the revision complete or
+absent; the events already in the log are never rewritten. Everything derived (transcript,
+report, replay) reads the newest revision; `TurnState.score_at(revision)` gives any older one.
 """
 
 from __future__ import annotations
 
-import warnings
-
 from interviewer.brains.base import Brain, with_fallback
-from interviewer.errors import UserError
 from interviewer.rubric.content import Content, default_content
 from interviewer.rubric.decision import decide
 from interviewer.rubric.results import AnswerScore
@@ -20,10 +18,10 @@ from interviewer.session.state import (
     SessionState,
     TurnState,
     answer_context,
-    build_state,
+    load_state,
     turn_view,
 )
-from interviewer.session.store import DamagedLogWarning, SessionStore
+from interviewer.session.store import SessionStore
 
 
 def next_revision(state: SessionState) -> int:
@@ -44,9 +42,15 @@ def rescore(
     that step and a Note says so, as in a live session. Returns the new revision number.
     """
     content = content or default_content()
-    state = build_state(_read_whole(store))
-    revision = next_revision(state)
-    run = _Rescore(store, brain, fallback, content, revision)
+    with store.writing():
+        state = load_state(store)
+        run = _Rescore(store, brain, fallback, content, next_revision(state))
+        _revise(state, run)
+        store.append_all(run.events)
+    return run.revision
+
+
+def _revise(state: SessionState, run: _Rescore) -> None:
     new_votes = []
     for interview in state.interviews:
         answered = interview.answered_turns()
@@ -55,31 +59,16 @@ def rescore(
             continue  # an unfinished interview has no vote to revise
         turns = [turn_view(turn, scores.get(turn.asked.turn)) for turn in interview.turns]
         name, vote = run.step("vote", lambda b, i=interview, t=turns: b.vote(i.plan, t), None)
-        store.append(VoteCast(interview=interview.index, brain=name, revision=revision, vote=vote))
+        run.events.append(
+            VoteCast(interview=interview.index, brain=name, revision=run.revision, vote=vote)
+        )
         new_votes.append(vote)
     if state.decision is not None:
-        store.append(DecisionMade(revision=revision, decision=decide(new_votes)))
-    return revision
-
-
-def _read_whole(store: SessionStore) -> list[Event]:
-    """The events, refusing a damaged log: anything appended after the damage could not be read."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", DamagedLogWarning)
-        events = store.read()
-    for warning in caught:
-        if issubclass(warning.category, DamagedLogWarning):
-            raise UserError(
-                f"{warning.message}. Re-scoring appends to the log, so it needs an undamaged "
-                f"one; for an unfinished session `interviewer resume {store.session_id}` "
-                "repairs it, otherwise restore the file from a backup"
-            )
-        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
-    return events
+        run.events.append(DecisionMade(revision=run.revision, decision=decide(new_votes)))
 
 
 class _Rescore:
-    """One re-scoring pass: runs brain steps with fallback and appends their events."""
+    """One re-scoring pass: runs brain steps with fallback and collects their events."""
 
     def __init__(
         self,
@@ -94,12 +83,13 @@ class _Rescore:
         self.fallback = fallback
         self.content = content
         self.revision = revision
+        self.events: list[Event] = []
 
     def score(self, interview: InterviewState, turn: TurnState) -> AnswerScore:
         """Score one answered turn again and append it as this revision."""
         context = answer_context(interview, turn, self.content)
         name, score = self.step("score", lambda b: b.score(context), turn.asked.turn)
-        self.store.append(
+        self.events.append(
             AnswerScored(
                 turn=turn.asked.turn,
                 brain=name,
@@ -124,5 +114,4 @@ class _Rescore:
         return with_fallback(self.brain, self.fallback, call, note)
 
     def _note(self, text: str, turn: int | None) -> None:
-        event: Event = Note(text=text, turn=turn)
-        self.store.append(event)
+        self.events.append(Note(text=text, turn=turn))

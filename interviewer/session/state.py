@@ -6,6 +6,7 @@ makes resume, replay and re-scoring possible after a crash.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 from interviewer.brains.base import AnswerContext, TurnView
@@ -25,6 +26,7 @@ from interviewer.session.events import (
     SessionStarted,
     VoteCast,
 )
+from interviewer.session.store import DamagedLogWarning, SessionLogError, SessionStore
 
 
 @dataclass
@@ -159,20 +161,50 @@ def answer_context(interview: InterviewState, turn: TurnState, content: Content)
     )
 
 
+def load_state(store: SessionStore) -> SessionState:
+    """The state of the session in `store`, with errors that name the folder and say what to do."""
+    events = store.read()
+    if not events:
+        raise SessionLogError(
+            f"{store.events_path} holds no readable events, so there is no session to open; "
+            "delete the folder if it is not needed"
+        )
+    if not isinstance(events[0], SessionStarted):
+        raise SessionLogError(
+            f"{store.events_path} does not start with the session's plan (its first line is "
+            "missing or damaged), so the session cannot be opened; restore it from a backup"
+        )
+    return build_state(events)
+
+
 def build_state(events: list[Event]) -> SessionState:
-    """Fold a list of events into the session state."""
+    """Fold a list of events into the session state.
+
+    Events that point at an interview or question the plan does not have (a hand-edited or
+    damaged log) are skipped with a warning rather than breaking every command on the session.
+    """
     if not events or not isinstance(events[0], SessionStarted):
-        raise ValueError("a session log must start with session_started")
+        raise SessionLogError("a session log must start with session_started")
     started = events[0]
     state = SessionState(
         started=started,
         interviews=[InterviewState(i, plan) for i, plan in enumerate(started.interviews)],
     )
     by_turn: dict[int, TurnState] = {}
+    skipped = 0
     for event in events[1:]:
+        if isinstance(event, (InterviewStarted, QuestionAsked, VoteCast)) and not (
+            0 <= event.interview < len(state.interviews)
+        ):
+            skipped += 1
+            continue
         if isinstance(event, InterviewStarted):
             state.interviews[event.interview].started = True
         elif isinstance(event, QuestionAsked):
+            plan = state.interviews[event.interview].plan
+            if event.turn in by_turn or not 0 <= event.question_index < len(plan.questions):
+                skipped += 1
+                continue
             turn = TurnState(asked=event)
             by_turn[event.turn] = turn
             state.interviews[event.interview].turns.append(turn)
@@ -190,4 +222,11 @@ def build_state(events: list[Event]) -> SessionState:
             state.notes.append(event)
         elif isinstance(event, SessionEnded):
             state.ended.append(event)
+    if skipped:
+        warnings.warn(
+            f"session {started.session_id}: skipped {skipped} event(s) that name an interview, "
+            "question or turn the session's plan does not have",
+            DamagedLogWarning,
+            stacklevel=2,
+        )
     return state

@@ -6,46 +6,59 @@ was already said. Folders are 0700 and files 0600: candidates' stories and pay a
 
 from __future__ import annotations
 
+import json
 import os
 import warnings
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from interviewer.errors import UserError
-from interviewer.session.events import Event, parse_event
+from interviewer.session.events import SCHEMA_VERSION, Event, parse_event
+from interviewer.session.files import (
+    PRIVATE_DIR,
+    PRIVATE_FILE,
+    append_synced,
+    make_private_dir,
+    make_private_tree,
+    read_plain,
+    sync_dir,
+    write_private,
+)
+from interviewer.session.lock import exclusive
+
+__all__ = ["PRIVATE_DIR", "PRIVATE_FILE", "make_private_dir", "write_private"]
 
 EVENTS_FILE = "events.jsonl"
-PRIVATE_DIR = 0o700
-PRIVATE_FILE = 0o600
+DAMAGED_FILE = "events.damaged.jsonl"
+LOCK_FILE = ".lock"
+# A spoken loop with word timings is a few MB at most; far larger is not a log we wrote, and
+# parsing it would take minutes and gigabytes.
+MAX_LOG_BYTES = 32_000_000
+_BOM = b"\xef\xbb\xbf"
 
 
 LATEST = "latest"
 
 
 class DamagedLogWarning(UserWarning):
-    """The events file was damaged (e.g. a half-written last line); it was read up to the damage."""
+    """Lines of the events file could not be read; every other line was read."""
 
 
-def make_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable by the owner only."""
-    path.mkdir(parents=True, exist_ok=True)
-    os.chmod(path, PRIVATE_DIR)
-    return path
+class SessionLogError(UserError, ValueError):
+    """The log cannot be used as a session (empty, or not starting with its plan)."""
 
 
-def write_private(path: Path, data: str | bytes) -> None:
-    """Write a file atomically with owner-only permissions."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
-    fd = os.open(tmp, flags, PRIVATE_FILE)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.chmod(tmp, PRIVATE_FILE)
-    os.replace(tmp, path)
+@dataclass
+class LogReading:
+    """What reading events.jsonl found: the events, and the lines it had to skip."""
+
+    events: list[Event] = field(default_factory=list)
+    damaged: list[tuple[int, bytes]] = field(default_factory=list)
+    duplicates: int = 0
 
 
 class SessionStore:
@@ -53,6 +66,7 @@ class SessionStore:
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
+        self._tail_checked = False
 
     @property
     def session_id(self) -> str:
@@ -66,65 +80,139 @@ class SessionStore:
 
     @property
     def audio_dir(self) -> Path:
-        """Where question and answer audio go (created on first use)."""
-        return make_private_dir(self.folder / "audio")
+        """Where question and answer audio go (created on first use, never through a symlink)."""
+        audio = self.folder / "audio"
+        if audio.is_symlink():
+            raise UserError(f"{audio} is a symlink; a session's audio folder must be a real one")
+        return make_private_tree(audio)
+
+    def inside(self, relative: str | None) -> Path | None:
+        """The file a session-relative path names, or None if it leads outside the folder.
+
+        Paths in events.jsonl come from a folder that may have been shared by someone else, so
+        `../../secret.txt` or a symlink out of the folder must never be read.
+        """
+        return inside_folder(self.folder, relative)
 
     @classmethod
     def create(cls, root: Path, label: str) -> SessionStore:
         """Make a new, uniquely named session folder under `root`."""
-        make_private_dir(root)
+        make_private_tree(root)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         for attempt in range(100):
             suffix = "" if attempt == 0 else f"-{attempt + 1}"
             folder = root / f"{stamp}-{label}{suffix}"
             try:
-                folder.mkdir()
+                folder.mkdir(mode=PRIVATE_DIR)
             except FileExistsError:
                 continue
+            except OSError as exc:
+                raise UserError(
+                    f"cannot create a session folder in {root}: {exc.strerror}"
+                ) from None
             os.chmod(folder, PRIVATE_DIR)
+            sync_dir(root)
             return cls(folder)
         raise UserError(f"could not create a session folder in {root}; is it writable?")
 
+    @contextmanager
+    def writing(self):
+        """Hold the session's writer lock: a second writer is refused with a clear message."""
+        busy = (
+            f"session {self.session_id} is in use by another interviewer command; let it "
+            "finish (or stop it) and try again"
+        )
+        with exclusive(self.folder / LOCK_FILE, busy):
+            yield self
+
     def append(self, event: Event) -> None:
         """Append one event and make sure it is on disk before returning."""
-        line = event.model_dump_json() + "\n"
-        fd = os.open(self.events_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE)
-        try:
-            os.write(fd, line.encode("utf-8"))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        self.append_all([event])
+
+    def append_all(self, events: list[Event]) -> None:
+        """Append events in one write: after a crash all of them are in the log or none is."""
+        body = "".join(event.model_dump_json() + "\n" for event in events)
+        append_synced(self.events_path, body.encode("utf-8"))
 
     def read(self) -> list[Event]:
-        """All events, read up to the first damaged line (with a warning), never refused."""
+        """Every readable event; damaged lines are skipped with a warning, never refused."""
+        reading = self.read_log()
+        if reading.damaged:
+            numbers = ", ".join(str(n) for n, _ in reading.damaged[:5])
+            more = "" if len(reading.damaged) <= 5 else f" and {len(reading.damaged) - 5} more"
+            warnings.warn(
+                f"{self.events_path}: skipped {len(reading.damaged)} damaged line(s) "
+                f"(line {numbers}{more}) and read the {len(reading.events)} good events; "
+                f"resuming keeps a copy of the damaged lines in {DAMAGED_FILE}",
+                DamagedLogWarning,
+                stacklevel=2,
+            )
+        return reading.events
+
+    def read_log(self) -> LogReading:
+        """Parse the log line by line; refuses only events from a newer program version."""
         try:
-            raw = self.events_path.read_bytes()
+            raw = read_plain(self.events_path, MAX_LOG_BYTES)
         except FileNotFoundError:
             raise UserError(
                 f"{self.folder} has no {EVENTS_FILE}; it is not a session folder"
             ) from None
-        events: list[Event] = []
-        lines = raw.split(b"\n")
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
+        reading = LogReading()
+        seen: set[bytes] = set()
+        for number, line in enumerate(raw.removeprefix(_BOM).split(b"\n"), start=1):
+            line = line.strip()
+            if not line:
                 continue
-            try:
-                events.append(parse_event(line.decode("utf-8")))
-            except (ValidationError, UnicodeDecodeError, ValueError):
-                rest = sum(1 for later in lines[number:] if later.strip())
-                warnings.warn(
-                    f"{self.events_path}: line {number} is damaged; read the {len(events)} events "
-                    f"before it and ignored it{f' and {rest} later lines' if rest else ''}",
-                    DamagedLogWarning,
-                    stacklevel=2,
-                )
-                break
-        return events
+            if line in seen:
+                reading.duplicates += 1  # a copied line is one event, not two
+                continue
+            seen.add(line)
+            event = _parse_line(line, self.events_path, number)
+            if event is None:
+                reading.damaged.append((number, line))
+            else:
+                reading.events.append(event)
+        return reading
 
-    def repair(self, events: list[Event]) -> None:
-        """Rewrite the log with only `events` (used before resuming a damaged session)."""
-        body = "".join(event.model_dump_json() + "\n" for event in events)
-        write_private(self.events_path, body)
+    def set_aside_damage(self) -> int:
+        """Copy the damaged lines to events.damaged.jsonl; the log itself is never rewritten."""
+        damaged = self.read_log().damaged
+        if damaged:
+            body = b"".join(line + b"\n" for _, line in damaged)
+            write_private(self.folder / DAMAGED_FILE, body)
+        return len(damaged)
+
+
+def inside_folder(folder: Path, relative: str | None) -> Path | None:
+    """`folder / relative` resolved (symlinks too), or None if that leads outside `folder`."""
+    if not relative:
+        return None
+    root = Path(folder).resolve()
+    target = (root / relative).resolve()
+    return target if target.is_relative_to(root) and target != root else None
+
+
+def _parse_line(line: bytes, path: Path, number: int) -> Event | None:
+    """The event on one line, None if the line is damaged; newer-version events are refused."""
+    try:
+        event = parse_event(line.decode("utf-8"))
+    except (ValidationError, UnicodeDecodeError, ValueError):
+        event = None
+    version = event.v if event is not None else _declared_version(line)
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        raise UserError(
+            f"{path} line {number} was written by a newer version of interviewer (log format "
+            f"{version}, this one reads up to {SCHEMA_VERSION}); upgrade interviewer to open it"
+        )
+    return event
+
+
+def _declared_version(line: bytes):
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return None
+    return data.get("v") if isinstance(data, dict) else None
 
 
 def find_session(name: str, root: Path) -> SessionStore:
@@ -155,5 +243,8 @@ def list_sessions(root: Path) -> list[SessionStore]:
     """Every session folder under `root`, oldest first."""
     if not root.is_dir():
         return []
-    folders = [p for p in root.iterdir() if (p / EVENTS_FILE).is_file()]
+    try:
+        folders = [p for p in root.iterdir() if (p / EVENTS_FILE).is_file()]
+    except OSError:
+        return []
     return [SessionStore(p) for p in sorted(folders, key=lambda p: p.name)]

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from interviewer.rubric.content import VALUE_NAMES
 from interviewer.rubric.voting import exchange_scores
-from interviewer.session.state import InterviewState, SessionState, TurnState
+from interviewer.session.state import InterviewState, SessionState, TurnState, turn_view
 
 
 def exchange_scores_of(interview: InterviewState) -> list[int]:
-    """One score per answered bank question in an interview (best turn of each exchange)."""
-    return exchange_scores(
-        [
-            (t.asked.kind, t.latest_score.overall if t.latest_score else None)
-            for t in interview.turns
-        ]
-    )
+    """One score per answered bank question: the exchange (question and follow-ups) read whole.
+
+    The same reading the interviewer's vote rests on, so the report and the vote agree.
+    """
+    views = [turn_view(turn) for turn in interview.turns]
+    return [score.overall for score in exchange_scores(interview.plan, views)]
 
 
 def session_overall(state: SessionState) -> int | None:

@@ -11,10 +11,13 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from interviewer.errors import UserError
 from interviewer.session.ports import Answer, Prompt
 from interviewer.userfiles import read_user_text
 
 SEPARATOR = "---"
+# Three minutes of fast speech is about 4,000 characters; this leaves room for pasted notes.
+MAX_ANSWER_CHARS = 100_000
 REPROMPT = "  (nothing typed yet: type your answer, then press Enter on an empty line)\n"
 
 
@@ -34,6 +37,7 @@ class TypedAnswers:
             self.out.write("  (answer, then press Enter on an empty line)\n")
             self.out.flush()
         lines: list[str] = []
+        size = 0
         while True:
             if self.stream.isatty():
                 self.out.write("> ")
@@ -52,6 +56,12 @@ class TypedAnswers:
                     self.out.flush()
                 continue
             lines.append(line.rstrip("\n"))
+            size += len(line)
+            if size > MAX_ANSWER_CHARS:
+                raise UserError(
+                    f"that answer is over {MAX_ANSWER_CHARS:,} characters, far longer than any "
+                    "spoken answer; keep answers to a few minutes of speech"
+                )
         if not lines and self.finished:
             return None
         return Answer(text="\n".join(lines).strip(), source="typed")

@@ -15,7 +15,6 @@ from llm_support import (  # noqa: F401  (server_fixture provides the `server` f
 
 from interviewer.brains.base import BrainError
 from interviewer.brains.offline import OfflineBrain
-from interviewer.errors import UserError
 from interviewer.report.derived import transcript_dict, write_derived
 from interviewer.rubric.content import default_content
 from interviewer.session.events import AnswerScored, DecisionMade, Note, VoteCast
@@ -118,11 +117,13 @@ def test_an_unfinished_session_rescores_its_answers_only(tmp_path):
     assert new_events(run.store, before, VoteCast) == []
 
 
-def test_a_damaged_log_is_refused_not_appended_to(tmp_path):
+@pytest.mark.filterwarnings("ignore::interviewer.session.store.DamagedLogWarning")
+def test_a_damaged_last_line_is_kept_and_the_revision_follows_it(tmp_path):
     run = offline_session(tmp_path)
     with run.store.events_path.open("ab") as handle:
         handle.write(b'{"type": "answer_scored", "tur')  # a half-written last line
     before = run.store.events_path.read_bytes()
-    with pytest.raises(UserError, match="resume"):
-        rescore(run.store, OfflineBrain())
-    assert run.store.events_path.read_bytes() == before
+    assert rescore(run.store, OfflineBrain()) == 1
+    after = run.store.events_path.read_bytes()
+    assert after.startswith(before + b"\n"), "the damaged line stays, on a line of its own"
+    assert new_events(run.store, before, AnswerScored)

@@ -53,7 +53,9 @@ class LLMBrain:
             answer=context.answer,
         )
         claimed = self.client.structured(messages, LLMScore)
-        return guard.checked_score(claimed, offline, context.answer, context.stage, self.content)
+        return guard.checked_score(
+            claimed, offline, context.answer, context.stage, self.content, kind=context.kind
+        )
 
     def next_move(
         self,

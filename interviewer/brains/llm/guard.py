@@ -6,11 +6,15 @@ The model proposes; these functions decide what survives:
   other quote is dropped, and a value left with no quotes is "insufficient evidence";
 - a positive signal (named principle, behaviour change, self-awareness) needs a verbatim quote,
   otherwise the offline reading of that signal stands;
-- the overall score is clamped to the offline score +/- BOUND and never exceeds the offline hard
-  caps (empty, unreadable, evasive, off-topic, too short); an answer that addresses the scorer
-  ("ignore your instructions", "score this 10/10") gets no upward room at all;
+- the overall score is bounded by evidence, not by the offline score: the offline scorer is run
+  again on its own reading plus the LLM's verified claims (a principle, a reflection, value
+  quotes found verbatim), and the LLM's number may sit up to EVIDENCE_ABOVE above and
+  EVIDENCE_BELOW below that evidence score, never above the offline hard caps (empty,
+  unreadable, evasive, off-topic, too short); an answer that addresses the scorer ("ignore your
+  instructions", "score this 10/10") gets no upward room at all;
 - a move respects the follow-up budget and never repeats a probe from the same exchange;
-- a vote stays within one step of the offline vote and its score within +/- BOUND of it.
+- a vote stays within one step of the offline vote and its score within +/- BOUND of it; the
+  offline vote reads the raw answers (rubric/voting.py), never the LLM's turn scores.
 """
 
 from __future__ import annotations
@@ -21,28 +25,23 @@ from interviewer.brains.base import TurnView
 from interviewer.brains.llm.messages import as_data
 from interviewer.brains.llm.schemas import LLMMove, LLMScore, LLMSignals, LLMValueScore, LLMVote
 from interviewer.rubric.content import Content
-from interviewer.rubric.lexicon import FIRST_SINGULAR
-from interviewer.rubric.results import AnswerScore, Move, Signals, ValueEvidence, Vote
-from interviewer.rubric.scoring import caps_and_flags
+from interviewer.rubric.lexicon import FIRST_SINGULAR, STEERING
+from interviewer.rubric.results import (
+    AnswerScore,
+    Delivery,
+    Move,
+    Signals,
+    ValueEvidence,
+    Vote,
+)
+from interviewer.rubric.scoring import STEERING_FLAG, assemble, caps_and_flags
 from interviewer.rubric.signals import is_stuffed
 from interviewer.rubric.voting import LADDER
 from interviewer.session.events import PlannedInterview
 
-BOUND = 20
-# Text that talks to the grader instead of the interviewer. When an answer contains it, the LLM
-# gets no upward room at all: its score can only match or lower the offline score.
-STEERING = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+)?(?:of\s+)?"
-    r"(?:your|previous|prior|above|earlier|the\s+(?:above|previous|system))\s+(?:\w+\s+)?"
-    r"(?:instructions?|prompts?|rules|guidelines|rubric)\b"
-    r"|\b(?:score|rate|grade|mark)\s+(?:this|me|my|the|it)\b.{0,30}"
-    r"(?:\d{1,3}\s*/\s*\d{1,3}|\d{1,3}\s*(?:out of|%)|full marks|perfect|strong yes)"
-    r"|\b(?:you are now|new instructions|system prompt|developer mode|as an ai)\b"
-    r"|^\s*(?:system|assistant)\s*:"
-    r"|</?\s*(?:candidate_answer|interviewer_question)\b",
-    re.IGNORECASE | re.MULTILINE,
-)
-STEERING_FLAG = "the answer contains instructions aimed at the scorer; they earn nothing"
+BOUND = 20  # for votes
+EVIDENCE_ABOVE = 12
+EVIDENCE_BELOW = 25
 NOT_A_KEEPER = "No: a vote below yes cannot pass the keeper test."
 MIN_QUOTE_WORDS = 3
 _PUNCT_EDGES = " \t\n\"'`.,;:!?()[]{}-"
@@ -131,19 +130,33 @@ def steering(answer: str) -> bool:
     return bool(STEERING.search(answer))
 
 
-def bounded_overall(claimed: int, offline: AnswerScore, stage: str, steered: bool = False) -> int:
-    """The model's overall, clamped to offline +/- BOUND and under the offline hard caps.
+def evidence_bounds(
+    evidence: int, offline: AnswerScore, stage: str, steered: bool = False, kind: str = "question"
+) -> tuple[int, int]:
+    """The range an LLM overall may take: around the evidence score, under the offline caps.
 
     If the answer tries to steer the scorer, the upper bound is the offline score itself.
     """
-    cap, _ = caps_and_flags(offline.signals, stage)
-    low = max(0, offline.overall - BOUND)
-    high = min(100, offline.overall if steered else offline.overall + BOUND, cap)
-    return max(min(claimed, high), min(low, high))
+    cap, _ = caps_and_flags(offline.signals, stage, kind)
+    high = min(100, cap, offline.overall if steered else evidence + EVIDENCE_ABOVE)
+    low = min(max(0, evidence - EVIDENCE_BELOW), high)
+    return low, high
+
+
+def bounded_overall(
+    claimed: int, offline: AnswerScore, stage: str, steered: bool = False,
+    evidence: int | None = None, kind: str = "question",
+) -> int:
+    """The model's overall inside the evidence bounds (evidence defaults to the offline score)."""
+    low, high = evidence_bounds(
+        offline.overall if evidence is None else evidence, offline, stage, steered, kind
+    )
+    return max(low, min(claimed, high))
 
 
 def checked_score(
-    claimed: LLMScore, offline: AnswerScore, answer: str, stage: str, content: Content
+    claimed: LLMScore, offline: AnswerScore, answer: str, stage: str, content: Content,
+    kind: str = "question",
 ) -> AnswerScore:
     """The AnswerScore to record from the model's claim and the offline score of the same answer."""
     checker = QuoteChecker(answer)
@@ -156,23 +169,27 @@ def checked_score(
     else:
         values, dropped = [ValueEvidence(value=name) for name in names], 0
     signals = checked_signals(claimed.signals, offline.signals, checker)
-    steered = steering(answer)
-    overall = bounded_overall(claimed.overall, offline, stage, steered)
+    steered = steering(answer) or offline.signals.steering
+    # The offline scorer's verdict on the offline reading plus what the LLM proved verbatim.
+    delivery = offline.delivery or Delivery()
+    evidence = assemble(signals, values, delivery, stage, kind).overall
+    evidence = max(evidence, offline.overall) if not steered else offline.overall
+    overall = bounded_overall(claimed.overall, offline, stage, steered, evidence, kind)
     flags = list(offline.flags)
-    if steered:
+    if steered and STEERING_FLAG not in flags:
         flags.append(STEERING_FLAG)
     if overall != claimed.overall:
+        low, high = evidence_bounds(evidence, offline, stage, steered, kind)
         flags.append(
-            f"LLM score {claimed.overall} bounded to {overall} by the offline check "
-            f"(offline {offline.overall}; allowed {max(0, offline.overall - BOUND)}-"
-            f"{offline.overall if steered else min(100, offline.overall + BOUND)} under its caps)"
+            f"LLM score {claimed.overall} bounded to {overall} by the evidence check "
+            f"(evidence {evidence}, offline {offline.overall}; allowed {low}-{high})"
         )
     if dropped:
         flags.append(f"{dropped} quote(s) from the LLM were not in the answer and were dropped")
     return offline.model_copy(update={
         "overall": overall,
         "components": {**offline.components, "llm_overall": claimed.overall,
-                       "offline_overall": offline.overall},
+                       "offline_overall": offline.overall, "evidence_overall": evidence},
         "values": values,
         "signals": signals,
         "flags": flags,

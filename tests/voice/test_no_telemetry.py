@@ -1,0 +1,98 @@
+"""A voice session makes no network connection and leaves no Microsoft device id behind.
+
+onnxruntime (Silero VAD) would otherwise write ~/.cache/Microsoft/... on import and connect to
+mobile.events.data.microsoft.com seconds later. Every connect() of the process tree is recorded
+with strace: only unix sockets (PulseAudio, the name service cache) and loopback are allowed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import TEST_DECODE, espeak_wav, require
+
+REPO = Path(__file__).resolve().parents[2]
+_CONNECT = re.compile(r"connect\(\d+, \{sa_family=(AF_\w+)(.*?)\}")
+_LOOPBACK = re.compile(r'inet_(?:addr|pton)\((?:AF_INET6, )?"(127\.[\d.]+|::1|::ffff:127[\d.]+)"')
+
+
+def _traced(command: list[str], home: Path, log: Path, timeout: float = 180):
+    require(shutil.which("strace") is not None, "strace is not installed (see .ci/setup)")
+    dropped = ("XDG_CACHE_HOME", "ORT_DISABLE_TELEMETRY")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
+    env.update(HOME=str(home), PYTHONUNBUFFERED="1")
+    result = subprocess.run(
+        ["strace", "-f", "-qq", "-e", "trace=connect", "-o", str(log), *command],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+    require("Operation not permitted" not in result.stderr[:300], "strace cannot trace here")
+    return result
+
+
+def _outside_connects(log: Path) -> list[str]:
+    bad = []
+    for line in log.read_text().splitlines():
+        match = _CONNECT.search(line)
+        if not match:
+            continue
+        family, rest = match.groups()
+        if family == "AF_UNIX" or (family in ("AF_INET", "AF_INET6") and _LOOPBACK.search(rest)):
+            continue
+        bad.append(line)
+    return bad
+
+
+def test_a_voice_session_connects_nowhere_and_writes_no_device_id(tmp_path, whisper_model_dir):
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    espeak_wav(answers / "01.wav", "I chose to roll back the launch because members were hurt.")
+    espeak_wav(answers / "02.wav", "I learned to ask for dissent earlier, and I did.")
+    home = tmp_path / "home"
+    home.mkdir()
+    log = tmp_path / "connects.txt"
+    env_decode = json.dumps(dict(TEST_DECODE, beam_size=1))
+    command = [sys.executable, "-m", "interviewer", "practice", "--stage", "manager", "--seed",
+               "3", "--model", str(whisper_model_dir), "--audio-answers", str(answers)]
+    os.environ["INTERVIEWER_WHISPER_OPTIONS"] = env_decode
+    try:
+        result = _traced(command, home, log)
+    finally:
+        del os.environ["INTERVIEWER_WHISPER_OPTIONS"]
+    assert result.returncode == 0, result.stderr
+    assert "answers ran out" in result.stdout, result.stdout
+    assert log.read_text().count("connect(") > 0, "strace recorded the process tree"
+    assert _outside_connects(log) == []
+    assert not (home / ".cache" / "Microsoft").exists()
+
+
+def test_onnxruntime_stays_quiet_long_after_a_vad_session_starts(tmp_path):
+    """Its upload starts about 9 s after import, so this holds a VAD session for 12 s."""
+    home = tmp_path / "home"
+    home.mkdir()
+    log = tmp_path / "connects.txt"
+    script = (
+        "import time, numpy; from interviewer.live.endpointing import StreamingVad; "
+        "StreamingVad().feed(numpy.zeros(1024, dtype=numpy.float32)); time.sleep(12)"
+    )
+    result = _traced([sys.executable, "-c", script], home, log)
+    assert result.returncode == 0, result.stderr
+    assert _outside_connects(log) == []
+    assert not (home / ".cache" / "Microsoft").exists()
+
+
+def test_doctor_writes_no_device_id(tmp_path, whisper_model_dir):
+    home = tmp_path / "home"
+    home.mkdir()
+    log = tmp_path / "connects.txt"
+    doctor = [sys.executable, "-m", "interviewer", "doctor", "--model", str(whisper_model_dir)]
+    result = _traced(doctor, home, log)
+    assert "Silero VAD from faster-whisper" in result.stdout, result.stdout + result.stderr
+    assert _outside_connects(log) == []
+    assert not (home / ".cache" / "Microsoft").exists()
