@@ -59,8 +59,11 @@ class SmartTurn:
     """The probability that a turn is complete, from the audio of the turn so far."""
 
     def __init__(self, path: Path | None = None, *, threads: int = 1):
-        import onnxruntime
         from faster_whisper.feature_extractor import FeatureExtractor
+
+        from interviewer.onnx_runtime import load_onnxruntime
+
+        onnxruntime = load_onnxruntime()  # telemetry off
 
         options = onnxruntime.SessionOptions()
         options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
