@@ -166,7 +166,7 @@ def resolve_model(name: str | None = None, *, cache_dir: str | None = None,
         return cached
     if name == EMBEDDED_SIZE and _embedded_installed():
         return _embedded_or_error()  # the same files, already here: no download
-    if not allow_download or os.environ.get("HF_HUB_OFFLINE") in ("1", "true", "True"):
+    if not allow_download or _hub_offline():
         return _embedded_instead(name, "offline mode")
     from huggingface_hub import snapshot_download
 
@@ -216,11 +216,16 @@ def session_model(name: str | None = None) -> str:
         wanted = PREFERRED_MODEL if name == AUTO else name
         if cached_model(wanted) is not None:
             return f"{wanted} (cached)"
-        if name in (AUTO, EMBEDDED_SIZE) and _embedded_installed():
+        fallback = name in (AUTO, EMBEDDED_SIZE) or _hub_offline()
+        if fallback and _embedded_installed():
             return "the embedded tiny.en"
         return f"{wanted} (downloaded first)"
     except UserError:
         return name
+
+
+def _hub_offline() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE") in ("1", "true", "True")
 
 
 def _embedded_installed() -> bool:
@@ -265,7 +270,7 @@ def model_status(name: str | None = None) -> tuple[bool, str]:
             return True, f"{name}: the embedded copy at {embedded} (files checked)"
         return True, (f"{name} is not downloaded: a session downloads it{_paren(approx_size(name))}"
                       f" if this machine is online, else uses the embedded tiny.en at {embedded}")
-    if os.environ.get("HF_HUB_OFFLINE") in ("1", "true", "True"):
+    if _hub_offline():
         return False, missing_model_message(name, "HF_HUB_OFFLINE is set")
     return False, (f"{name} is not downloaded yet: the first voice session downloads it"
                    f"{_paren(approx_size(name))} if this machine is online; offline, install the "

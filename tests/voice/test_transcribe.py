@@ -256,9 +256,12 @@ def test_auto_downloads_base_en_only_when_no_model_is_on_the_machine(tmp_path, m
 
 def test_session_model_names_what_a_session_would_use(tmp_path, monkeypatch, real_model_dir):
     _embedded_copy(tmp_path, real_model_dir)
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
     monkeypatch.setenv("INTERVIEWER_MODELS_DIR", str(tmp_path / "models"))
     calls = _hub_calls(monkeypatch)
     assert whisper_models.session_model(None) == "the embedded tiny.en"
     assert whisper_models.session_model("base.en") == "base.en (downloaded first)"
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    assert whisper_models.session_model("base.en") == "the embedded tiny.en"
     assert whisper_models.session_model(str(tmp_path)) == f"the folder {tmp_path}"
     assert all(local for _, local in calls)
