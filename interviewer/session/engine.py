@@ -18,6 +18,7 @@ from interviewer.rubric.decision import decide
 from interviewer.rubric.delivery import delivery_from_text, delivery_from_words
 from interviewer.rubric.results import Move
 from interviewer.session.anticipation import Anticipation
+from interviewer.session.background import BackgroundScores
 from interviewer.session.events import (
     AnswerRecorded,
     AnswerScored,
@@ -30,6 +31,7 @@ from interviewer.session.events import (
     SessionEnded,
     VoteCast,
 )
+from interviewer.session.fallback_notes import FallbackNotes
 from interviewer.session.ports import (
     Answer,
     AnswerSource,
@@ -66,6 +68,9 @@ class EngineParts:
     console: Console
     content: Content
     speaker: Speaker | None = None
+    # Score answers on a worker thread after the next move is chosen (live input with an LLM:
+    # the candidate should not wait for a slow model's score).
+    score_in_background: bool = False
 
 
 class InterviewEngine:
@@ -76,6 +81,9 @@ class InterviewEngine:
         self.parts = parts
         self.events: list[Event] = store.read()
         self._interruption = None  # set when the answer source cut the candidate off
+        self._fallback_notes = FallbackNotes()
+        background = parts.score_in_background and parts.brain is not parts.fallback
+        self._background = BackgroundScores(parts.brain) if background else None
         self.state: SessionState = build_state(self.events)
 
     def emit(self, event: Event) -> None:
@@ -86,9 +94,16 @@ class InterviewEngine:
 
     def run(self) -> SessionState:
         """Carry the session on to its end. Raises AnswersExhausted if answers run out."""
-        for index in range(len(self.state.interviews)):
-            if self.state.interviews[index].vote is None:
-                self._run_interview(index)
+        try:
+            for index in range(len(self.state.interviews)):
+                if self.state.interviews[index].vote is None:
+                    self._run_interview(index)
+        except AnswersExhausted:
+            self._land_scores(wait=True)  # every finished answer keeps its score
+            raise
+        finally:
+            if self._background is not None:
+                self._background.close()
         if self.state.started.mode == "loop" and self.state.decision is None:
             votes = [i.vote.vote for i in self.state.interviews if i.vote]
             decision = decide(votes)
@@ -118,6 +133,7 @@ class InterviewEngine:
             self.parts.console.info(Whereabouts(self.state, self.parts.content).line(
                 index, question_index))
             self._run_exchange(index, question_index)
+        self._score_unscored(index)
         turns = _views(self._interview(index).turns)
         vote = self._with_fallback("vote", lambda brain: brain.vote(plan, turns))
         brain_name, vote_result = vote
@@ -144,8 +160,9 @@ class InterviewEngine:
             if turn.answer is None:
                 self._listen(index, turn)
             turn = self._current(index, question_index)
-            if not turn.scores:
+            if not turn.scores and self._background is None:
                 self._score(index, turn)
+            self._land_scores()
             turn = self._current(index, question_index)
             if turn.move is not None:
                 move = turn.move.move
@@ -153,6 +170,8 @@ class InterviewEngine:
                 move = self._record_interruption(turn)
             else:
                 move = self._decide(index, question_index)
+            if self._background is not None and not turn.scores:
+                self._score_later(index, turn)  # after the move: it goes first to the server
             if move.action != "follow_up" or not move.text:
                 return
             kind = "interruption" if move.probe_id == INTERRUPTION_PROBE else "follow_up"
@@ -239,6 +258,34 @@ class InterviewEngine:
             )
         )
 
+    def _score_later(self, index: int, turn: TurnState) -> None:
+        context = answer_context(self._interview(index), turn, self.parts.content)
+        self._background.submit(turn.asked.turn, lambda brain: brain.score(context))
+
+    def _land_scores(self, wait: bool = False) -> None:
+        """Log the background scores that are ready (all of them with `wait`); a score the
+        brain could not give is taken by the offline interviewer now, with its note."""
+        if self._background is None:
+            return
+        for scored in self._background.collect(wait=wait):
+            turn = next(t for t in self.state.turns if t.asked.turn == scored.turn)
+            if scored.score is None:
+                self._fallback_note("score", scored.turn)(scored.problem or "no score")
+                context = answer_context(self._interview(turn.asked.interview), turn,
+                                         self.parts.content)
+                score, brain = self.parts.fallback.score(context), self.parts.fallback.name
+            else:
+                score, brain = scored.score, self.parts.brain.name
+            self.emit(AnswerScored(turn=scored.turn, brain=brain, score=score,
+                                   fallback=brain != self.parts.brain.name))
+
+    def _score_unscored(self, index: int) -> None:
+        """Before a vote: every answered turn of the interview has its score in the log."""
+        self._land_scores(wait=True)
+        for turn in self._interview(index).turns:
+            if turn.answer is not None and not turn.scores:
+                self._score(index, turn)
+
     def _record_interruption(self, turn: TurnState) -> Move:
         """The interviewer cut in mid-answer: its probe is the move, recorded as an interruption."""
         interruption, self._interruption = self._interruption, None
@@ -321,8 +368,15 @@ class InterviewEngine:
 
     def _with_fallback(self, what: str, call, turn: int | None = None):
         """Run a brain step; if the brain fails, the offline brain takes it and a Note says so."""
+        return with_fallback(self.parts.brain, self.parts.fallback, call,
+                             self._fallback_note(what, turn))
+
+    def _fallback_note(self, what: str, turn: int | None):
+        """What to do when a step falls back: tell its reason, once per reason."""
 
         def note(reason: str) -> None:
+            if not self._fallback_notes.first_time(reason):
+                return  # said once already; the step's own event marks it as a fallback
             message = (
                 f"{self.parts.brain.name} interviewer unavailable for the {what} ({reason}); "
                 "the offline interviewer took this step"
@@ -330,7 +384,7 @@ class InterviewEngine:
             self.parts.console.warn(message)
             self.emit(Note(text=message, turn=turn))
 
-        return with_fallback(self.parts.brain, self.parts.fallback, call, note)
+        return note
 
     # -- helpers ------------------------------------------------------------------------------
 

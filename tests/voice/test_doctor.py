@@ -56,7 +56,10 @@ def test_command_shows_every_setting_and_where_it_came_from(virtual_audio, whisp
     monkeypatch.setenv("INTERVIEWER_HOME", str(home))
     monkeypatch.setenv("INTERVIEWER_LANGUAGE", "en")
     result = CliRunner().invoke(cli, ["doctor", "--model", str(whisper_model_dir)])
-    assert result.exit_code == 0, result.output
+    # The configured LLM server is contacted, and nothing listens there: a line to fix.
+    assert result.exit_code == 1, result.output
+    assert "[FIX] LLM interviewer: model llama3.1 at http://127.0.0.1:8080/v1: nothing answers" \
+        in result.output
     shown = {line.split()[0]: line for line in result.output.splitlines()
              if line.startswith("  ")}
     assert shown["model"].endswith("from command line")
