@@ -246,7 +246,8 @@ def choice(*options: str) -> Callable[[Any], str]:
 
 # The settings. Defaults live here so the command line, the file and the doctor agree.
 define("model", DEFAULT_SPEECH_MODEL, env="INTERVIEWER_MODEL", parse=text,
-       help="Whisper model: a size (base.en...), `embedded`, or a CTranslate2 folder")
+       help="Whisper model: auto (base.en if downloaded, else the embedded tiny.en), "
+       "a size (base.en...), `embedded`, or a CTranslate2 folder")
 define("language", "en", env="INTERVIEWER_LANGUAGE", parse=text,
        help="language of the answers (a Whisper code, or auto)")
 define("voice", None, env="INTERVIEWER_VOICE", parse=text,

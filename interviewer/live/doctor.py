@@ -76,7 +76,8 @@ def check_vad() -> str:
 
 
 def check_model(model: str | None) -> str:
-    """The Whisper model is here, cached, or can be downloaded on first use."""
+    """Which Whisper model a session would use (with `auto`: base.en if cached, else the embedded
+    tiny.en and how to get base.en), or can download because the user asked for it."""
     from interviewer.live.whisper_models import model_status
 
     ok, detail = model_status(model)

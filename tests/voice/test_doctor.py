@@ -84,3 +84,23 @@ def test_a_key_in_the_config_file_is_a_fix_line_not_a_crash(virtual_audio, whisp
     assert result.exit_code == 1
     assert "[FIX] settings" in result.output and "OPENAI_API_KEY" in result.output
     assert SECRET not in result.output
+
+
+def test_doctor_says_a_session_would_use_the_embedded_model_and_how_to_get_base_en(
+        virtual_audio, tmp_path, monkeypatch, real_model_dir):
+    """Nothing chose a model and base.en is not downloaded: ready, but honestly with tiny.en."""
+    models = tmp_path / "models" / "whisper-tiny.en"
+    models.mkdir(parents=True)
+    for file in real_model_dir.iterdir():
+        (models / file.name).symlink_to(file)
+    monkeypatch.setenv("INTERVIEWER_MODELS_DIR", str(tmp_path / "models"))
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "empty-hf"))
+    monkeypatch.setenv("INTERVIEWER_HOME", str(tmp_path / "user"))
+    monkeypatch.delenv("INTERVIEWER_MODEL", raising=False)
+    result = CliRunner().invoke(cli, ["doctor"])
+    assert result.exit_code == 0, result.output
+    (line,) = [line for line in result.output.splitlines() if "Whisper model" in line]
+    assert line.startswith("[ok ]") and "a session uses the embedded tiny.en" in line
+    assert "--model base.en" in line and "INTERVIEWER_MODEL=base.en" in line
+    assert result.output.rstrip().endswith(
+        "Ready for a voice interview; speech model: the embedded tiny.en.")

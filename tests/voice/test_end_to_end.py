@@ -145,7 +145,7 @@ SECOND_ANSWER = ("I learned to share bad news early, and to ask my team for diss
 def test_practice_command_speaks_listens_and_saves(virtual_audio, tmp_path, real_model_dir,
                                                     spoken_answer):
     """`interviewer practice --stage manager` exactly as a new user offline runs it: no --model,
-    the default base.en neither cached nor downloadable, so the embedded tiny.en is used; two
+    nothing chose a model and base.en is not cached, so the embedded tiny.en is used; two
     answers are spoken into the virtual microphone and the saved transcript is what was said."""
     sessions = tmp_path / "sessions"
     second = espeak_wav(tmp_path / "second.wav", SECOND_ANSWER)
