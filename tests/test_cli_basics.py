@@ -139,7 +139,8 @@ def test_sessions_and_replay(sessions_dir, tmp_path):
     assert isinstance(listed[0]["overall"], int)
     replay = run_cli("replay", listed[0]["id"], "--no-audio")
     assert replay.returncode == 0
-    assert "Score:" in replay.stdout and "Vote:" in replay.stdout
+    assert "Score by offline interviewer:" in replay.stdout
+    assert "Vote by offline interviewer:" in replay.stdout
     later = run_cli("replay", listed[0]["id"], "--no-audio", "--from", "3")
     assert "[1]" not in later.stdout and "[3]" in later.stdout
 

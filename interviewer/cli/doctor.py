@@ -16,7 +16,9 @@ from interviewer.errors import UserError
 @click.option("--input-device", default=None, help="Microphone to check (number or name).")
 @click.option("--output-device", default=None, help="Speaker to check (number or name).")
 @click.option("--voice", default=None, help="Interviewer voice to check (female, male or a name).")
-def doctor(model, input_device, output_device, voice) -> None:
+@click.option("--llm", "contact_llm", is_flag=True,
+              help="Also contact the OpenAI API (a configured local endpoint is always contacted).")
+def doctor(model, input_device, output_device, voice, contact_llm) -> None:
     """Check that this machine is ready for voice interviews; each line is ok or the fix."""
     from interviewer.live.doctor import Check, run_checks
 
@@ -27,7 +29,8 @@ def doctor(model, input_device, output_device, voice) -> None:
         in_effect, config_problem = [], Check("settings", False, str(exc))
     chosen = {found.key: found.value for found in in_effect}
     checks = run_checks(model=chosen.get("model", model), input_device=input_device,
-                        output_device=output_device, voice=chosen.get("voice", voice))
+                        output_device=output_device, voice=chosen.get("voice", voice),
+                        contact_llm=contact_llm)
     if config_problem is not None:
         checks.append(config_problem)
     for check in checks:

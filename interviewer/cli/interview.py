@@ -10,19 +10,19 @@ from pathlib import Path
 import click
 
 from interviewer.brains.base import Brain
-from interviewer.brains.offline import OfflineBrain
 from interviewer.cli import cli
 from interviewer.cli.hints import printable, session_command
 from interviewer.cli.options import (
     answer_options,
     brain_option,
-    make_brain,
+    make_brains,
     resolve_sessions_dir,
     sessions_dir_option,
 )
+from interviewer.cli.voice_options import voice_options
 from interviewer.console import Console
 from interviewer.errors import UserError
-from interviewer.live.options import VoiceSettings, build_voice, voice_options
+from interviewer.live.options import VoiceSettings, build_voice
 from interviewer.report.derived import write_derived
 from interviewer.rubric.content import DEFAULT_ROLE, ROLES, STAGES, Content, default_content
 from interviewer.rubric.planning import PlanRequest, plan_loop, plan_own_question, plan_practice
@@ -172,7 +172,7 @@ def resume(session, text_mode, answers_file, voice, brain, sessions_dir) -> None
             f"session {printable(store.session_id)} is already complete; "
             f"see it with `{session_command('replay', store, '--no-audio')}`"
         )
-    chosen_brain = make_brain(brain or state.started.brain)
+    brains = make_brains(brain or state.started.brain)
     # Typed sessions carry on typed unless told otherwise; voice sessions carry on by voice.
     typed = text_mode or (
         state.started.input in ("typed", "script")
@@ -186,7 +186,7 @@ def resume(session, text_mode, answers_file, voice, brain, sessions_dir) -> None
     with store.writing():
         if store.set_aside_damage():
             click.echo(f"Damaged lines were copied to {store.folder / DAMAGED_FILE}.", err=True)
-        _run(store, answers, speaker, chosen_brain, echo=answers_file is not None or bool(speaker))
+        _run(store, answers, speaker, brains, echo=answers_file is not None or bool(speaker))
 
 
 def _start(
@@ -207,7 +207,7 @@ def _start(
     # Everything that can fail on configuration (brain, microphone, model) fails before a
     # session folder exists, so a typo never leaves an empty session behind.
     brain_name = brain or "offline"
-    chosen_brain = make_brain(brain_name)
+    brains = make_brains(brain_name)
     answers, speaker = _inputs(text_mode, answers_file, voice)
     store = SessionStore.create(resolve_sessions_dir(sessions_dir), label)
     started = SessionStarted(
@@ -224,7 +224,7 @@ def _start(
     with store.writing():
         _begin(store, seed, started)
         echo = answers_file is not None or speaker is not None
-        _run(store, answers, speaker, chosen_brain, echo=echo)
+        _run(store, answers, speaker, brains, echo=echo)
 
 
 def _begin(store: SessionStore, seed: int, started: SessionStarted) -> None:
@@ -245,11 +245,11 @@ def _run(
     store: SessionStore,
     answers: AnswerSource,
     speaker: Speaker | None,
-    brain: Brain,
+    brains: tuple[Brain, Brain],
     echo: bool,
 ) -> None:
     content = default_content()
-    fallback = brain if isinstance(brain, OfflineBrain) else OfflineBrain(content)
+    brain, fallback = brains
     console = Console(echo_answers=echo or not sys.stdin.isatty())
     parts = EngineParts(
         brain=brain,
@@ -258,6 +258,9 @@ def _run(
         console=console,
         content=content,
         speaker=speaker,
+        # A person answering gives a slow model time to score the last answer; a script does
+        # not, and its next move would only queue behind that score at a one-slot server.
+        score_in_background=not isinstance(answers, ScriptedAnswers),
     )
     engine = InterviewEngine(store, parts)
     try:
@@ -337,7 +340,7 @@ def _input_name(text_mode: bool, answers_file: Path | None, voice: VoiceSettings
         return "script"
     if text_mode:
         return "typed"
-    return "audio_files" if voice.audio_answers is not None else "voice"
+    return "audio-file" if voice.audio_answers is not None else "voice"
 
 
 def _seed(seed: int | None) -> int:

@@ -67,15 +67,19 @@ def resolve_sessions_dir(value: Path | None) -> Path:
     return sessions_dir(value)
 
 
-def make_brain(name: str | None) -> Brain:
-    """The interviewer brain by name."""
+def make_brains(name: str | None) -> tuple[Brain, Brain]:
+    """The interviewer brain by name, and the offline brain that takes any step it fails.
+
+    Chosen here once for every command; for the offline brain both are the same object.
+    """
     from interviewer.brains.offline import OfflineBrain
 
+    offline = OfflineBrain()
     if name in (None, "offline"):
-        return OfflineBrain()
+        return offline, offline
     if name == "llm":
         from interviewer.brains.llm.factory import llm_brain_from_env
 
         # LLM endpoint and model from the config file fill in where the environment has none.
-        return llm_brain_from_env(settings.environ_with_config())
+        return llm_brain_from_env(settings.environ_with_config()), offline
     raise UserError(f"unknown brain {name!r}; use offline or llm")

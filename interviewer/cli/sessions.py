@@ -10,7 +10,7 @@ from interviewer.cli import cli
 from interviewer.cli.hints import printable
 from interviewer.cli.options import (
     brain_option,
-    make_brain,
+    make_brains,
     resolve_sessions_dir,
     sessions_dir_option,
 )
@@ -94,17 +94,14 @@ def replay(session: str, no_audio: bool, start: int, rescore: bool, brain, sessi
     """Go through a saved session turn by turn with its scores."""
     store = find_session(session, resolve_sessions_dir(sessions_dir))
     if rescore:
-        from interviewer.brains.offline import OfflineBrain
         from interviewer.session.rescoring import rescore as rescore_session
+        from interviewer.session.rescoring import revision_summary
 
-        chosen = make_brain(brain or load_state(store).started.brain)
-        fallback = chosen if isinstance(chosen, OfflineBrain) else OfflineBrain()
+        chosen, fallback = make_brains(brain or load_state(store).started.brain)
         revision = rescore_session(store, chosen, fallback)
         write_derived(store, load_state(store))
-        click.echo(
-            f"Re-scored by the {chosen.name} interviewer as revision {revision}; "
-            "earlier revisions stay in the session log."
-        )
+        summary = revision_summary(store.read(), revision, chosen.name)
+        click.echo(f"{summary}; earlier revisions stay in the session log.")
     state = load_state(store)
     _check_start(state, start)
     if no_audio:

@@ -85,19 +85,44 @@ def check_model(model: str | None) -> str:
     return detail
 
 
-def check_llm() -> str:
-    """The LLM interviewer's settings (optional: the offline interviewer needs none)."""
-    from interviewer import settings
-    from interviewer.brains.llm.config import settings_from_env
+def check_turn_model() -> str:
+    """The end-of-turn model is installed and intact (else answers end by silence alone)."""
+    from interviewer.live.smart_turn import check_installed
 
+    return f"Smart Turn v3.2 at {check_installed()}"
+
+
+def check_echo_canceller() -> str:
+    """WebRTC AEC3 for barge-in over loudspeakers (else a loudness rule stands in)."""
+    from interviewer.live.echo import load_echo_canceller
+
+    if load_echo_canceller() is None:
+        raise UserError("pywebrtc-audio is not installed: barge-in falls back to a loudness "
+                        "rule (pip install pywebrtc-audio, or use headphones)")
+    return "WebRTC AEC3 (pywebrtc-audio)"
+
+
+def check_llm(contact_openai: bool = False) -> Check:
+    """The LLM interviewer (optional: the offline interviewer needs none). A configured endpoint
+    is contacted; the OpenAI API only when asked (`doctor --llm`)."""
+    from interviewer import settings as user_settings
+    from interviewer.brains.llm.config import settings_from_env
+    from interviewer.brains.llm.reachability import contact
+
+    name = "LLM interviewer"
     try:
-        return settings_from_env(settings.environ_with_config()).describe()
+        settings = settings_from_env(user_settings.environ_with_config())
     except UserError as exc:
-        raise UserError(f"not configured (only needed for --brain llm): {exc}") from exc
+        return Check(name, False, f"not configured (only needed for --brain llm): {exc}", False)
+    if settings.base_url is None and not contact_openai:
+        return Check(name, True, f"{settings.describe()}; not contacted (`interviewer doctor "
+                                 "--llm` checks that it answers)", False)
+    return _run(name, lambda: contact(settings))
 
 
 def run_checks(*, model: str | None = None, input_device: str | None = None,
-               output_device: str | None = None, voice: str | None = None) -> list[Check]:
+               output_device: str | None = None, voice: str | None = None,
+               contact_llm: bool = False) -> list[Check]:
     """Every check, in the order a user would fix them."""
     checks = [_run("PortAudio (sound I/O)", check_portaudio)]
     if checks[0].ok:
@@ -109,6 +134,8 @@ def run_checks(*, model: str | None = None, input_device: str | None = None,
     checks.append(_run("text-to-speech voice", lambda: check_tts(voice)))
     checks.append(_run("voice activity detection", check_vad))
     checks.append(_run("Whisper model", lambda: check_model(model)))
-    checks.append(_run("LLM interviewer", check_llm, required=False))
+    checks.append(_run("end-of-turn model", check_turn_model, required=False))
+    checks.append(_run("echo cancellation", check_echo_canceller, required=False))
+    checks.append(check_llm(contact_llm))
     return checks
 

@@ -6,7 +6,7 @@ import json
 
 from interviewer.report.lines import KIND_LABELS, score_line
 from interviewer.rubric.content import stage_title
-from interviewer.session.state import SessionState, TurnState
+from interviewer.session.state import InterviewState, SessionState, TurnState
 from interviewer.session.store import SessionStore, write_private
 from interviewer.session.summary import session_overall, status, value_coverage
 
@@ -102,12 +102,19 @@ def replay_text(state: SessionState, store: SessionStore, start: int = 1) -> str
                 continue
             out.append(f"    You: {turn.answer.text or '(no answer)'}")
             if turn.latest_score:
-                out.append(f"    Score: {score_line(turn.latest_score)}")
+                scored = turn.latest_scored
+                out.append(f"    Score by {_by(scored.brain, scored.fallback)}: "
+                           f"{score_line(turn.latest_score)}")
                 for gap in turn.latest_score.gaps:
                     out.append(f"      - {gap}")
+            if turn.move is not None:
+                out.append(f"    Next move by {_by(turn.move.brain, turn.move.fallback)}: "
+                           f"{turn.move.move.action.replace('_', ' ')}")
         if interview.vote:
             v = interview.vote.vote
-            out.append(f"  Vote: {v.vote} ({v.score}/100, {v.keeper_short})")
+            fell_back = _vote_fell_back(state, interview)
+            out.append(f"  Vote by {_by(interview.vote.brain, fell_back)}: {v.vote} "
+                       f"({v.score}/100, {v.keeper_short})")
     if state.decision:
         d = state.decision.decision
         out += ["", f"Decision: {d.outcome}. {d.explanation}"]
@@ -115,3 +122,24 @@ def replay_text(state: SessionState, store: SessionStore, start: int = 1) -> str
     if overall is not None:
         out.append(f"Overall: {overall}/100")
     return "\n".join(out)
+
+
+def _by(brain: str, fallback: bool) -> str:
+    """Who took a step, marked when it was a fallback for the chosen interviewer."""
+    return f"{brain} interviewer (fallback)" if fallback else f"{brain} interviewer"
+
+
+def _vote_fell_back(state: SessionState, interview: InterviewState) -> bool:
+    """Whether the interview's latest vote was the offline fallback's, not the chosen brain's.
+
+    A vote records only its brain, so the chosen brain is read from the same revision's scores
+    (a score records whether it fell back), or from the session for the original revision.
+    """
+    vote = interview.vote
+    scores = [s for t in interview.turns for s in t.scores if s.revision == vote.revision]
+    own = {s.brain for s in scores if not s.fallback}
+    if own:
+        return vote.brain not in own
+    if scores:  # every score of the revision fell back, so the chosen brain was another one
+        return True
+    return vote.revision == 0 and vote.brain != state.started.brain

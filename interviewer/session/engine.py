@@ -18,6 +18,7 @@ from interviewer.rubric.decision import decide
 from interviewer.rubric.delivery import delivery_from_text, delivery_from_words
 from interviewer.rubric.results import Move
 from interviewer.session.anticipation import Anticipation
+from interviewer.session.background import BackgroundScores
 from interviewer.session.events import (
     AnswerRecorded,
     AnswerScored,
@@ -30,9 +31,11 @@ from interviewer.session.events import (
     SessionEnded,
     VoteCast,
 )
+from interviewer.session.fallback_notes import FallbackNotes
 from interviewer.session.ports import (
     Answer,
     AnswerSource,
+    InterruptedAnswer,
     PreparingSpeaker,
     Prompt,
     Speaker,
@@ -66,6 +69,9 @@ class EngineParts:
     console: Console
     content: Content
     speaker: Speaker | None = None
+    # Score answers on a worker thread after the next move is chosen (live input with an LLM:
+    # the candidate should not wait for a slow model's score).
+    score_in_background: bool = False
 
 
 class InterviewEngine:
@@ -76,6 +82,9 @@ class InterviewEngine:
         self.parts = parts
         self.events: list[Event] = store.read()
         self._interruption = None  # set when the answer source cut the candidate off
+        self._fallback_notes = FallbackNotes()
+        background = parts.score_in_background and parts.brain is not parts.fallback
+        self._background = BackgroundScores(parts.brain) if background else None
         self.state: SessionState = build_state(self.events)
 
     def emit(self, event: Event) -> None:
@@ -86,9 +95,16 @@ class InterviewEngine:
 
     def run(self) -> SessionState:
         """Carry the session on to its end. Raises AnswersExhausted if answers run out."""
-        for index in range(len(self.state.interviews)):
-            if self.state.interviews[index].vote is None:
-                self._run_interview(index)
+        try:
+            for index in range(len(self.state.interviews)):
+                if self.state.interviews[index].vote is None:
+                    self._run_interview(index)
+        except AnswersExhausted:
+            self._land_scores(wait=True)  # every finished answer keeps its score
+            raise
+        finally:
+            if self._background is not None:
+                self._background.close()
         if self.state.started.mode == "loop" and self.state.decision is None:
             votes = [i.vote.vote for i in self.state.interviews if i.vote]
             decision = decide(votes)
@@ -116,6 +132,7 @@ class InterviewEngine:
             self._say(index, where.opening(index, self.state.started.seed), None)
         for question_index in range(len(plan.questions)):
             self._run_exchange(index, question_index)
+        self._score_unscored(index)
         turns = _views(self._interview(index).turns)
         vote = self._with_fallback("vote", lambda brain: brain.vote(plan, turns))
         brain_name, vote_result = vote
@@ -147,8 +164,13 @@ class InterviewEngine:
             if turn.answer is None:
                 self._listen(index, turn)
             turn = self._current(index, question_index)
-            if not turn.scores:
+            if turn.answer.no_answer:
+                if turn.move is None:
+                    self._move_on_unanswered(turn)
+                return
+            if not turn.scores and self._background is None:
                 self._score(index, turn)
+            self._land_scores()
             turn = self._current(index, question_index)
             if turn.move is not None:
                 move = turn.move.move
@@ -156,6 +178,8 @@ class InterviewEngine:
                 move = self._record_interruption(turn)
             else:
                 move = self._decide(index, question_index)
+            if self._background is not None and not turn.scores:
+                self._score_later(index, turn)  # after the move: it goes first to the server
             if move.action != "follow_up" or not move.text:
                 return
             kind = "interruption" if move.probe_id == INTERRUPTION_PROBE else "follow_up"
@@ -205,10 +229,18 @@ class InterviewEngine:
             rate=plan.rate,
             on_partial=self._anticipate(index, turn),
         )
-        answer = self.parts.answers.next_answer(prompt)
+        try:
+            answer = self.parts.answers.next_answer(prompt)
+        except InterruptedAnswer as stopped:  # Ctrl-C mid-answer: keep what was said, then stop
+            self._record_answer(index, turn, stopped.answer)
+            raise KeyboardInterrupt from None
         if answer is None:
             raise AnswersExhausted
         self._interruption = answer.cut_in
+        self._record_answer(index, turn, answer)
+
+    def _record_answer(self, index: int, turn: TurnState, answer: Answer) -> None:
+        settings = self.parts.content.stages[self._interview(index).plan.stage]
         self.parts.console.answer(answer.text)
         delivery = (
             delivery_from_words(answer.words, answer.text, settings.answer_seconds)
@@ -225,6 +257,7 @@ class InterviewEngine:
                 words=[(w.text, w.start, w.end) for w in answer.words],
                 delivery=delivery,
                 interrupted=answer.interrupted,
+                no_answer=answer.no_answer,
             )
         )
         if answer.problem:
@@ -241,6 +274,39 @@ class InterviewEngine:
                 fallback=brain != self.parts.brain.name,
             )
         )
+
+    def _move_on_unanswered(self, turn: TurnState) -> None:
+        """The candidate stayed silent to the waiting limit: on to the next question, unscored."""
+        move = Move(action="next_question", reason="no answer")
+        self.emit(MoveDecided(turn=turn.asked.turn, brain=self.parts.brain.name, move=move))
+
+    def _score_later(self, index: int, turn: TurnState) -> None:
+        context = answer_context(self._interview(index), turn, self.parts.content)
+        self._background.submit(turn.asked.turn, lambda brain: brain.score(context))
+
+    def _land_scores(self, wait: bool = False) -> None:
+        """Log the background scores that are ready (all of them with `wait`); a score the
+        brain could not give is taken by the offline interviewer now, with its note."""
+        if self._background is None:
+            return
+        for scored in self._background.collect(wait=wait):
+            turn = next(t for t in self.state.turns if t.asked.turn == scored.turn)
+            if scored.score is None:
+                self._fallback_note("score", scored.turn)(scored.problem or "no score")
+                context = answer_context(self._interview(turn.asked.interview), turn,
+                                         self.parts.content)
+                score, brain = self.parts.fallback.score(context), self.parts.fallback.name
+            else:
+                score, brain = scored.score, self.parts.brain.name
+            self.emit(AnswerScored(turn=scored.turn, brain=brain, score=score,
+                                   fallback=brain != self.parts.brain.name))
+
+    def _score_unscored(self, index: int) -> None:
+        """Before a vote: every answered turn of the interview has its score in the log."""
+        self._land_scores(wait=True)
+        for turn in self._interview(index).turns:
+            if turn.answer is not None and not turn.answer.no_answer and not turn.scores:
+                self._score(index, turn)
 
     def _record_interruption(self, turn: TurnState) -> Move:
         """The interviewer cut in mid-answer: its probe is the move, recorded as an interruption."""
@@ -324,8 +390,15 @@ class InterviewEngine:
 
     def _with_fallback(self, what: str, call, turn: int | None = None):
         """Run a brain step; if the brain fails, the offline brain takes it and a Note says so."""
+        return with_fallback(self.parts.brain, self.parts.fallback, call,
+                             self._fallback_note(what, turn))
+
+    def _fallback_note(self, what: str, turn: int | None):
+        """What to do when a step falls back: tell its reason, once per reason."""
 
         def note(reason: str) -> None:
+            if not self._fallback_notes.first_time(reason):
+                return  # said once already; the step's own event marks it as a fallback
             message = (
                 f"{self.parts.brain.name} interviewer unavailable for the {what} ({reason}); "
                 "the offline interviewer took this step"
@@ -333,7 +406,7 @@ class InterviewEngine:
             self.parts.console.warn(message)
             self.emit(Note(text=message, turn=turn))
 
-        return with_fallback(self.parts.brain, self.parts.fallback, call, note)
+        return note
 
     # -- helpers ------------------------------------------------------------------------------
 

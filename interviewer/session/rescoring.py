@@ -13,6 +13,7 @@ from interviewer.rubric.content import Content, default_content
 from interviewer.rubric.decision import decide
 from interviewer.rubric.results import AnswerScore
 from interviewer.session.events import AnswerScored, DecisionMade, Event, Note, VoteCast
+from interviewer.session.fallback_notes import FallbackNotes
 from interviewer.session.state import (
     InterviewState,
     SessionState,
@@ -67,6 +68,22 @@ def _revise(state: SessionState, run: _Rescore) -> None:
         run.events.append(DecisionMade(revision=run.revision, decision=decide(new_votes)))
 
 
+def revision_summary(events: list[Event], revision: int, brain_name: str) -> str:
+    """One line on who took the steps of a re-score: how many fell back, never hidden."""
+    steps = [e for e in events
+             if isinstance(e, (AnswerScored, VoteCast)) and e.revision == revision]
+    fell_back = sum(1 for e in steps if e.brain != brain_name)
+    if not steps or not fell_back:
+        return f"Re-scored by the {brain_name} interviewer as revision {revision}"
+    if fell_back == len(steps):
+        return (f"Revision {revision}: all {len(steps)} steps fell back to the offline "
+                f"interviewer; the {brain_name} interviewer was unavailable (the session's "
+                "notes say why)")
+    return (f"Re-scored as revision {revision}: {len(steps) - fell_back} of {len(steps)} steps by "
+            f"the {brain_name} interviewer, {fell_back} fell back to the offline interviewer "
+            "(the session's notes say why)")
+
+
 class _Rescore:
     """One re-scoring pass: runs brain steps with fallback and collects their events."""
 
@@ -84,6 +101,7 @@ class _Rescore:
         self.content = content
         self.revision = revision
         self.events: list[Event] = []
+        self._notes = FallbackNotes()
 
     def score(self, interview: InterviewState, turn: TurnState) -> AnswerScore:
         """Score one answered turn again and append it as this revision."""
@@ -104,6 +122,8 @@ class _Rescore:
         """Run `call` on the brain; on BrainError let the fallback take it and leave a Note."""
 
         def note(reason: str) -> None:
+            if not self._notes.first_time(reason):
+                return  # said once; the step's own event is marked as the fallback's
             self._note(
                 f"re-scoring (revision {self.revision}): {self.brain.name} interviewer "
                 f"unavailable for the {what} ({reason}); the {self.fallback.name} "

@@ -68,6 +68,7 @@ class Reply:
     refusal: str | None = None
     delay: float = 0.0
     headers: dict[str, str] = field(default_factory=dict)
+    content_type: str = "application/json"
 
 
 def completion(content: str | None, finish_reason: str = "stop", refusal: str | None = None,
@@ -85,6 +86,22 @@ def completion(content: str | None, finish_reason: str = "stop", refusal: str | 
         }],
         "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
     }
+
+
+# What llama-cpp-python 0.3.x's server answers to response_format json_schema: HTTP 500 (not 400).
+LLAMA_CPP_PYTHON_500 = (
+    "[{'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
+    "'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema'}]"
+)
+# HTTP 200 replies that are no chat completion, as broken proxies and servers send them.
+MALFORMED_200 = {
+    "not json": Reply(body="this is not json {"),
+    "html page": Reply(body="<html><body><h1>It works!</h1></body></html>",
+                       content_type="text/html"),
+    "empty object": Reply(body={}),
+    "no choices": Reply(body={"choices": []}),
+    "choice without message": Reply(body={"choices": [{"index": 0, "finish_reason": "stop"}]}),
+}
 
 
 def error(status: int, message: str, headers: dict[str, str] | None = None) -> Reply:
@@ -201,7 +218,11 @@ class FakeOpenAI:
         self.script: list[Reply] = []  # used first, one per request, in order
         self.always: Reply | None = None  # then this, for every request, if set
         self.responder: Callable[[Recorded], Reply] = DefaultInterviewer()
-        self.reject_json_schema = False
+        # An HTTP status (400 as OpenAI-style servers, 500 as llama-cpp-python) for every
+        # json_schema request, or None to honour it.
+        self.reject_json_schema: int | None = None
+        # What GET /v1/models lists (as llama.cpp does, by file path), or a Reply to send instead.
+        self.models: list[str] | Reply = ["/models/fake-model.gguf"]
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._httpd.daemon_threads = True
@@ -226,8 +247,10 @@ class FakeOpenAI:
         with self._lock:
             self.requests.append(request)
             if self.reject_json_schema and request.mode == "json_schema":
-                return error(400, "Unsupported value: 'response_format.type' json_schema is not "
-                                  "supported by this server")
+                if self.reject_json_schema == 500:
+                    return error(500, LLAMA_CPP_PYTHON_500)
+                return error(self.reject_json_schema, "Unsupported value: "
+                             "'response_format.type' json_schema is not supported by this server")
             if self.script:
                 return self.script.pop(0)
             if self.always is not None:
@@ -241,12 +264,24 @@ class FakeOpenAI:
             def log_message(self, *args):  # keep test output clean
                 pass
 
+            def do_GET(self):
+                if not self.path.rstrip("/").endswith("/models"):
+                    return self._send(error(404, "no such path"))
+                listed = server.models
+                if isinstance(listed, Reply):
+                    return self._send(listed)
+                self._send(Reply(body={"object": "list", "data": [
+                    {"id": name, "object": "model", "created": 0, "owned_by": "fake"}
+                    for name in listed]}))
+
             def do_POST(self):
                 length = int(self.headers.get("content-length") or 0)
                 raw = self.rfile.read(length)
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 request = Recorded(self.path, headers, json.loads(raw or b"{}"))
-                reply = server.reply_for(request)
+                self._send(server.reply_for(request))
+
+            def _send(self, reply: Reply) -> None:
                 if reply.delay:
                     time.sleep(reply.delay)
                 if reply.body is not None:
@@ -256,7 +291,7 @@ class FakeOpenAI:
                 data = (body if isinstance(body, str) else json.dumps(body)).encode()
                 try:
                     self.send_response(reply.status)
-                    self.send_header("content-type", "application/json")
+                    self.send_header("content-type", reply.content_type)
                     self.send_header("content-length", str(len(data)))
                     for name, value in reply.headers.items():
                         self.send_header(name, value)
@@ -337,22 +372,32 @@ class RecordingSpeaker:
 
 
 def run_session(folder: Path, brain, answers: list[str], stage: str = "manager",
-                seed: int = 7, speaker: RecordingSpeaker | None = None) -> SessionRun:
-    """Run a practice session (or the full loop, for stage "loop") the way the CLI does."""
+                seed: int = 7, speaker: RecordingSpeaker | None = None,
+                questions: int | None = None, answer_source=None,
+                score_in_background: bool = False) -> SessionRun:
+    """Run a practice session (or the full loop, for stage "loop") the way the CLI does.
+
+    `questions` keeps only the first questions of each interview (a short session that still
+    ends in a vote); `answer_source` replaces the scripted answers.
+    """
     content = default_content()
     store = SessionStore.create(folder, stage)
     loop = stage == "loop"
+    plans = plan_loop(content, seed) if loop else plan_practice(content, stage, seed)
+    if questions is not None:
+        plans = [p.model_copy(update={"questions": p.questions[:questions]}) for p in plans]
     store.append(SessionStarted(
         session_id=store.session_id, mode="loop" if loop else "practice", seed=seed,
-        cold_start=loop, brain=brain.name, input="script",
-        interviews=plan_loop(content, seed) if loop else plan_practice(content, stage, seed),
+        cold_start=loop, brain=brain.name, input="script", interviews=plans,
     ))
     out = io.StringIO()
     fallback = brain if isinstance(brain, OfflineBrain) else OfflineBrain(content)
+    source = answer_source or ScriptedAnswers(
+        write_script(folder / f"answers-{stage}.txt", answers))
     parts = EngineParts(
         brain=brain, fallback=fallback, console=Console(out=out, echo_answers=True),
-        answers=ScriptedAnswers(write_script(folder / f"answers-{stage}.txt", answers)),
-        content=content, speaker=speaker,
+        answers=source, content=content, speaker=speaker,
+        score_in_background=score_in_background,
     )
     engine = InterviewEngine(store, parts)
     try:

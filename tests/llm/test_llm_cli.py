@@ -56,3 +56,21 @@ def test_missing_key_is_a_one_line_user_error(tmp_path, sessions_dir, monkeypatc
     result = run_cli("practice", "--stage", "manager", "--answers", str(answers), "--brain", "llm")
     assert result.returncode == 2
     assert "OPENAI_API_KEY" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_rescore_and_replay_show_which_brain_took_each_step(tmp_path, sessions_dir, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    result, folder = _practice(tmp_path, sessions_dir, refused_url())
+    assert result.returncode == 0, result.stderr
+    env = {"INTERVIEWER_LLM_BASE_URL": refused_url(), "INTERVIEWER_LLM_MAX_RETRIES": "0"}
+    rescored = run_cli("replay", folder.name, "--rescore", "--no-audio", "--brain", "llm",
+                       "--sessions-dir", str(sessions_dir), env=env)
+    assert rescored.returncode == 0, rescored.stderr
+    assert "Re-scored by the llm" not in rescored.stdout  # every step fell back: never hidden
+    assert "steps fell back to the offline interviewer" in rescored.stdout
+    assert "Score by offline interviewer (fallback):" in rescored.stdout
+    assert "Next move by offline interviewer (fallback):" in rescored.stdout
+    assert "Vote by offline interviewer (fallback):" in rescored.stdout
+    # One line when the endpoint is switched off, not one warning per step.
+    warnings = [line for line in result.stdout.splitlines() if "unavailable for the" in line]
+    assert len(warnings) == len(set(warnings)) <= 2

@@ -11,6 +11,7 @@ from collections import Counter
 import pytest
 from llm_support import (  # noqa: F401  (server_fixture provides the `server` fixture)
     FAKE_KEY,
+    MALFORMED_200,
     STORY,
     RecordingSpeaker,
     Reply,
@@ -84,6 +85,7 @@ FAULTS = {
     "truncated JSON": (Reply(content='{"values": [{"val', finish_reason="length"), {}),
     "refusal": (Reply(content=None, refusal="I can't help with that."), {}),
     "connection refused": (None, {}),
+    **{f"HTTP 200 with {name}": (reply, {}) for name, reply in MALFORMED_200.items()},
 }
 
 
@@ -100,8 +102,12 @@ def test_every_fault_ends_in_a_finished_session_that_marks_the_fallback_turns(
     assert scored and {(e.brain, e.fallback) for e in scored} == {("offline", True)}
     assert {(e.brain, e.fallback) for e in events_of(run, MoveDecided)} <= {("offline", True)}
     notes = events_of(run, Note)
-    assert {e.turn for e in scored} <= {n.turn for n in notes}
+    # Each reason is told once (in the log and on the console), not once per step: the steps
+    # themselves carry the fallback mark.
+    assert notes and len({n.text for n in notes}) == len(notes)
     assert all("offline interviewer took this step" in n.text for n in notes)
+    warnings = [line for line in run.console.splitlines() if "unavailable for the" in line]
+    assert len(warnings) == len(set(warnings)) == len(notes)
     transcript = json.loads((run.store.folder / "transcript.json").read_text())
     turns = [t for i in transcript["interviews"] for t in i["turns"] if t["score"]]
     assert turns and all(t["fallback"] and t["scored_by"] == "offline" for t in turns)

@@ -6,6 +6,7 @@ import pytest
 from llm_support import (  # noqa: F401  (server_fixture provides the `server` fixture)
     FAKE_KEY,
     STORY,
+    error,
     files_containing,
     llm_brain,
     refused_url,
@@ -18,7 +19,7 @@ from interviewer.brains.offline import OfflineBrain
 from interviewer.report.derived import transcript_dict, write_derived
 from interviewer.rubric.content import default_content
 from interviewer.session.events import AnswerScored, DecisionMade, Note, VoteCast
-from interviewer.session.rescoring import rescore
+from interviewer.session.rescoring import rescore, revision_summary
 from interviewer.session.state import build_state
 
 ANSWERS = [f"{STORY} (Answer {n}.)" for n in range(1, 120)]
@@ -82,9 +83,24 @@ def test_llm_rescore_with_the_endpoint_down_falls_back_and_says_so(tmp_path, mon
     scored = new_events(run.store, before, AnswerScored)
     assert scored and {(e.brain, e.fallback, e.revision) for e in scored} == {("offline", True, 1)}
     notes = new_events(run.store, before, Note)
-    assert {n.turn for n in notes} >= {e.turn for e in scored}
+    assert notes and len({n.text for n in notes}) == len(notes)  # each reason once
     assert all("revision 1" in n.text for n in notes)
     assert new_events(run.store, before, VoteCast)[0].brain == "offline"
+    summary = revision_summary(run.store.read(), 1, "llm")
+    steps = len(scored) + 1
+    assert summary.startswith(f"Revision 1: all {steps} steps fell back to the offline")
+
+
+def test_the_rescore_summary_counts_the_steps_that_fell_back(server, tmp_path):
+    run = offline_session(tmp_path)
+    server.script = [error(400, "one bad request")]  # the first score falls back, no retries
+    rescore(run.store, llm_brain(server.base_url), OfflineBrain())
+    scored = [e for e in run.store.read() if isinstance(e, AnswerScored) and e.revision == 1]
+    steps = len(scored) + 1
+    assert revision_summary(run.store.read(), 1, "llm") == (
+        f"Re-scored as revision 1: {steps - 1} of {steps} steps by the llm interviewer, 1 fell "
+        "back to the offline interviewer (the session's notes say why)"
+    )
 
 
 def test_without_a_fallback_a_failing_brain_raises_and_appends_nothing(tmp_path, monkeypatch):

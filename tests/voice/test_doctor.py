@@ -15,9 +15,12 @@ def test_all_required_checks_pass_on_the_virtual_audio_setup(virtual_audio, whis
     checks = run_checks(model=str(whisper_model_dir))
     names = [c.name for c in checks]
     assert names == ["PortAudio (sound I/O)", "microphone", "speaker", "text-to-speech voice",
-                     "voice activity detection", "Whisper model", "LLM interviewer"]
+                     "voice activity detection", "Whisper model", "end-of-turn model",
+                     "echo cancellation", "LLM interviewer"]
     failed = [c for c in checks if c.required and not c.ok]
     assert failed == []
+    by_name = {c.name: c for c in checks}  # the set-up installs both
+    assert by_name["end-of-turn model"].ok and by_name["echo cancellation"].ok
 
 
 def test_failures_name_the_fix(virtual_audio, tmp_path, monkeypatch):
@@ -37,7 +40,7 @@ def test_command_prints_one_line_per_check_and_hides_the_key(virtual_audio, whis
     assert SECRET not in result.output
     assert "API key set" in result.output
     lines = [line for line in result.output.splitlines() if line.startswith("[")]
-    assert len(lines) == 7
+    assert len(lines) == 9
 
 
 def test_command_exits_non_zero_when_something_needs_fixing(virtual_audio, whisper_model_dir):
@@ -56,7 +59,10 @@ def test_command_shows_every_setting_and_where_it_came_from(virtual_audio, whisp
     monkeypatch.setenv("INTERVIEWER_HOME", str(home))
     monkeypatch.setenv("INTERVIEWER_LANGUAGE", "en")
     result = CliRunner().invoke(cli, ["doctor", "--model", str(whisper_model_dir)])
-    assert result.exit_code == 0, result.output
+    # The configured LLM server is contacted, and nothing listens there: a line to fix.
+    assert result.exit_code == 1, result.output
+    assert "[FIX] LLM interviewer: model llama3.1 at http://127.0.0.1:8080/v1: nothing answers" \
+        in result.output
     shown = {line.split()[0]: line for line in result.output.splitlines()
              if line.startswith("  ")}
     assert shown["model"].endswith("from command line")

@@ -154,7 +154,8 @@ def test_practice_command_speaks_listens_and_saves(virtual_audio, tmp_path, real
                INTERVIEWER_MODELS_DIR=str(real_model_dir.parent))
     env.pop("INTERVIEWER_WHISPER_OPTIONS", None)
     command = [sys.executable, "-m", "interviewer", "practice", "--stage", "manager",
-               "--seed", "3", "--end-silence", str(END_SILENCE), "--max-answer", "60"]
+               "--seed", "3", "--silence-only", "--end-silence", str(END_SILENCE),
+               "--max-answer", "60"]
     process = subprocess.Popen(command, cwd=REPO, env=env, stdin=subprocess.DEVNULL,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     stderr_lines: list[str] = []

@@ -2,14 +2,17 @@
 
 Every call is stateless: the messages are built from exactly what the engine passes (one answer,
 one exchange, one interview's turns), so each onsite interviewer has only its own context. The
-model's replies go through `guard.py` before they are returned; a failed call raises BrainError
-and the engine lets the offline interviewer take that step.
+model's replies go through `checks.py` (is this text fit to speak or to print?) and `guard.py`
+(does the evidence support it?) before they are returned; a failed call, a late move or a
+follow-up unfit to speak raises BrainError and the engine lets the offline interviewer take that
+step. The next move is asked for within the settings' move budget: the candidate is waiting.
 """
 
 from __future__ import annotations
 
-from interviewer.brains.base import AnswerContext, TurnView
+from interviewer.brains.base import AnswerContext, BrainError, TurnView
 from interviewer.brains.llm import guard
+from interviewer.brains.llm.checks import consistent_vote, follow_up_problem, report_lines
 from interviewer.brains.llm.client import StructuredClient
 from interviewer.brains.llm.messages import MessageBuilder, Who
 from interviewer.brains.llm.prompts import LLMPrompts, default_llm_prompts
@@ -53,6 +56,8 @@ class LLMBrain:
             answer=context.answer,
         )
         claimed = self.client.structured(messages, LLMScore)
+        claimed = claimed.model_copy(update={"strengths": report_lines(claimed.strengths),
+                                             "gaps": report_lines(claimed.gaps)})
         return guard.checked_score(
             claimed, offline, context.answer, context.stage, self.content, kind=context.kind
         )
@@ -76,8 +81,35 @@ class LLMBrain:
             stage=stage, who=self._who(stage, interviewer), question=question,
             exchange=exchange, follow_ups_left=follow_ups_left,
         )
-        claimed = self.client.structured(messages, LLMMove)
+        claimed = self.client.structured(messages, LLMMove,
+                                         budget=self.client.settings.move_budget)
+        why = report_lines([claimed.why])
+        claimed = claimed.model_copy(update={"why": why[0] if why else "the LLM's choice"})
+        if claimed.action == "follow_up":
+            problem = follow_up_problem(claimed.probe)
+            if problem:
+                style = interviewer.style if interviewer is not None else None
+                return self._rubric_probe(claimed, problem, stage, style, exchange, variant)
         return guard.checked_move(claimed, exchange, follow_ups_left)
+
+    def _rubric_probe(self, claimed: LLMMove, problem: str, stage: str, style: str | None,
+                      exchange: list[TurnView], variant: int) -> Move:
+        """The model chose to probe a gap but its words are not fit to speak: ask the rubric's
+        probe for that gap (prompts/probes.yaml) instead, or fall back if there is none."""
+        shown = " ".join((claimed.probe or "").split())[:60]
+        asked = {" ".join(t.asked.split()) for t in exchange}
+        probes = self.content.probes_for(claimed.gap, stage, style) if claimed.gap else []
+        for offset in range(len(probes)):
+            probe = probes[(variant + offset) % len(probes)]
+            text = probe.texts[variant % len(probe.texts)]
+            if text not in asked and not any(t.gap == claimed.gap for t in exchange[1:]):
+                return Move(
+                    action="follow_up", text=text, probe_id=probe.id, gap=claimed.gap,
+                    target_value=claimed.target_value,
+                    reason=f"the LLM chose to probe {claimed.gap}; its wording was not fit to "
+                           f"speak ({problem}), so the rubric's probe for that gap was asked",
+                )
+        raise BrainError(f"its follow-up was not fit to speak ({problem}): {shown!r}")
 
     def vote(self, interview: PlannedInterview, turns: list[TurnView]) -> Vote:
         """This interviewer's own vote, from its own turns only, with the keeper test."""
@@ -85,7 +117,9 @@ class LLMBrain:
         if not any(t.answer.strip() for t in turns):
             return offline  # nothing to judge; the rule-based "no answers" vote says so
         claimed = self.client.structured(self.messages.vote(plan=interview, turns=turns), LLMVote)
-        return guard.checked_vote(claimed, offline, interview)
+        claimed, repairs = consistent_vote(claimed)
+        vote = guard.checked_vote(claimed, offline, interview)
+        return vote.model_copy(update={"reasons": [*vote.reasons, *repairs]}) if repairs else vote
 
     def _who(self, stage: str, plan: PlannedInterview | None) -> Who | None:
         if plan is not None:

@@ -5,20 +5,25 @@ fast with the offline interviewer. Every failure leaves here as `BrainError`, wh
 safe to write into a session (the API key is scrubbed from anything a server echoes back).
 
 How a call goes:
-1. `chat.completions.parse(response_format=Schema)`: the SDK sends the JSON schema and parses the
-   reply. Timeouts, connection errors, 429 and 5xx are retried by the SDK (`max_retries`, with
-   exponential backoff) before they reach us.
-2. A server that rejects `json_schema` (HTTP 400/422 naming response_format/schema) is switched to
-   JSON mode (`{"type": "json_object"}` plus the schema in the prompt) for the rest of the run.
-3. A reply that is malformed, truncated or the wrong shape gets exactly one repair request in
-   JSON mode, which quotes the validation error back; if that fails too, BrainError.
-4. A refusal or a content-filter stop is final: BrainError, no repair.
+1. Every request is sized for a CPU model: `max_tokens` (per schema), a low temperature and a
+   fixed seed, and a timeout learned from the endpoint's own speed (`pace.py`), within the
+   caller's budget. A timed-out request is not retried (its connection is closed, so a llama.cpp
+   server stops working on it); connection errors, 429 and 5xx are retried `max_retries` times.
+2. `response_format` json_schema first. A server that rejects it (HTTP 400, 422 or 500 naming
+   response_format or json_schema, as llama-cpp-python's server does with a 500) is switched to
+   JSON mode for the rest of the run: `{"type": "json_object", "schema": ...}` (servers that know
+   the key constrain output with it) plus the schema in the prompt.
+3. A reply that is malformed, truncated or the wrong shape gets exactly one repair request in the
+   mode that worked (with the schema when json_schema is supported), quoting the problem back.
+4. A refusal or a content-filter stop is final; so is an HTTP 200 that is not a chat completion
+   (a non-JSON body, an HTML page, `{}`, no choices, a choice without a message).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
@@ -26,14 +31,16 @@ from pydantic import BaseModel, ValidationError
 
 from interviewer.brains.base import BrainError
 from interviewer.brains.llm.config import LLMSettings, safe_url
+from interviewer.brains.llm.pace import Pace
 from interviewer.errors import UserError
 
 Schema = TypeVar("Schema", bound=BaseModel)
 Message = dict[str, str]
 
-# After this many calls in a row fail at the transport level (each already retried by the SDK),
-# stop calling for the rest of the run: a dead endpoint should not cost a timeout on every turn.
+# After this many calls in a row fail at the transport level, stop calling for the rest of the
+# run: a dead endpoint should not cost a timeout on every turn.
 GIVE_UP_AFTER = 3
+DEFAULT_REPLY_TOKENS = 400
 _DETAIL_CHARS = 300
 _ERROR_CHARS = 1500
 _UNSUPPORTED_HINTS = ("response_format", "json_schema", "schema", "structured", "json")
@@ -41,6 +48,8 @@ _KEY_LIKE = re.compile(r"\b(?:sk|key|tok)-[A-Za-z0-9_\-*]{6,}")
 _FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL)
 
 CUT_OFF = "the reply was cut off before the JSON ended; keep it shorter"
+GIVEN_UP = ("the LLM endpoint failed {count} times in a row; not calling it again in this run, "
+            "so the offline interviewer takes every remaining step")
 REPAIR_INSTRUCTION = (
     "Your previous reply could not be used: {problem}\n"
     "Reply again with one complete JSON object that matches the schema. "
@@ -71,29 +80,48 @@ class _SchemaUnsupported(Exception):
     """The server rejected response_format=json_schema."""
 
 
+class _NotACompletion(Exception):
+    """An HTTP 200 whose body is not a chat completion; nothing in it can be repaired."""
+
+
 class StructuredClient:
     """Sends chat messages and returns the reply validated as a pydantic model."""
 
     def __init__(self, settings: LLMSettings, sdk_client: Any | None = None):
         self.settings = settings
         self._sdk = sdk_client
-        self.json_schema_supported = True
+        self.json_schema_supported: bool | None = None  # None until the server has answered
         self.failures_in_a_row = 0
+        self.pace = Pace(settings.timeout)
+        self.last_timeout = settings.timeout
 
     def __repr__(self) -> str:
         return f"StructuredClient({self.settings.describe()})"
 
-    def structured(self, messages: Sequence[Message], schema: type[Schema]) -> Schema:
-        """The model's reply to `messages` as a `schema` instance, or BrainError."""
-        if self.failures_in_a_row >= GIVE_UP_AFTER:
-            raise BrainError(
-                f"the LLM endpoint failed {self.failures_in_a_row} times in a row; "
-                "not calling it again in this run"
-            )
+    @property
+    def given_up(self) -> bool:
+        """True once the endpoint failed often enough in a row that it is no longer called."""
+        return self.failures_in_a_row >= GIVE_UP_AFTER
+
+    def structured(self, messages: Sequence[Message], schema: type[Schema],
+                   budget: float | None = None) -> Schema:
+        """The model's reply to `messages` as a `schema` instance, or BrainError.
+
+        `budget` (seconds) bounds the whole call, repair included; a reply later than that is a
+        BrainError that does not count against the endpoint (it is slow, not down).
+        """
+        if self.given_up:
+            raise BrainError(GIVEN_UP.format(count=self.failures_in_a_row))
         openai = import_openai()
+        deadline = time.monotonic() + budget if budget is not None else None
         try:
-            result = self._structured(list(messages), schema)
-        except (openai.APITimeoutError, openai.APIConnectionError) as exc:
+            result = self._structured(list(messages), schema, deadline)
+        except openai.APITimeoutError as exc:
+            if deadline is not None and time.monotonic() >= deadline - 0.05:
+                raise BrainError(f"no reply within the {budget:g}s budget") from exc
+            self.failures_in_a_row += 1
+            raise BrainError(self._explain(exc)) from exc
+        except openai.APIConnectionError as exc:
             self.failures_in_a_row += 1
             raise BrainError(self._explain(exc)) from exc
         except openai.APIStatusError as exc:
@@ -102,72 +130,143 @@ class StructuredClient:
             raise BrainError(self._explain(exc)) from exc
         except openai.OpenAIError as exc:
             raise BrainError(self._explain(exc)) from exc
+        except _NotACompletion as exc:
+            self.failures_in_a_row += 1
+            where = safe_url(self.settings.base_url or "") or "the OpenAI API"
+            raise BrainError(f"{where} answered HTTP 200 with {exc}, not a chat completion") \
+                from None
         self.failures_in_a_row = 0
         return result
 
     # -- the steps ---------------------------------------------------------------------------
 
-    def _structured(self, messages: list[Message], schema: type[Schema]) -> Schema:
+    def _structured(self, messages: list[Message], schema: type[Schema],
+                    deadline: float | None) -> Schema:
         try:
-            if self.json_schema_supported:
+            if self.json_schema_supported is not False:
                 try:
-                    return self._with_schema(messages, schema)
+                    return self._ask(messages, schema, "json_schema", deadline)
                 except _SchemaUnsupported:
                     self.json_schema_supported = False
-            return self._json_mode(messages, schema)
+            return self._ask(messages, schema, "json_object", deadline)
         except _BadOutput as first:
             repair = REPAIR_INSTRUCTION.format(problem=str(first)[:_ERROR_CHARS])
+            mode = "json_schema" if self.json_schema_supported else "json_object"
             try:
-                return self._json_mode(_with_note(messages, "user", repair, at_end=True), schema)
+                return self._ask(_with_note(messages, "user", repair, at_end=True), schema,
+                                 mode, deadline)
             except _BadOutput as second:
                 raise BrainError(f"the reply was unusable after one repair ({second})") from None
 
-    def _with_schema(self, messages: list[Message], schema: type[Schema]) -> Schema:
+    def _ask(self, messages: list[Message], schema: type[Schema], mode: str,
+             deadline: float | None) -> Schema:
+        """One request in `mode` ('json_schema' or 'json_object'), retried on transient errors."""
+        if mode == "json_object":
+            note = JSON_MODE_INSTRUCTION.format(schema=json.dumps(schema.model_json_schema()))
+            messages = _with_note(messages, "system", note, at_end=False)
+        max_tokens = getattr(schema, "reply_tokens", DEFAULT_REPLY_TOKENS)
+        chars = sum(len(m["content"]) for m in messages)
         openai = import_openai()
+        for attempt in range(self.settings.max_retries + 1):
+            budget = None if deadline is None else deadline - time.monotonic()
+            if budget is not None and budget <= 0.05:
+                raise BrainError("no reply within the budget for this step")
+            timeout = self.pace.timeout_for(chars, max_tokens, budget)
+            self.last_timeout = timeout
+            client = self._client().with_options(timeout=timeout, max_retries=0)
+            try:
+                return self._one_request(client, messages, schema, mode, max_tokens)
+            except (openai.APIConnectionError, openai.APIStatusError) as exc:
+                if isinstance(exc, openai.APITimeoutError) or not _transient(exc) \
+                        or attempt == self.settings.max_retries:
+                    raise
+                time.sleep(min(4.0, 0.5 * 2 ** attempt))
+        raise AssertionError("unreachable")
+
+    def _one_request(self, client: Any, messages: list[Message], schema: type[Schema],
+                     mode: str, max_tokens: int) -> Schema:
+        openai = import_openai()
+        sizing = {"max_tokens": max_tokens, "temperature": self.settings.temperature,
+                  "seed": self.settings.seed}
+        started = time.monotonic()
         try:
-            completion = self._client().chat.completions.parse(
-                model=self.settings.model, messages=messages, response_format=schema
-            )
+            if mode == "json_schema":
+                completion = client.chat.completions.parse(
+                    model=self.settings.model, messages=messages, response_format=schema,
+                    **sizing,
+                )
+            else:
+                completion = client.chat.completions.create(
+                    model=self.settings.model, messages=messages,
+                    response_format={"type": "json_object",
+                                     "schema": schema.model_json_schema()},
+                    **sizing,
+                )
         except openai.LengthFinishReasonError:
+            self._accepted(mode)
             raise _BadOutput(CUT_OFF) from None
         except openai.ContentFilterFinishReasonError:
             raise BrainError("the server's content filter stopped the reply") from None
-        except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
-            if _about_response_format(exc):
+        except openai.APIStatusError as exc:
+            if mode == "json_schema" and exc.status_code in (400, 422, 500) \
+                    and _about_response_format(exc):
                 raise _SchemaUnsupported from None
             raise
         except ValidationError as exc:  # the SDK validates the JSON against the schema
+            self._accepted(mode)
             raise _BadOutput(_validation_problem(exc)) from None
-        message = completion.choices[0].message
-        if getattr(message, "refusal", None):
-            raise BrainError(f"the model refused: {self._scrub(message.refusal)[:_DETAIL_CHARS]}")
-        if message.parsed is None:
-            raise _BadOutput("the reply was empty")
-        return message.parsed
+        except openai.OpenAIError:
+            raise
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
+            # The SDK could not read the body at all (not JSON, an HTML page...).
+            raise _NotACompletion(f"a body it could not read ({type(exc).__name__})") from None
+        self._learn(completion, time.monotonic() - started)
+        result = self._read(completion, schema, mode)
+        self._accepted(mode)  # only now: a body that is no completion says nothing about it
+        return result
 
-    def _json_mode(self, messages: list[Message], schema: type[Schema]) -> Schema:
-        note = JSON_MODE_INSTRUCTION.format(schema=json.dumps(schema.model_json_schema()))
-        completion = self._client().chat.completions.create(
-            model=self.settings.model,
-            messages=_with_note(messages, "system", note, at_end=False),
-            response_format={"type": "json_object"},
-        )
-        choice = completion.choices[0]
-        if choice.finish_reason == "content_filter":
+    def _accepted(self, mode: str) -> None:
+        """The server took a json_schema request (whatever the model wrote): keep using it."""
+        if mode == "json_schema":
+            self.json_schema_supported = True
+
+    def _read(self, completion: Any, schema: type[Schema], mode: str) -> Schema:
+        """The schema instance in a completion, checking its shape step by step."""
+        choices = getattr(completion, "choices", None)
+        if isinstance(completion, (str, bytes)) or not isinstance(choices, list):
+            raise _NotACompletion("a body without choices")
+        if not choices:
+            raise _NotACompletion("an empty list of choices")
+        choice = choices[0]
+        message = getattr(choice, "message", None)
+        if message is None:
+            raise _NotACompletion("a choice without a message")
+        if getattr(choice, "finish_reason", None) == "content_filter":
             raise BrainError("the server's content filter stopped the reply")
-        if getattr(choice.message, "refusal", None):
-            raise BrainError(
-                f"the model refused: {self._scrub(choice.message.refusal)[:_DETAIL_CHARS]}"
-            )
-        if choice.finish_reason == "length":
+        refusal = getattr(message, "refusal", None)
+        if refusal:
+            raise BrainError(f"the model refused: {self._scrub(str(refusal))[:_DETAIL_CHARS]}")
+        if getattr(choice, "finish_reason", None) == "length":
             raise _BadOutput(CUT_OFF)
-        text = _unfence(choice.message.content or "")
+        if mode == "json_schema":
+            parsed = getattr(message, "parsed", None)
+            if parsed is None:
+                raise _BadOutput("the reply was empty")
+            return parsed
+        text = _unfence(getattr(message, "content", None) or "")
         if not text:
             raise _BadOutput("the reply was empty")
         try:
             return schema.model_validate_json(text)
         except ValidationError as exc:
             raise _BadOutput(_validation_problem(exc)) from None
+
+    def _learn(self, completion: Any, seconds: float) -> None:
+        usage = getattr(completion, "usage", None)
+        prompt = getattr(usage, "prompt_tokens", None)
+        generated = getattr(usage, "completion_tokens", None)
+        if isinstance(prompt, int) and isinstance(generated, int):
+            self.pace.record(seconds, prompt, generated)
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -178,7 +277,7 @@ class StructuredClient:
                 api_key=self.settings.api_key.reveal(),
                 base_url=self.settings.base_url,
                 timeout=self.settings.timeout,
-                max_retries=self.settings.max_retries,
+                max_retries=0,  # retried here, where timeouts and budgets are known
             )
         return self._sdk
 
@@ -188,7 +287,8 @@ class StructuredClient:
         where = safe_url(self.settings.base_url) if self.settings.base_url else "the OpenAI API"
         tries = f"after {self.settings.max_retries} retries"
         if isinstance(exc, openai.APITimeoutError):
-            return f"no reply from {where} within {self.settings.timeout:g}s {tries}"
+            learned = " (learned from its speed)" if self.pace.known else ""
+            return f"no reply from {where} within {self.last_timeout:.3g}s{learned}"
         if isinstance(exc, openai.APIConnectionError):
             return f"could not connect to {where} {tries}"
         if isinstance(exc, openai.APIStatusError):
@@ -233,6 +333,12 @@ def _with_note(messages: list[Message], role: str, note: str, at_end: bool) -> l
             return [*messages[:index], merged, *messages[index + 1:]]
     extra = {"role": role, "content": note}
     return [*messages, extra] if at_end else [extra, *messages]
+
+
+def _transient(exc: Exception) -> bool:
+    """Worth another try: no connection, rate-limited, or a server error (not a refusal)."""
+    status = getattr(exc, "status_code", None)
+    return status is None or status == 429 or status >= 500
 
 
 def _about_response_format(exc: Exception) -> bool:

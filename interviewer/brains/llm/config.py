@@ -19,12 +19,18 @@ BASE_URL_ENV = "INTERVIEWER_LLM_BASE_URL"
 OPENAI_BASE_URL_ENV = "OPENAI_BASE_URL"
 TIMEOUT_ENV = "INTERVIEWER_LLM_TIMEOUT"
 RETRIES_ENV = "INTERVIEWER_LLM_MAX_RETRIES"
+MOVE_BUDGET_ENV = "INTERVIEWER_LLM_MOVE_SECONDS"
 KEY_ENV = "OPENAI_API_KEY"
 
 DEFAULT_MODEL = "gpt-4o-mini"
 # Local models on a laptop CPU can take tens of seconds for a scoring call.
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_RETRIES = 2
+# The candidate waits in silence while the next move is chosen: past this, the offline probe.
+DEFAULT_MOVE_BUDGET = 3.0
+# Low temperature and a fixed seed: a re-score of the same answers should give the same verdict.
+TEMPERATURE = 0.2
+SEED = 7
 # Local servers ignore the key, but the SDK refuses to start without one.
 LOCAL_PLACEHOLDER_KEY = "not-needed"
 
@@ -67,6 +73,9 @@ class LLMSettings:
     base_url: str | None = None  # None: the OpenAI API
     timeout: float = DEFAULT_TIMEOUT
     max_retries: int = DEFAULT_RETRIES
+    move_budget: float = DEFAULT_MOVE_BUDGET
+    temperature: float = TEMPERATURE
+    seed: int = SEED
     api_key: Secret = field(default_factory=lambda: Secret(""), repr=False, compare=False)
 
     def describe(self) -> str:
@@ -75,7 +84,7 @@ class LLMSettings:
         key = "set" if self.api_key and self.api_key.reveal() != LOCAL_PLACEHOLDER_KEY else "none"
         return (
             f"model {self.model} at {where} (timeout {self.timeout:g}s, "
-            f"{self.max_retries} retries, API key {key})"
+            f"{self.max_retries} retries, next move within {self.move_budget:g}s, API key {key})"
         )
 
 
@@ -86,6 +95,7 @@ def settings_from_env(
     base_url: str | None = None,
     timeout: float | None = None,
     max_retries: int | None = None,
+    move_budget: float | None = None,
 ) -> LLMSettings:
     """Build settings from the environment; keyword arguments (from the CLI) win.
 
@@ -103,6 +113,10 @@ def settings_from_env(
     retries = max_retries if max_retries is not None else _whole(env, RETRIES_ENV, DEFAULT_RETRIES)
     if retries < 0:
         raise UserError(f"{RETRIES_ENV} must be 0 or more, e.g. 2")
+    budget = (move_budget if move_budget is not None
+              else _number(env, MOVE_BUDGET_ENV, DEFAULT_MOVE_BUDGET))
+    if not budget > 0:
+        raise UserError(f"{MOVE_BUDGET_ENV} must be a number of seconds above 0, e.g. 3")
     key = (env.get(KEY_ENV) or "").strip()
     if not key:
         if url is None:
@@ -114,7 +128,7 @@ def settings_from_env(
         key = LOCAL_PLACEHOLDER_KEY
     return LLMSettings(
         model=model, base_url=url, timeout=float(seconds), max_retries=retries,
-        api_key=Secret(key),
+        move_budget=float(budget), api_key=Secret(key),
     )
 
 

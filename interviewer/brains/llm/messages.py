@@ -91,7 +91,9 @@ class MessageBuilder:
     def score(self, *, stage: str, who: Who | None, question: PlannedQuestion, asked: str,
               kind: str, answer: str) -> list[dict[str, str]]:
         """Messages to score one answer."""
-        task = fill(self.prompts.score.task, values=", ".join(VALUE_NAMES),
+        # Only the values this question probes: a small model asked for all nine lists them
+        # until its reply is cut off, and the others have no evidence in this answer anyway.
+        task = fill(self.prompts.score.task, values=", ".join(question.values or VALUE_NAMES),
                     stage_title=self.stage_title(stage))
         lines = [_question_line(question), "The question:", question_block(question.text)]
         if kind != "question":
