@@ -123,7 +123,7 @@ class InterviewEngine:
         settings = self.parts.content.stages[plan.stage]
         where = Whereabouts(self.state, self.parts.content)
         handover = where.handover(index)
-        if handover:
+        if handover and not self._interview(index).started:  # said once, not again on resume
             self.parts.console.info(handover)
         title = self.parts.content.stage_title(plan.stage, plan.style)
         self.parts.console.heading(f"{title}: {plan.interviewer_name}, {plan.interviewer_role}")
@@ -131,8 +131,6 @@ class InterviewEngine:
             self.emit(InterviewStarted(interview=index))
             self._say(index, where.opening(index, self.state.started.seed), None)
         for question_index in range(len(plan.questions)):
-            self.parts.console.info(Whereabouts(self.state, self.parts.content).line(
-                index, question_index))
             self._run_exchange(index, question_index)
         self._score_unscored(index)
         turns = _views(self._interview(index).turns)
@@ -152,6 +150,11 @@ class InterviewEngine:
         turns = interview.exchange(question_index)
         if turns and turns[-1].move and turns[-1].move.move.action != "follow_up":
             return  # this question is done
+        self.parts.console.info(Whereabouts(self.state, self.parts.content).line(
+            index, question_index))
+        if turns and turns[-1].asked.kind != "question":
+            # Resumed inside a follow-up: show the question it follows up on first.
+            self.parts.console.context(f"The question was: {question.text}")
         if not turns:
             self._ask(index, question_index, "question", question.text, question_id=question.id)
         elif turns[-1].answer is None:
