@@ -344,7 +344,9 @@ def run(args, folder: Path) -> None:
         model = build_random_whisper(folder / "tiny-random", **TINY_SHAPE)
         transcriber = SpeechPacedTokens(WhisperTranscriber(model=str(model), decode_options={
             "temperature": 0.0, "no_repeat_ngram_size": 1}))
-    transcriber.warm_up()
+    from interviewer.live.options import prepare_transcriber
+
+    prepare_transcriber(transcriber)  # loaded and warmed exactly as a session does
     lengths = [float(x) for x in args.lengths.split(",")]
     repeats = {20.0: 3, 60.0: 2, 180.0: 1} if not args.quick else {}
     print(f"model: {args.model or 'random-weight, whisper-tiny shape'}; cores: "

@@ -38,6 +38,10 @@ class Console:
             body = text if text else "(no answer)"
             self._print(textwrap.indent(textwrap.fill(body, width=86), "  > "))
 
+    def context(self, text: str) -> None:
+        """Something said earlier, shown again for context (e.g. on resume)."""
+        self._print(textwrap.fill(text, width=88, subsequent_indent="  "), dim=True)
+
     def info(self, text: str) -> None:
         """A status line."""
         self._print(text, dim=True)

@@ -33,6 +33,7 @@ from typing import Any
 from interviewer.brains.llm.config import DEFAULT_MODEL as DEFAULT_LLM_MODEL
 from interviewer.brains.llm.config import safe_url
 from interviewer.errors import UserError
+from interviewer.live.timing import DEFAULT_END_SILENCE
 from interviewer.live.whisper_models import DEFAULT_MODEL as DEFAULT_SPEECH_MODEL
 from interviewer.paths import user_dir
 
@@ -245,14 +246,15 @@ def choice(*options: str) -> Callable[[Any], str]:
 
 # The settings. Defaults live here so the command line, the file and the doctor agree.
 define("model", DEFAULT_SPEECH_MODEL, env="INTERVIEWER_MODEL", parse=text,
-       help="Whisper model: a size (base.en...), `embedded`, or a CTranslate2 folder")
+       help="Whisper model: auto (base.en if downloaded, else the embedded tiny.en), "
+       "a size (base.en...), `embedded`, or a CTranslate2 folder")
 define("language", "en", env="INTERVIEWER_LANGUAGE", parse=text,
        help="language of the answers (a Whisper code, or auto)")
 define("voice", None, env="INTERVIEWER_VOICE", parse=text,
        help="interviewer voice: female, male or an installed voice name")
 define("rate", None, env="INTERVIEWER_RATE", parse=whole(60, 400),
        help="interviewer speaking rate, words per minute")
-define("end_silence", 2.5, env="INTERVIEWER_END_SILENCE", parse=number(0.5, 30),
+define("end_silence", DEFAULT_END_SILENCE, env="INTERVIEWER_END_SILENCE", parse=number(0.5, 30),
        help="seconds of silence that end an answer")
 define("brain", "offline", env="INTERVIEWER_BRAIN", parse=choice("offline", "llm"),
        help="who runs the interview: offline or llm")

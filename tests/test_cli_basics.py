@@ -27,8 +27,20 @@ def test_the_command_table_matches_the_commands():
     for module in {module for module, _ in COMMAND_TABLE.values()}:
         importlib.import_module(f"interviewer.cli.{module}")
     assert set(cli.commands) == set(COMMAND_TABLE)
-    for name, (module, _) in COMMAND_TABLE.items():
+    for name, (module, short_help) in COMMAND_TABLE.items():
         assert cli.commands[name].callback.__module__ == f"interviewer.cli.{module}"
+        # `interviewer --help` and `interviewer NAME --help` say the same thing.
+        first_line = cli.commands[name].callback.__doc__.strip().splitlines()[0]
+        assert short_help == first_line, name
+
+
+def test_a_missing_choice_is_one_line_listing_the_choices():
+    result = run_cli("practice")
+    assert result.returncode != 0
+    (error,) = [line for line in result.stderr.splitlines() if line.startswith("Error")]
+    assert error == ("Error: Missing option '--stage'. Choose from: recruiter, manager, "
+                     "technical, onsite.")
+    assert "\t" not in result.stderr
 
 
 def test_top_level_help_imports_nothing_heavy():

@@ -74,3 +74,64 @@ def test_a_microphone_lost_mid_answer_is_noted_in_the_log(tmp_path):
     InterviewEngine(store, engine_parts(LostMicrophoneAnswers())).run()
     state = build_state(store.read())
     assert [(n.turn, "microphone stopped" in n.text) for n in state.notes] == [(1, True)]
+
+
+class SilentThenStrongAnswers:
+    """Leaves the first question unanswered (silent to the waiting limit), then answers well."""
+
+    def __init__(self, limit: int = 12):
+        self.count = 0
+        self.limit = limit
+
+    def next_answer(self, prompt: Prompt) -> Answer | None:
+        self.count += 1
+        if self.count == 1:
+            return Answer(text="", source="voice", duration_s=0.0, no_answer=True)
+        return Answer(text=STRONG_STORY, source="voice") if self.count < self.limit else None
+
+
+def test_an_unanswered_question_is_recorded_moved_past_and_kept_out_of_the_vote(tmp_path):
+    store = start_practice(tmp_path)
+    InterviewEngine(store, engine_parts(SilentThenStrongAnswers())).run()
+    state = build_state(store.read())
+    first = state.turns[0]
+    assert first.answer.no_answer and not first.scores  # not scored: no 0/100
+    assert first.move.move.action == "next_question"
+    assert state.turns[1].asked.kind == "question"  # on to the next bank question
+    interview = state.interviews[0]
+    questions = len(interview.plan.questions)
+    # Voted on the answered questions only: the silent one adds no 0 to the average.
+    assert f"over {questions - 1} question(s)" in interview.vote.vote.reasons[0]
+    assert interview.vote.vote.score > 40
+    assert state.complete
+
+
+class CtrlCMidAnswer:
+    """The candidate presses Ctrl-C in the middle of the second answer."""
+
+    def __init__(self):
+        self.count = 0
+
+    def next_answer(self, prompt: Prompt) -> Answer | None:
+        from interviewer.session.ports import InterruptedAnswer
+
+        self.count += 1
+        if self.count == 2:
+            raise InterruptedAnswer(Answer(text=STRONG_STORY, source="voice",
+                                           problem="stopped with Ctrl-C during the answer"))
+        return Answer(text=STRONG_STORY, source="voice")
+
+
+def test_ctrl_c_during_an_answer_logs_what_was_said_and_resume_carries_on_from_it(tmp_path):
+    import pytest
+
+    store = start_practice(tmp_path)
+    with pytest.raises(KeyboardInterrupt):
+        InterviewEngine(store, engine_parts(CtrlCMidAnswer())).run()
+    state = build_state(store.read())
+    assert [t.answer.text if t.answer else None for t in state.turns] == [STRONG_STORY] * 2
+    assert any("Ctrl-C" in note.text and note.turn == 2 for note in state.notes)
+    InterviewEngine(store, engine_parts(SilentThenStrongAnswers(limit=99))).run()
+    resumed = build_state(store.read())
+    assert resumed.turns[1].answer.text == STRONG_STORY and resumed.turns[1].scores
+    assert resumed.complete

@@ -131,3 +131,13 @@ def test_typed_answers_end_with_an_empty_line_and_can_be_piped(sessions_dir):
     answered = [t.answer.text for t in state.turns if t.answer]
     assert answered[0].endswith("A second line of the same answer.")
     assert answered[1] == "Second answer here."
+
+
+def test_replay_from_past_the_last_turn_says_how_many_turns_there_are(sessions_dir, tmp_path):
+    answers = write_answers(tmp_path / "a.txt", [STRONG_STORY] * 2)
+    run_cli("practice", "--stage", "manager", "--answers", str(answers))
+    result = run_cli("replay", "latest", "--no-audio", "--from", "999")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    turns = len(only_session(sessions_dir)[1].turns)
+    assert f"this session has {turns} turns" in result.stderr and "--from" in result.stderr
+    assert run_cli("replay", "latest", "--no-audio", "--from", "2").returncode == 0

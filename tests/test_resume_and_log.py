@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 
-from conftest import REPO, STRONG_STORY, run_cli, write_answers
+from conftest import REPO, STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
 from interviewer.session.events import AnswerRecorded
 from interviewer.session.state import build_state
@@ -68,3 +68,37 @@ def test_half_written_last_line_is_read_up_to_the_damage(sessions_dir, tmp_path)
     assert resumed.returncode == 0, resumed.stderr
     events = store.read()
     assert len(events) > good
+
+
+def test_resumed_output_has_no_repeated_handover_or_empty_progress_lines(sessions_dir, tmp_path):
+    # A loop stopped inside the manager call, in a follow-up after its first question: a full
+    # run elsewhere shows how many answers come before such a follow-up (the plan is seeded).
+    answers = write_answers(tmp_path / "all.txt", [WEAK_STORY] * 60)
+    scratch = tmp_path / "scratch"
+    run_cli("loop", "--cold-start", "--seed", "3", "--answers", str(answers),
+            "--sessions-dir", str(scratch))
+    full = build_state(list_sessions(scratch)[0].read())
+    cut = next(n for n, t in enumerate(full.turns)
+               if t.asked.interview == 1 and t.asked.question_index >= 1
+               and t.asked.kind != "question")
+    first = write_answers(tmp_path / "first.txt", [WEAK_STORY] * cut)
+    run_cli("loop", "--cold-start", "--seed", "3", "--answers", str(first))
+    store = list_sessions(sessions_dir)[0]
+    state = build_state(store.read())
+    pending = [t for t in state.turns if t.answer is None]
+    assert pending and pending[-1].asked.kind != "question", "stopped inside a follow-up"
+    question = state.interviews[1].plan.questions[pending[-1].asked.question_index].text
+
+    rest = write_answers(tmp_path / "rest.txt", [STRONG_STORY] * 3)
+    out = run_cli("resume", store.session_id, "--answers", str(rest)).stdout
+    lines = out.splitlines()
+    assert "Next, the hiring manager" not in out, "the handover into the manager call was shown"
+    progress = [i for i, line in enumerate(lines) if " · question " in line]
+    assert progress and all(
+        " · question " not in lines[i + 1] for i in progress if i + 1 < len(lines)
+    ), "every progress line is followed by something asked"
+    assert "question 1 of 3" not in lines[progress[0]], "done questions are not announced again"
+    context = next(i for i, line in enumerate(lines) if line.startswith("The question was:"))
+    shown = " ".join(line.strip() for line in lines[context:context + 4])
+    assert question[:60] in shown
+    assert pending[-1].asked.text[:40] in "\n".join(lines[context + 1:context + 8])

@@ -114,21 +114,80 @@ def test_onsite_openings_differ_between_interviewers():
     assert len(set(openings)) == len(openings)
 
 
+def _where(plans, mode="loop", input="script", events=()):
+    started = SessionStarted(session_id="s", mode=mode, seed=6, brain="offline",
+                             input=input, interviews=plans)
+    return started, Whereabouts(build_state([started, *events]), default_content())
+
+
 def test_the_progress_line_says_stage_interviewer_question_and_time_left():
     content = default_content()
     plans = plan_loop(content, 6)
-    started = SessionStarted(session_id="s", mode="loop", seed=6, brain="offline",
-                             input="script", interviews=plans)
-    where = Whereabouts(build_state([started]), content)
+    started, where = _where(plans, input="voice")
     first_onsite = next(i for i, p in enumerate(plans) if p.stage == "onsite")
     line = where.line(first_onsite, 0, now=started.at)
     onsite_count = sum(p.stage == "onsite" for p in plans)
-    assert line.startswith("Stage 4 of 4, Onsite interview")
+    title = content.stage_title("onsite", plans[first_onsite].style)
+    assert line.startswith(f"Stage 4 of 4, {title}")
     assert f"interviewer 1 of {onsite_count}" in line and "question 1 of" in line
     assert "0 min so far" in line and f"about {onsite_count * 45 // 60} h" in line
-    assert where.handover(first_onsite) == content.stages["onsite"].handover
+    assert where.handover(first_onsite) == content.stages["onsite"].handover.pass_
     assert where.handover(first_onsite + 1) is None
     assert where.remaining_minutes(0, 0) == sum(content.stages[p.stage].minutes for p in plans)
+
+
+def test_a_typed_loop_counts_done_and_left_on_the_same_spoken_clock():
+    content = default_content()
+    plans = plan_loop(content, 6)
+    total = sum(content.stages[p.stage].minutes for p in plans)
+    _, where = _where(plans, input="typed")
+    lines = [where.line(0, q) for q in range(len(plans[0].questions))]
+    assert all("so far" not in line and "of a spoken loop done" in line for line in lines)
+    for q, line in enumerate(lines):
+        left = where.remaining_minutes(0, q)
+        assert f"done, {_spoken(round(left)) if left >= 60 else f'{round(left)} min'} left" in line
+        done = line.split("about ")[1].split(" of a spoken")[0]
+        assert done == (f"{round(total - left)} min" if total - left < 60
+                        else _spoken(round(total - left)))
+
+
+def test_after_a_strong_no_the_handover_does_not_say_you_passed():
+    from interviewer.rubric.results import Vote
+    from interviewer.session.events import VoteCast
+
+    content = default_content()
+    plans = plan_loop(content, 6)
+    recruiter = plans[0]
+    def vote(label):
+        return VoteCast(interview=0, brain="offline", vote=Vote(
+            stage="recruiter", interviewer=recruiter.interviewer_name,
+            role=recruiter.interviewer_role, vote=label, score=20, keeper=False))
+    _, passed = _where(plans, events=[vote("no")])
+    _, stopped = _where(plans, events=[vote("strong no")])
+    manager = next(i for i, p in enumerate(plans) if p.stage == "manager")
+    technical = next(i for i, p in enumerate(plans) if p.stage == "technical")
+    assert passed.handover(manager).startswith("The recruiter passed you on")
+    for index in (manager, technical):
+        line = stopped.handover(index)
+        assert "In a real loop this would" in line and "carrying on for practice" in line
+        assert "passed you on" not in line and "You're through" not in line
+
+
+def test_closings_are_neutral_whatever_the_vote():
+    for settings in default_content().stages.values():
+        closing = settings.closing.lower()
+        for praise in ("thoughtful", "candid", "so open", "great", "impressive"):
+            assert praise not in closing, (settings.title, praise)
+
+
+def test_a_designer_meets_design_and_generic_screeners_not_engineering_ones():
+    content = default_content()
+    for seed in range(12):
+        plans = plan_loop(content, seed, PlanRequest(role="design"))
+        screens = {p.stage: p.interviewer_role for p in plans[:2]}
+        assert "engineering" not in screens["manager"] and "technical" not in screens["recruiter"]
+    engineer = {plan_loop(content, s)[1].interviewer_role for s in range(12)}
+    assert "engineering manager" in engineer
 
 
 def test_content_refuses_a_recruiter_on_the_onsite_panel(tmp_path):

@@ -18,7 +18,7 @@ def write_config(text: str):
 
 
 def test_without_anything_set_the_defaults_apply():
-    assert settings.resolve("model") == settings.Resolved("model", "base.en", "default")
+    assert settings.resolve("model") == settings.Resolved("model", "auto", "default")
     assert settings.value("end_silence") == 2.5
     assert settings.explicit("brain") is None
 

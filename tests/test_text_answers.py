@@ -41,3 +41,26 @@ def test_a_typed_session_never_records_an_empty_follow_up_answer(sessions_dir):
     (store,) = list_sessions(sessions_dir)
     texts = [t.answer.text for t in build_state(store.read()).turns if t.answer]
     assert texts and all(text.strip() for text in texts)
+
+
+def _screen(written: str) -> list[str]:
+    """What a terminal shows for the program's output alone (a typed-ahead echo came earlier):
+    a carriage return with ESC [K clears what the line held so far."""
+    return [line.split("\r\033[K")[-1] for line in written.split("\n")]
+
+
+def test_typed_ahead_answers_leave_no_prompt_before_the_interviewers_line():
+    from interviewer.console import Console
+
+    out = Terminal()
+    console = Console(out=out)
+    console.color = False
+    answers = TypedAnswers(Terminal("first answer\n\nsecond\n\n"), out)
+    for _ in range(2):
+        console.interviewer("Priya Raman", "What principle guided you?")
+        assert answers.next_answer(_prompt()) is not None
+    console.interviewer("Priya Raman", "Thanks.")
+    shown = _screen(out.getvalue())
+    assert [line for line in shown if "Priya Raman" in line] == [
+        "Priya Raman: What principle guided you?", "Priya Raman: What principle guided you?",
+        "Priya Raman: Thanks."]

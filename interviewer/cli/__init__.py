@@ -19,19 +19,27 @@ DEBUG_ENV = "INTERVIEWER_DEBUG"
 # Each command's module and its one-line help. `interviewer --help` lists the commands from this
 # table without importing their modules (which pull in pydantic, numpy and the content), so it
 # starts at once; a command's module is imported only when that command runs. A test keeps the
-# table in step with the commands themselves.
+# table in step with the commands themselves (each text is its docstring's first line).
 COMMANDS: dict[str, tuple[str, str]] = {
-    "doctor": ("doctor", "Check that this machine is ready for voice interviews."),
-    "loop": ("interview", "The whole loop, from the recruiter screen to the decision."),
-    "plan": ("prep", "A day-by-day study plan built from your story bank and your gaps."),
-    "practice": ("interview", "One interview of the loop: recruiter, manager, technical, onsite."),
-    "progress": ("prep", "How your scores moved, and which probes still catch you."),
+    "doctor": ("doctor", "Check that this machine is ready for voice interviews; each line is ok "
+                         "or the fix."),
+    "loop": ("interview", "The whole loop: recruiter, hiring manager, technical screen, onsite "
+                          "panel, decision."),
+    "plan": ("prep", "A day-by-day study plan built from your story bank, your sessions and the "
+                     "time left."),
+    "practice": ("interview", "One interview of the loop: recruiter, manager, technical, or the "
+                              "onsite panel."),
+    "progress": ("prep", "How your scores moved across sessions, and which probes still catch "
+                         "you out."),
     "replay": ("sessions", "Go through a saved session turn by turn with its scores."),
-    "report": ("report", "Write a session's report: report.md, or an HTML page."),
-    "resume": ("interview", "Continue an interrupted session where it stopped."),
-    "score": ("scoring", "Score a transcript whose turns start with Interviewer:/Candidate:."),
+    "report": ("report", "Write SESSION's report: report.md, or with --html a page to open in a "
+                         "browser."),
+    "resume": ("interview", "Continue an interrupted session from its first unanswered question."),
+    "score": ("scoring", "Score a transcript whose turns start with Interviewer:/Candidate: (or "
+                         "Q:/A:)."),
     "sessions": ("sessions", "List saved sessions, oldest first."),
-    "stories": ("prep", "Your story bank: stories mapped to the nine values."),
+    "stories": ("prep", "Your story bank: stories mapped to the nine values, checked by the "
+                        "interviewer's scorer."),
 }
 
 

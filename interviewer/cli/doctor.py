@@ -45,4 +45,7 @@ def doctor(model, input_device, output_device, voice, contact_llm) -> None:
     if failed:
         click.echo(f"\n{len(failed)} problem(s). Text mode (--text) works without any of these.")
         sys.exit(1)
-    click.echo("\nReady for a voice interview.")
+    from interviewer.live.whisper_models import session_model
+
+    click.echo(f"\nReady for a voice interview; speech model: "
+               f"{session_model(chosen.get('model', model))}.")

@@ -11,6 +11,7 @@ import click
 
 from interviewer.brains.base import Brain
 from interviewer.cli import cli
+from interviewer.cli.choice import Choice
 from interviewer.cli.hints import printable, session_command
 from interviewer.cli.options import (
     answer_options,
@@ -19,9 +20,10 @@ from interviewer.cli.options import (
     resolve_sessions_dir,
     sessions_dir_option,
 )
+from interviewer.cli.voice_options import voice_options
 from interviewer.console import Console
 from interviewer.errors import UserError
-from interviewer.live.options import VoiceSettings, build_voice, voice_options
+from interviewer.live.options import VoiceSettings, build_voice
 from interviewer.report.derived import write_derived
 from interviewer.rubric.content import DEFAULT_ROLE, ROLES, STAGES, Content, default_content
 from interviewer.rubric.planning import PlanRequest, plan_loop, plan_own_question, plan_practice
@@ -40,7 +42,7 @@ def role_option(func):
     """`--role engineer|product|design`: shapes the technical screen and the onsite."""
     return click.option(
         "--role",
-        type=click.Choice(ROLES),
+        type=Choice(ROLES),
         default=DEFAULT_ROLE,
         show_default=True,
         help="Your role: engineers get coding and system design, product managers product "
@@ -50,7 +52,7 @@ def role_option(func):
 
 @cli.command()
 @click.option(
-    "--stage", type=click.Choice(STAGES), required=True, help="Which interview to practise."
+    "--stage", type=Choice(STAGES), required=True, help="Which interview to practise."
 )
 @role_option
 @click.option(
@@ -136,7 +138,7 @@ def practice(
 @brain_option
 @sessions_dir_option
 def loop(cold_start, role, text_mode, answers_file, voice, seed, brain, sessions_dir) -> None:
-    """The full loop: recruiter, hiring manager, technical screen, onsite panel, decision."""
+    """The whole loop: recruiter, hiring manager, technical screen, onsite panel, decision."""
     seed = _seed(seed)
     request = PlanRequest(role=role, asked=asked_counts(resolve_sessions_dir(sessions_dir)))
     interviews = plan_loop(default_content(), seed, request)
@@ -330,8 +332,25 @@ def _inputs(
         return ScriptedAnswers(answers_file), None
     if text_mode:
         return TypedAnswers(), None
+    _check_answer_folder(voice.audio_answers)  # cheap checks before the model is looked for
+    from interviewer.live.alsa_messages import quiet_underruns
+
+    quiet_underruns()  # before PortAudio opens a stream: xrun chatter stays off the screen
     parts = build_voice(voice)
     return parts.answers, parts.speaker
+
+
+def _check_answer_folder(folder: Path | None) -> None:
+    """`--audio-answers` names a folder with audio in it: said before any model is touched."""
+    from interviewer.live.voice_answers import AUDIO_SUFFIXES
+
+    if folder is None:
+        return
+    folder = folder.expanduser()
+    if not folder.is_dir():
+        raise UserError(f"--audio-answers {folder}: no such folder")
+    if not any(p.is_file() and p.suffix.lower() in AUDIO_SUFFIXES for p in folder.iterdir()):
+        raise UserError(f"--audio-answers {folder}: no .wav files in it")
 
 
 def _input_name(text_mode: bool, answers_file: Path | None, voice: VoiceSettings) -> str:

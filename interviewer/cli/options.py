@@ -9,6 +9,7 @@ import click
 
 from interviewer import settings
 from interviewer.brains.base import Brain
+from interviewer.cli.choice import Choice
 from interviewer.errors import UserError
 from interviewer.paths import sessions_dir
 
@@ -30,7 +31,7 @@ def brain_option(func):
     """`--brain offline|llm`."""
     return click.option(
         "--brain",
-        type=click.Choice(["offline", "llm"]),
+        type=Choice(["offline", "llm"]),
         default=None,
         # None when nothing set it, so `resume` can keep the session's own brain.
         callback=lambda ctx, param, given: settings.explicit("brain", given),

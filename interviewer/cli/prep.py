@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from interviewer.cli import cli
+from interviewer.cli.choice import Choice
 from interviewer.cli.options import resolve_sessions_dir, sessions_dir_option
 from interviewer.errors import UserError
 from interviewer.prep.bank import default_bank_path, load_bank, parse_story, story_yaml, update_bank
@@ -285,7 +286,7 @@ def progress(html_path, as_json, sessions_dir) -> None:
 @cli.command()
 @click.option(
     "--weeks",
-    type=click.Choice(["2", "3", "4", "8"]),
+    type=Choice(["2", "3", "4", "8"]),
     default="4",
     show_default=True,
     help="Weeks until the interviews.",

@@ -11,6 +11,7 @@ import click
 from interviewer.brains.base import AnswerContext, TurnView
 from interviewer.brains.offline import OfflineBrain
 from interviewer.cli import cli
+from interviewer.cli.choice import Choice
 from interviewer.errors import UserError
 from interviewer.report.lines import score_line
 from interviewer.rubric.content import STAGES, VALUE_NAMES, default_content
@@ -40,7 +41,7 @@ FOLLOW_UP_MAX_WORDS = 10
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option(
     "--stage",
-    type=click.Choice(STAGES),
+    type=Choice(STAGES),
     default="onsite",
     show_default=True,
     help="Which interview the transcript comes from (sets what is weighted). Questions about "

@@ -16,7 +16,7 @@ from interviewer.cli.options import (
 )
 from interviewer.errors import UserError
 from interviewer.report.derived import replay_text, write_derived
-from interviewer.session.state import load_state
+from interviewer.session.state import SessionState, load_state
 from interviewer.session.store import find_session, list_sessions
 from interviewer.session.summary import session_overall, status
 
@@ -103,9 +103,20 @@ def replay(session: str, no_audio: bool, start: int, rescore: bool, brain, sessi
         summary = revision_summary(store.read(), revision, chosen.name)
         click.echo(f"{summary}; earlier revisions stay in the session log.")
     state = load_state(store)
+    _check_start(state, start)
     if no_audio:
         click.echo(replay_text(state, store, start))
         return
     from interviewer.replay import play_session  # lazy: loads the audio stack only to play
 
     play_session(state, store, start)
+
+
+def _check_start(state: SessionState, start: int) -> None:
+    """`--from` past the last turn would replay nothing: say how many turns there are."""
+    turns = [t.asked.turn for t in state.turns]
+    if turns and not min(turns) <= start <= max(turns):
+        raise UserError(
+            f"this session has {len(turns)} turn{'s' if len(turns) != 1 else ''} "
+            f"(numbered {min(turns)} to {max(turns)}); give --from a number in that range"
+        )

@@ -1,9 +1,11 @@
 """Keep ALSA's "underrun occurred" chatter off the candidate's terminal.
 
-libasound prints its errors straight to stderr from C, so a replay that briefly starves the
-sound card scatters "ALSA lib pcm.c:...: underrun occurred" lines through the transcript. An
-underrun is harmless here (the player carries on), so this installs an ALSA error handler that
-drops those lines and still prints every other ALSA error, unformatted but with where it came from.
+libasound prints its errors straight to stderr from C, so a replay or a live session whose
+playback briefly starves the sound card (or whose capture overruns) scatters "ALSA lib
+pcm.c:...: underrun occurred" lines through the interview screen. An xrun is harmless here (the
+stream carries on), so this installs an ALSA error handler that drops those lines and still prints
+every other ALSA error, unformatted but with where it came from. Replay and every voice session
+install it once, before PortAudio opens a stream.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ import sys
 _HANDLER_TYPE = ctypes.CFUNCTYPE(
     None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p
 )
+# snd_pcm_recover reports `SNDERR("%s occurred", "underrun" or "overrun")`: the handler gets
+# only the format, so an xrun is recognised by the function and the format's tail.
+RECOVER = b"snd_pcm_recover"
 _installed: list[object] = []  # keeps the callback alive while libasound may call it
 
 
@@ -23,7 +28,7 @@ def alsa_message(file: bytes | None, line: int, function: bytes | None, err: int
                  fmt: bytes | None) -> str | None:
     """The line to show for an ALSA error report, or None to drop it (underruns)."""
     text = (fmt or b"").decode("utf-8", "replace")
-    if "underrun" in text:
+    if "underrun" in text or (function == RECOVER and text.endswith("occurred")):
         return None
     where = f"{(file or b'?').decode('utf-8', 'replace')}:{line}"
     return f"ALSA lib {where}:({(function or b'?').decode('utf-8', 'replace')}) {text}"

@@ -7,13 +7,22 @@ callback (`speaker.stop`) and hands the audio from `pre_roll` seconds before the
 to the stream, so the next `listen()` starts with the candidate's first words and continues with
 the live audio queued behind them. Without a barge-in, what was heard during playback is dropped.
 
-Echo guard: without headphones the microphone hears the interviewer's own voice, which the VAD
-rightly calls speech. The detector learns how loud that echo is from the first `learn_seconds`
-of speech it hears in each playback (the candidate is almost always silent then, so this is also
-a grace period) and counts speech as the candidate's only when it is `echo_factor` times louder.
-Learning waits for the echo to arrive, because the output's latency and the line's lead-in delay
-it by a varying amount; with headphones no echo comes, and the room's noise is learned by
-`learn_timeout`.
+Echo cancellation (the default when `pywebrtc-audio` is installed; the fallback's rule below
+still applies as well): the microphone signal goes through WebRTC's AEC3
+(`interviewer.live.echo`), fed with the exact samples being played. A window of speech counts as
+the candidate's when the cancelled signal keeps at least `echo_ratio` of the microphone's level:
+the echo alone is cut by 15-25 dB, a candidate as loud as the echo keeps most of theirs. No
+learning period is needed (only the canceller's half second to settle at a line's start), and
+what is handed over to the answer is the cancelled audio, so the question's echo does not leak
+into it. The VAD hears the microphone itself; the level rules tell echo from candidate.
+
+Echo guard without a canceller (the fallback): the microphone hears the interviewer's own voice,
+which the VAD rightly calls speech. The detector learns how loud that echo is from the first
+`learn_seconds` of speech it hears in each playback (the candidate is almost always silent then,
+so this is also a grace period) and counts speech as the candidate's only when it is
+`echo_factor` times louder. Learning waits for the echo to arrive, because the output's latency
+and the line's lead-in delay it by a varying amount; with headphones no echo comes, and the
+room's noise is learned by `learn_timeout`.
 """
 
 from __future__ import annotations
@@ -23,12 +32,16 @@ import math
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
 from interviewer.errors import UserError
-from interviewer.live.endpointing import WINDOW, WINDOW_SECONDS, StreamingVad
+from interviewer.live.echo import EchoCanceller, PlaybackReference, load_echo_canceller
+from interviewer.live.endpointing import WINDOW, WINDOW_SECONDS, SpeechTracker, StreamingVad
+from interviewer.live.playback import Player
 from interviewer.live.shared_input import SharedInput
 
 POLL_SECONDS = 0.05  # how often the watcher notices that playback has ended
@@ -48,6 +61,11 @@ class BargeInSettings:
     loud_fraction: float = 0.75  # share of those windows that must be louder than the echo
     noise_floor: float = 0.002  # RMS; with no echo at all, speech must still beat 2x this
     pre_roll: float = 0.3  # audio kept from before the speech onset for the next listen()
+    echo_ratio: float = 0.35  # with echo cancellation: the share of the level that must remain
+    cancel_settle: float = 0.5  # ...but not in a line's first half second: the canceller
+    # re-finds the echo path as a line starts, and lets some echo through meanwhile
+    cancelled_loud_fraction: float = 0.5  # ...in this share of the windows (syllable gaps let the
+    # residual echo through, so fewer windows than `loud_fraction` stand out)
 
 
 class BargeInDetector:
@@ -67,8 +85,10 @@ class BargeInDetector:
         self.elapsed = 0.0
         self.echo_level: float | None = None  # set once learning is over
         self.onset_at: float | None = None  # second of playback the candidate's speech began
-        self.in_speech = False
-        self._run: deque[tuple[float, float, float]] = deque()  # (start, seconds, rms)
+        self.speech = SpeechTracker(self.settings.speech_threshold,
+                                    self.settings.silence_threshold, self.settings.min_speech)
+        self._run: deque[tuple[float, float, float, float | None]] = deque()
+        # (start, seconds, rms, the level it had to beat)
         # While learning: (seconds, energy) of the speech windows, and of all windows.
         self._learned_speech = [0.0, 0.0]
         self._learned_all = [0.0, 0.0]
@@ -79,37 +99,63 @@ class BargeInDetector:
         return self.onset_at is not None
 
     @property
+    def in_speech(self) -> bool:
+        """True while the VAD hears speech (the interviewer's echo or the candidate)."""
+        return self.speech.in_speech
+
+    @property
     def trigger_level(self) -> float | None:
         """The RMS the candidate's speech must exceed (None while still learning)."""
         if self.echo_level is None:
             return None
         return self.settings.echo_factor * max(self.echo_level, self.settings.noise_floor)
 
-    def update(self, probability: float, rms: float, seconds: float = WINDOW_SECONDS) -> bool:
-        """Account for one window; True when the candidate has barged in (and from then on)."""
+    def update(self, probability: float, rms: float, seconds: float = WINDOW_SECONDS,
+               microphone_rms: float | None = None) -> bool:
+        """Account for one window; True when the candidate has barged in (and from then on).
+
+        With echo cancellation, `rms` is the cancelled signal's level and `microphone_rms` the
+        level before cancelling; without, `rms` is the microphone's level and learning applies.
+        """
         if self.triggered:
             return True
         s = self.settings
         start = self.elapsed
         self.elapsed += seconds
-        speaking = probability >= (s.silence_threshold if self.in_speech else s.speech_threshold)
-        self.in_speech = speaking
+        speaking = self.speech.update(probability, seconds)
         if self.echo_level is None:
-            self._learn(speaking, rms, seconds)
+            self._learn(speaking, rms if microphone_rms is None else microphone_rms, seconds)
         if not speaking:
             self._run.clear()
             return False
-        self._run.append((start, seconds, rms))
+        if microphone_rms is not None and start < s.cancel_settle:
+            microphone_rms = math.inf  # the canceller is still settling: nothing counts yet
+        self._run.append((start, seconds, rms, microphone_rms))
         # Keep only the shortest tail of the run that still spans min_speech.
         while len(self._run) > 1 and self._span() - self._run[0][1] >= s.min_speech - 1e-9:
             self._run.popleft()
-        level = self.trigger_level
-        if level is None or self._span() < s.min_speech - 1e-9:
+        if self._span() < s.min_speech - 1e-9:
             return False
-        loud = sum(seconds for _, seconds, window_rms in self._run if window_rms > level)
-        if loud >= s.loud_fraction * self._span() - 1e-9:
+        loud = sum(seconds for _, seconds, window_rms, heard in self._run
+                   if self._louder_than_echo(window_rms, heard))
+        fraction = s.loud_fraction if microphone_rms is None else s.cancelled_loud_fraction
+        if loud >= fraction * self._span() - 1e-9:
             self.onset_at = self._run[0][0]
         return self.triggered
+
+    def _louder_than_echo(self, rms: float, microphone_rms: float | None) -> bool:
+        """Whether one window of speech is the candidate's rather than the echo's.
+
+        Without a canceller: louder than the learned echo level by `echo_factor` (with no echo
+        at all, just louder than the room). With one: the cancelled signal kept `echo_ratio`
+        of the microphone's level (the echo alone loses 15-25 dB); `BargeIn` runs the learned
+        rule on the microphone itself alongside.
+        """
+        s = self.settings
+        if microphone_rms is None:
+            level = self.trigger_level
+            return level is not None and rms > level
+        return rms > max(s.echo_ratio * microphone_rms, s.echo_factor * s.noise_floor)
 
     def _learn(self, speaking: bool, rms: float, seconds: float) -> None:
         energy = seconds * rms * rms
@@ -127,7 +173,7 @@ class BargeInDetector:
             self.echo_level = math.sqrt(heard[1] / heard[0])
 
     def _span(self) -> float:
-        return sum(seconds for _, seconds, _ in self._run)
+        return sum(seconds for _, seconds, _, _ in self._run)
 
 
 class BargeIn:
@@ -142,16 +188,22 @@ class BargeIn:
     """
 
     def __init__(self, stop: Callable[[], None], source: SharedInput,
-                 settings: BargeInSettings | None = None):
+                 settings: BargeInSettings | None = None, *,
+                 canceller: EchoCanceller | None = None,
+                 reference: PlaybackReference | None = None):
         self.stop = stop
         self.source = source
         self.settings = settings or BargeInSettings()
+        # Both or neither: the canceller needs what the speaker plays (`reference`).
+        self.canceller = canceller if reference is not None else None
+        self.reference = reference
         self.enabled = True
         self.last_barged_in = False
         self.last_onset: float | None = None
         self.last_echo_level: float | None = None
         self.error: str | None = None  # why watching failed, if it did (listen() will say too)
         self._vad: StreamingVad | None = None
+        self._raw_vad: StreamingVad | None = None  # with a canceller: the microphone's own
 
     @contextlib.contextmanager
     def watch(self) -> Iterator[BargeIn]:
@@ -165,6 +217,8 @@ class BargeIn:
             yield self
             return
         self.source.discard()  # audio from before this line is not part of anything
+        if self.reference is not None:
+            self.reference.clear()
         try:
             # Opened here, before the speaker opens its output stream: PortAudio is not meant to
             # open streams from two threads at once. It takes a few milliseconds.
@@ -195,48 +249,102 @@ class BargeIn:
         if self._vad is None:
             self._vad = StreamingVad()
         self._vad.reset()
+        # With a canceller, two judges: the cancelled audio (the candidate as loud as the echo)
+        # and the level rule on the microphone itself (headphones, where the canceller, having
+        # heard no echo, damps the candidate too). Either one stopping the line is a barge-in.
         detector = BargeInDetector(self.settings)
+        heuristic = BargeInDetector(self.settings) if self.canceller is not None else None
+        if heuristic is not None:
+            if self._raw_vad is None:
+                self._raw_vad = StreamingVad()
+            self._raw_vad.reset()
         pre_roll = max(0, round(self.settings.pre_roll / WINDOW_SECONDS))
         needed = pre_roll + math.ceil(self.settings.min_speech / WINDOW_SECONDS) + 8
         history: deque[np.ndarray] = deque(maxlen=needed)  # the latest windows, for pre-roll
         rest = np.zeros(0, dtype=np.float32)
+        raw = np.zeros(0, dtype=np.float32)  # the microphone before cancelling, window-aligned
         while not done.is_set():
             block = self.source.get(POLL_SECONDS)
             if block is None:
                 continue
+            if self.canceller is not None:
+                raw = np.concatenate([raw, block])
+                block = self.canceller.process(block, self.reference.take(len(block)))
             rest = np.concatenate([rest, block])
             while len(rest) >= WINDOW:
                 window, rest = rest[:WINDOW], rest[WINDOW:]
-                history.append(window)
+                history.append(window)  # cancelled: what is handed over holds no echo
+                microphone_rms = None
+                if heuristic is not None:
+                    heard, raw = raw[:WINDOW], raw[WINDOW:]
+                    microphone_rms = _rms(heard)
+                    if heuristic.update(self._raw_vad.feed(heard)[0], microphone_rms):
+                        self._barged_in(heuristic, history, pre_roll, rest)
+                        return
+                # The VAD hears the cancelled signal: on the microphone itself it hears the echo
+                # as speech all the time, and echo alone then stopped 4 lines in 20.
                 probability = self._vad.feed(window)[0]
-                rms = float(np.sqrt(np.mean(window * window)))
-                if detector.update(probability, rms):
-                    self._barged_in(detector, history, pre_roll, rest)
+                if detector.update(probability, _rms(window), microphone_rms=microphone_rms):
+                    self._barged_in(heuristic or detector, history, pre_roll, rest,
+                                    onset=detector.onset_at, elapsed=detector.elapsed)
                     return
-            self.last_echo_level = detector.echo_level
+            self.last_echo_level = (heuristic or detector).echo_level
 
     def _barged_in(self, detector: BargeInDetector, history: deque, pre_roll: int,
-                   rest: np.ndarray) -> None:
-        # Windows since onset (detector.onset_at .. now) plus pre_roll windows before it.
-        since_onset = round((detector.elapsed - detector.onset_at) / WINDOW_SECONDS)
+                   rest: np.ndarray, *, onset: float | None = None,
+                   elapsed: float | None = None) -> None:
+        onset = detector.onset_at if onset is None else onset
+        elapsed = detector.elapsed if elapsed is None else elapsed
+        # Windows since onset (onset .. now) plus pre_roll windows before it.
+        since_onset = round((elapsed - onset) / WINDOW_SECONDS)
         windows = list(history)
         kept = windows[max(0, len(windows) - since_onset - pre_roll):]
         self.source.hand_over([*kept, rest])
         self.last_echo_level = detector.echo_level
-        self.last_onset = round(detector.onset_at, 3)
+        self.last_onset = round(onset, 3)
         self.last_barged_in = True
         self.stop()
 
 
-def enable_barge_in(speaker, microphone, settings: BargeInSettings | None = None) -> BargeIn:
+class BargeInSpeaker(Protocol):
+    """A speaker barge-in can stop: it plays every watched line inside `while_playing()` and
+    through `player`, whose `reference` receives the samples played (Pyttsx3Speaker)."""
+
+    while_playing: Callable[[], AbstractContextManager] | None
+    player: Player
+
+    def stop(self) -> None:
+        """Stop the line being played now (from any thread)."""
+        ...
+
+
+class BargeInMicrophone(Protocol):
+    """A microphone barge-in listens on: its stream, kept open between answers when
+    `keep_open` is set (SoundDeviceMicrophone)."""
+
+    shared_input: SharedInput
+    keep_open: bool
+
+
+def enable_barge_in(speaker: BargeInSpeaker, microphone: BargeInMicrophone,
+                    settings: BargeInSettings | None = None, *,
+                    echo_cancellation: bool = True) -> BargeIn:
     """Let the candidate cut into every line `speaker` plays by talking into `microphone`.
 
-    `speaker` needs `stop()` and a `while_playing` hook (Pyttsx3Speaker); `microphone` is a
-    SoundDeviceMicrophone (SoundDeviceMicrophone). Its stream is opened at the first line and then
-    kept open (`keep_open`), so it is already delivering audio when each line starts and runs on
-    into the answer that follows. Call `microphone.close()` when the session ends.
+    The microphone's stream is opened at the first line and then kept open (`keep_open`), so it
+    is already delivering audio when each line starts and runs on into the answer that follows;
+    call `microphone.close()` when the session ends. With `echo_cancellation` (and
+    pywebrtc-audio installed) the speaker's playback feeds the echo canceller.
     """
     microphone.keep_open = True
-    barge_in = BargeIn(speaker.stop, microphone.shared_input, settings)
+    canceller = load_echo_canceller() if echo_cancellation else None
+    reference = PlaybackReference() if canceller is not None else None
+    speaker.player.reference = reference
+    barge_in = BargeIn(speaker.stop, microphone.shared_input, settings, canceller=canceller,
+                       reference=reference)
     speaker.while_playing = barge_in.watch
     return barge_in
+
+
+def _rms(samples: np.ndarray) -> float:
+    return float(np.sqrt(np.mean(samples * samples))) if len(samples) else 0.0

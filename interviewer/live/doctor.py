@@ -76,13 +76,31 @@ def check_vad() -> str:
 
 
 def check_model(model: str | None) -> str:
-    """The Whisper model is here, cached, or can be downloaded on first use."""
+    """Which Whisper model a session would use (with `auto`: base.en if cached, else the embedded
+    tiny.en and how to get base.en), or can download because the user asked for it."""
     from interviewer.live.whisper_models import model_status
 
     ok, detail = model_status(model)
     if not ok:
         raise UserError(detail)
     return detail
+
+
+def check_turn_model() -> str:
+    """The end-of-turn model is installed and intact (else answers end by silence alone)."""
+    from interviewer.live.smart_turn import check_installed
+
+    return f"Smart Turn v3.2 at {check_installed()}"
+
+
+def check_echo_canceller() -> str:
+    """WebRTC AEC3 for barge-in over loudspeakers (else a loudness rule stands in)."""
+    from interviewer.live.echo import load_echo_canceller
+
+    if load_echo_canceller() is None:
+        raise UserError("pywebrtc-audio is not installed: barge-in falls back to a loudness "
+                        "rule (pip install pywebrtc-audio, or use headphones)")
+    return "WebRTC AEC3 (pywebrtc-audio)"
 
 
 def check_llm(contact_openai: bool = False) -> Check:
@@ -117,6 +135,8 @@ def run_checks(*, model: str | None = None, input_device: str | None = None,
     checks.append(_run("text-to-speech voice", lambda: check_tts(voice)))
     checks.append(_run("voice activity detection", check_vad))
     checks.append(_run("Whisper model", lambda: check_model(model)))
+    checks.append(_run("end-of-turn model", check_turn_model, required=False))
+    checks.append(_run("echo cancellation", check_echo_canceller, required=False))
     checks.append(check_llm(contact_llm))
     return checks
 

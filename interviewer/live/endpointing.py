@@ -4,9 +4,18 @@
 recurrent state and a 64-sample context from window to window, exactly as the batch code in
 `faster_whisper.vad` does, but incrementally so it can run while the candidate speaks.
 
+`SpeechTracker` is the one speech/silence state machine (hysteresis, minimum speech, pause
+length) that endpointing, barge-in and incremental transcription all read.
+
 `Endpointer` is the pure decision logic over those speech probabilities, so it can be tested
-with made-up numbers: the answer ends after `end_silence` seconds without speech once speech
-has begun, at `max_seconds`, or, if nobody says anything, after `no_speech_timeout`.
+with made-up numbers. Once speech has begun, the answer ends:
+- semantically (the default): after `finished_silence` the end-of-turn model is asked whether
+  the thought sounds finished (`wants_judgement`, answered with `judged()`); finished, the answer
+  ends there; unfinished, the candidate gets `patience` seconds of silence before it ends,
+  unless at `read_silence` the transcript so far reads as a finished sentence (`wants_reading`,
+  answered with `read()`; real-time transcription supplies it);
+- by silence alone (`--silence-only`, or no end-of-turn model): after `end_silence`;
+and always at `max_seconds`. If nobody says anything it ends after `no_speech_timeout`.
 """
 
 from __future__ import annotations
@@ -14,6 +23,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+
+from interviewer.live.timing import (
+    DEFAULT_END_SILENCE,
+    DEFAULT_PATIENCE,
+    FINISHED_SILENCE,
+    READ_SILENCE,
+)
 
 SAMPLE_RATE = 16_000
 WINDOW = 512  # samples per VAD window at 16 kHz
@@ -62,58 +78,174 @@ class StreamingVad:
         return probabilities
 
 
+
+
 @dataclass
-class EndpointSettings:
-    """When an answer ends. Times in seconds."""
+class SpeechTracker:
+    """Speech or silence, window by window, with hysteresis; when speech began and last sounded.
 
-    end_silence: float = 2.5
-    no_speech_timeout: float = 8.0
-    max_seconds: float = 300.0
+    A run starts at `speech_threshold` and holds down to `silence_threshold`; the answer counts
+    as started after `min_speech` seconds of continuous speech (a cough or a click does not).
+    """
+
     speech_threshold: float = 0.5  # Silero's usual onset threshold
-    silence_threshold: float = 0.35  # below this counts as silence (hysteresis)
-    min_speech: float = 0.25  # this much speech before the answer counts as started
-
-
-class Endpointer:
-    """Tracks speech and silence window by window and says when (and why) the answer ended."""
-
-    def __init__(self, settings: EndpointSettings):
-        self.settings = settings
-        self.elapsed = 0.0
-        self.speech_seconds = 0.0
-        self.first_speech_at: float | None = None
-        self.last_speech_at: float | None = None
-        self.in_speech = False
-        self._run = 0.0  # length of the current run of speech windows
-        self.ended_by: str | None = None
+    silence_threshold: float = 0.35  # below this counts as silence
+    min_speech: float = 0.25
+    elapsed: float = 0.0
+    speech_seconds: float = 0.0
+    first_speech_at: float | None = None
+    last_speech_at: float | None = None
+    in_speech: bool = False
+    run: float = 0.0  # length of the current run of speech
 
     @property
     def started(self) -> bool:
         """True once the candidate has said something."""
         return self.first_speech_at is not None
 
-    def update(self, probability: float, seconds: float = WINDOW_SECONDS) -> str | None:
-        """Account for one window; returns why the answer ended, or None to keep listening.
+    @property
+    def silence(self) -> float:
+        """Seconds since speech last sounded (since the start when there was none)."""
+        return self.elapsed - (self.last_speech_at or 0.0)
 
-        Reasons: 'silence', 'max_length', 'no_speech'.
-        """
-        s = self.settings
+    def update(self, probability: float, seconds: float = WINDOW_SECONDS) -> bool:
+        """Account for one window; True when it is speech."""
         self.elapsed += seconds
-        speaking = probability >= (s.silence_threshold if self.in_speech else s.speech_threshold)
-        if speaking:
-            self.in_speech = True
-            self._run += seconds
+        threshold = self.silence_threshold if self.in_speech else self.speech_threshold
+        self.in_speech = probability >= threshold
+        if self.in_speech:
+            self.run += seconds
             self.speech_seconds += seconds
             self.last_speech_at = self.elapsed
-            if self.first_speech_at is None and self._run >= s.min_speech:
-                self.first_speech_at = self.elapsed - self._run
+            if self.first_speech_at is None and self.run >= self.min_speech - 1e-9:
+                self.first_speech_at = self.elapsed - self.run
         else:
-            self.in_speech = False
-            self._run = 0.0
+            self.run = 0.0
+        return self.in_speech
+
+
+@dataclass
+class EndpointSettings:
+    """When an answer ends. Times in seconds."""
+
+    end_silence: float = DEFAULT_END_SILENCE
+    no_speech_timeout: float = 8.0
+    max_seconds: float = 300.0
+    speech_threshold: float = 0.5
+    silence_threshold: float = 0.35
+    min_speech: float = 0.25
+    semantic: bool = False  # ask the end-of-turn model (set when one is loaded)
+    finished_silence: float = FINISHED_SILENCE
+    read_silence: float = READ_SILENCE
+    patience: float = DEFAULT_PATIENCE
+
+
+class Endpointer:
+    """Tracks speech and silence window by window and says when (and why) the answer ended.
+
+    Reasons: 'finished' (the end-of-turn model heard a finished thought), 'silence',
+    'max_length', 'no_speech'.
+    """
+
+    def __init__(self, settings: EndpointSettings):
+        self.settings = settings
+        self.speech = SpeechTracker(settings.speech_threshold, settings.silence_threshold,
+                                    settings.min_speech)
+        self.ended_by: str | None = None
+        self.judgements = 0  # how often the end-of-turn model was asked
+        self._judged_at: float | None = None  # last_speech_at of the pause already judged
+        self._read_at: float | None = None  # ...and of the pause whose transcript was read
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds of audio seen."""
+        return self.speech.elapsed
+
+    @property
+    def started(self) -> bool:
+        """True once the candidate has said something."""
+        return self.speech.started
+
+    @property
+    def in_speech(self) -> bool:
+        """True while the candidate is speaking."""
+        return self.speech.in_speech
+
+    @property
+    def first_speech_at(self) -> float | None:
+        """When the answer's speech began."""
+        return self.speech.first_speech_at
+
+    @property
+    def last_speech_at(self) -> float | None:
+        """When speech last sounded."""
+        return self.speech.last_speech_at
+
+    @property
+    def speech_seconds(self) -> float:
+        """Seconds of speech heard."""
+        return self.speech.speech_seconds
+
+    @property
+    def wants_judgement(self) -> bool:
+        """True when the end-of-turn model should now be asked about this pause (once each)."""
+        s = self.settings
+        return (s.semantic and self.ended_by is None and self.started
+                and self.speech.silence >= s.finished_silence - 1e-9
+                and self._judged_at != self.speech.last_speech_at)
+
+    def judged(self, finished: bool) -> str | None:
+        """The end-of-turn model's verdict on the current pause; ends the answer if finished."""
+        self._judged_at = self.speech.last_speech_at
+        self.judgements += 1
+        if finished and self.ended_by is None:
+            self.ended_by = "finished"
+        return self.ended_by
+
+    @property
+    def wants_reading(self) -> bool:
+        """True when the transcript so far should now be read for a finished sentence (once per
+        pause, after the model heard the thought unfinished)."""
+        s = self.settings
+        return (s.semantic and self.ended_by is None and self.started
+                and self._judged_at == self.speech.last_speech_at
+                and self.speech.silence >= s.read_silence - 1e-9
+                and self._read_at != self.speech.last_speech_at)
+
+    def read(self, finished: bool) -> str | None:
+        """Whether the transcript of the answer so far ends a sentence; ends the answer if so."""
+        self._read_at = self.speech.last_speech_at
+        if finished and self.ended_by is None:
+            self.ended_by = "finished"
+        return self.ended_by
+
+    def update(self, probability: float, seconds: float = WINDOW_SECONDS) -> str | None:
+        """Account for one window; returns why the answer ended, or None to keep listening."""
+        if self.ended_by is not None:
+            return self.ended_by
+        s = self.settings
+        self.speech.update(probability, seconds)
+        limit = s.patience if s.semantic else s.end_silence
         if self.elapsed >= s.max_seconds:
             self.ended_by = "max_length"
-        elif self.started and self.elapsed - self.last_speech_at >= s.end_silence:
+        elif self.started and self.speech.silence >= limit - 1e-9:
             self.ended_by = "silence"
         elif not self.started and self.elapsed >= s.no_speech_timeout:
             self.ended_by = "no_speech"
         return self.ended_by
+
+
+# Words a finished sentence rarely ends on: a transcript ending on one is mid-thought.
+DANGLING = frozenset("""a an the and but or so because then that which who whom whose to of in
+on at for with from by as if than was were is are be been i we my our their his her its like um
+uh er just really very""".split())
+
+
+def reads_as_finished(text: str) -> bool:
+    """Whether a (partial) transcript ends a sentence: a full stop, question or exclamation mark
+    (not Whisper's "..." for a trailing phrase) after a word that can end one."""
+    text = text.strip()
+    if not text or text.endswith(("...", "\u2026")) or text[-1] not in ".!?":
+        return False
+    words = text.rstrip(".!?").split()
+    return bool(words) and words[-1].strip(",;:\"'").lower() not in DANGLING

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from interviewer.live.endpointing import SAMPLE_RATE, WINDOW
+from interviewer.live.endpointing import SAMPLE_RATE, WINDOW, WINDOW_SECONDS, SpeechTracker
 from interviewer.session.ports import Audio, Transcriber, Transcript, Word
 
 SPEECH = 0.5  # a window at or above this probability is speech (Silero's onset threshold)
@@ -77,8 +78,14 @@ class _Speech:
     """Window-by-window speech tracking over the whole answer."""
 
     probabilities: list[float] = field(default_factory=list)
-    silence_run: int = 0  # windows of silence up to now
+    tracker: SpeechTracker = field(default_factory=lambda: SpeechTracker(SPEECH, SPEECH))
     speech_since_cut: bool = False
+
+    @property
+    def silence_run(self) -> int:
+        """Windows of silence up to now."""
+        return round(self.tracker.silence / WINDOW_SECONDS) if self.tracker.last_speech_at \
+            is not None else len(self.probabilities)
 
 
 class IncrementalTranscriber:
@@ -90,9 +97,11 @@ class IncrementalTranscriber:
     """
 
     def __init__(self, transcriber: Transcriber, settings: IncrementalSettings | None = None,
-                 *, vad=None):
+                 *, vad=None, on_slow: Callable[[float], None] | None = None):
         self.transcriber = transcriber
         self.settings = settings or IncrementalSettings()
+        # Called with the share of real time a pass took, when it is over `busy_share`.
+        self.on_slow = on_slow
         self._vad = vad
         self._lock = threading.Condition()
         self._blocks_lock = threading.Lock()  # feed() appends while the worker reads
@@ -142,11 +151,8 @@ class IncrementalTranscriber:
         s, speech = self.settings, self._speech
         speech.probabilities.append(probability)
         end = len(speech.probabilities) * WINDOW  # sample offset where this window ends
-        if probability >= SPEECH:
-            speech.silence_run = 0
+        if speech.tracker.update(probability):
             speech.speech_since_cut = True
-        else:
-            speech.silence_run += 1
         stretch = (end - self._cut) / SAMPLE_RATE
         pause_windows = max(int(round(s.pause * SAMPLE_RATE / WINDOW)), 1)
         long_windows = max(int(round(s.long_pause * SAMPLE_RATE / WINDOW)), pause_windows)
@@ -218,6 +224,8 @@ class IncrementalTranscriber:
         if seconds <= 0:
             return
         share = busy / seconds
+        if share > self.settings.busy_share and self.on_slow is not None:
+            self.on_slow(share)
         if share > self.settings.busy_share:
             grown = self._min_stretch * min(share / self.settings.busy_share, 2.0)
             self._min_stretch = min(grown, self.settings.max_stretch)
@@ -296,6 +304,10 @@ class IncrementalTranscriber:
             self.stats.tail_skipped = tail.end > tail.start
             self.stats.tail_samples = 0
         self.stats.tail_seconds = time.perf_counter() - waited
+        if self.stats.tail_samples >= SAMPLE_RATE and self.on_slow is not None:
+            share = self.stats.tail_seconds / (self.stats.tail_samples / SAMPLE_RATE)
+            if share > self.settings.busy_share:
+                self.on_slow(share)
         return _joined(stretches, self.duration_s, self.transcriber.language)
 
     def _has_speech(self, start: int, end: int) -> bool:

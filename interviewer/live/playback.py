@@ -1,7 +1,8 @@
 """Playing audio through sounddevice in a way that can be stopped mid-sentence.
 
 Audio is written to an OutputStream in short chunks from the calling thread, so `stop()` (from
-any thread) or Ctrl-C takes effect within about 50 ms instead of after the whole question.
+any thread) or Ctrl-C takes effect within about 50 ms instead of after the whole question. With a
+`reference` (barge-in's echo canceller), every chunk written is also handed to it at 16 kHz.
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ from __future__ import annotations
 import threading
 
 import numpy as np
+
+from interviewer.live.echo import SAMPLE_RATE as REFERENCE_RATE
+from interviewer.live.echo import PlaybackReference
 
 CHUNK_SECONDS = 0.05
 
@@ -18,6 +22,7 @@ class Player:
 
     def __init__(self, device: int | str | None = None):
         self.device = device
+        self.reference: PlaybackReference | None = None  # set by barge-in's echo canceller
         self._stop = threading.Event()
 
     def stop(self) -> None:
@@ -44,6 +49,7 @@ class Player:
         sd = load_sounddevice()
         data = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1, 1)
         chunk = max(int(sample_rate * CHUNK_SECONDS), 1)
+        reference = self._reference_samples(data[:, 0], sample_rate)
         stream = sd.OutputStream(samplerate=sample_rate, channels=1, dtype="float32",
                                  device=self.device)
         finished = False
@@ -52,6 +58,9 @@ class Player:
             for start in range(0, len(data), chunk):
                 if self._stop.is_set():
                     return False
+                if reference is not None:  # before the write: the reference must lead the echo
+                    self.reference.push(reference[start * len(reference) // len(data):
+                                                  (start + chunk) * len(reference) // len(data)])
                 stream.write(data[start:start + chunk])
             finished = True
             return True
@@ -61,3 +70,10 @@ class Player:
             else:
                 stream.abort()  # drops whatever is still buffered
             stream.close()
+
+    def _reference_samples(self, samples: np.ndarray, sample_rate: int) -> np.ndarray | None:
+        if self.reference is None or len(samples) == 0:
+            return None
+        from interviewer.live.wav import resample
+
+        return resample(samples, sample_rate, REFERENCE_RATE)

@@ -11,13 +11,14 @@ decides to cut in, listening stops at once, the partial answer is kept and marke
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
 
 import numpy as np
 
+from interviewer.live.capture import ListeningMicrophone
+from interviewer.live.endpointing import reads_as_finished
 from interviewer.live.incremental import IncrementalSettings, IncrementalTranscriber
 from interviewer.live.interrupt import InterruptPolicy
-from interviewer.live.voice_answers import DEFAULT_MAX_ANSWER, VoiceAnswers
+from interviewer.live.voice_answers import DEFAULT_MAX_ANSWER, VoiceAnswers, Waiting
 from interviewer.session.ports import (
     Answer,
     Interruption,
@@ -28,14 +29,7 @@ from interviewer.session.ports import (
 )
 
 CHECK_EVERY = 0.5  # seconds of audio between two looks at the partial transcript
-
-
-class BlockMicrophone(Protocol):
-    """A microphone that hands out blocks while it records (see SoundDeviceMicrophone)."""
-
-    def listen(self, *, max_seconds: float, on_block=None):
-        """Record one answer, calling `on_block(block, probabilities, endpointer)` per block."""
-        ...
+READ_MARGIN = 0.1  # the transcript covers the last words once it reaches this close to them
 
 
 class StreamingVoiceAnswers(VoiceAnswers):
@@ -51,13 +45,16 @@ class StreamingVoiceAnswers(VoiceAnswers):
 
     NO_NUDGE = ("enter", "interrupted")
 
-    def __init__(self, microphone: BlockMicrophone, transcriber: Transcriber, *,
+    def __init__(self, microphone: ListeningMicrophone, transcriber: Transcriber, *,
                  speaker: Speaker | None = None, max_answer: float = DEFAULT_MAX_ANSWER,
                  interrupt: InterruptPolicy | None = None,
                  settings: IncrementalSettings | None = None,
-                 on_interrupt: Callable[[Interruption], None] | None = None, out=None):
-        super().__init__(microphone, transcriber, speaker=speaker, max_answer=max_answer, out=out)
-        self.incremental = IncrementalTranscriber(transcriber, settings)
+                 on_interrupt: Callable[[Interruption], None] | None = None,
+                 waiting: Waiting | None = None, out=None):
+        super().__init__(microphone, transcriber, speaker=speaker, max_answer=max_answer,
+                         waiting=waiting, out=out)
+        self.incremental = IncrementalTranscriber(transcriber, settings, on_slow=self._slow)
+        self.slowed_down = False  # transcription fell behind once: decoding was made cheaper
         self.interrupt = interrupt
         self.on_interrupt = on_interrupt
         self.last_interruption: Interruption | None = None
@@ -77,7 +74,7 @@ class StreamingVoiceAnswers(VoiceAnswers):
                       interrupted=self.last_interruption is not None,
                       cut_in=self.last_interruption)
 
-    def _listen(self, prompt: Prompt):
+    def _listen(self, prompt: Prompt, wait: float):
         self.incremental.reset()
         state = {"next_check": CHECK_EVERY, "partial": ""}
 
@@ -85,6 +82,11 @@ class StreamingVoiceAnswers(VoiceAnswers):
             self.incremental.feed(block, probabilities)
             if not endpointer.started:
                 return None
+            covered = self.incremental.transcribed_until() >= \
+                endpointer.last_speech_at - READ_MARGIN
+            if endpointer.wants_reading and covered and endpointer.read(
+                    reads_as_finished(self.incremental.partial_text())):
+                return endpointer.ended_by
             story = endpointer.elapsed - endpointer.first_speech_at
             if story < state["next_check"]:
                 return None
@@ -102,7 +104,23 @@ class StreamingVoiceAnswers(VoiceAnswers):
             self._cut_in(decision, prompt)
             return "interrupted"
 
-        return self.microphone.listen(max_seconds=self.max_answer, on_block=on_block)
+        return self.microphone.listen(max_seconds=self.max_answer, no_speech_timeout=wait,
+                                      on_block=on_block)
+
+    def _slow(self, share: float) -> None:
+        """Transcription is close to falling behind the speech: say so once, and decode
+        greedily from now on (a beam of one is several times cheaper, at a small cost in
+        accuracy) instead of leaving the candidate waiting in silence."""
+        if self.slowed_down:
+            return
+        self.slowed_down = True
+        from interviewer.live.transcribe import WhisperTranscriber
+
+        faster = isinstance(self.transcriber, WhisperTranscriber) and self.transcriber.beam_size > 1
+        if faster:
+            self.transcriber.beam_size = 1
+        self._tell(f"note: transcription took {share:.0%} of real time on this machine"
+                   + ("; switching to faster decoding." if faster else "."))
 
     def _cut_in(self, decision: Interruption, prompt: Prompt) -> None:
         """Start saying the probe now: the candidate hears it while the tail is transcribed."""

@@ -94,7 +94,8 @@ def load_model(path: Path, cpu_threads: int, compute_type: str):
 class WhisperTranscriber:
     """Transcriber backed by faster-whisper on the CPU.
 
-    `model` is a size name (default base.en) or a local CTranslate2 folder; `language` is a
+    `model` is `auto` (the default: base.en if cached, else the embedded tiny.en), a size name,
+    `embedded` or a local CTranslate2 folder; `language` is a
     language code ('en' by default) or 'auto'. `decode_options` passes extra arguments to
     `WhisperModel.transcribe` (tests cap `max_new_tokens` and the temperature fallback).
     Without `decode_options`, they come from $INTERVIEWER_WHISPER_OPTIONS (a JSON object) if set.

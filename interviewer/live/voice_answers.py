@@ -9,21 +9,50 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from interviewer.errors import UserError
+from interviewer.live.capture import CapturedAudio, ListeningMicrophone
+from interviewer.live.meter import Working
+from interviewer.live.timing import DEFAULT_WAIT, FIRST_NUDGE, SECOND_NUDGE
 from interviewer.live.wav import load_audio, save_wav
 from interviewer.session.ports import (
     Answer,
     Audio,
-    Microphone,
+    InterruptedAnswer,
     Prompt,
     Speaker,
     Transcriber,
 )
 
-NOTHING_HEARD = "I didn't catch anything; take your time, and answer when you're ready."
+NOTHING_HEARD = "Take your time; there's no rush. Answer whenever you're ready."
+STILL_NOTHING = ("Still thinking? That's fine. If it helps, start with the situation, and we'll "
+                 "go from there.")
+MOVING_ON = "No answer recorded; moving on."
 DEFAULT_MAX_ANSWER = 300.0
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """How long the interviewer waits for an answer that has not started, in seconds of silence
+    since the question: a gentle nudge at `first_nudge`, another at `second_nudge`, and moving on
+    (recorded as no answer, not scored) at `give_up` (`--wait-for-answer`)."""
+
+    first_nudge: float = FIRST_NUDGE
+    second_nudge: float = SECOND_NUDGE
+    give_up: float = DEFAULT_WAIT
+
+    def steps(self) -> list[tuple[float, str | None]]:
+        """(seconds of silence to wait, the nudge to say then; None: move on) in order."""
+        nudges = [(at, line) for at, line in ((self.first_nudge, NOTHING_HEARD),
+                                              (self.second_nudge, STILL_NOTHING))
+                  if at < self.give_up]
+        steps, waited = [], 0.0
+        for at, line in [*nudges, (self.give_up, None)]:
+            steps.append((at - waited, line))
+            waited = at
+        return steps
 AUDIO_SUFFIXES = (".wav",)
 
 
@@ -37,62 +66,82 @@ def _transcribed(audio: Audio, transcriber: Transcriber, path: Path | None,
 class VoiceAnswers:
     """Answers spoken into the microphone.
 
-    When nothing is heard, the candidate is prompted once (aloud if a speaker is given) and
-    listened to again; if there is still nothing, the answer is empty and the interview moves on.
-    `max_answer` caps one answer in seconds (`--max-answer`).
+    While nothing is heard, the candidate is nudged gently (aloud if a speaker is given) as
+    `waiting` says and listened to again; only after its `give_up` limit does the interview move
+    on, with the turn recorded as no answer. `max_answer` caps one answer in seconds
+    (`--max-answer`). Ctrl-C while the candidate speaks keeps what they said: it is transcribed
+    and raised as `InterruptedAnswer`, so the engine logs it before stopping.
     """
 
-    def __init__(self, microphone: Microphone, transcriber: Transcriber, *,
+    def __init__(self, microphone: ListeningMicrophone, transcriber: Transcriber, *,
                  speaker: Speaker | None = None, max_answer: float = DEFAULT_MAX_ANSWER,
-                 out=None):
+                 waiting: Waiting | None = None, out=None):
         if max_answer <= 0:
             raise UserError("--max-answer must be more than 0 seconds")
         self.microphone = microphone
         self.transcriber = transcriber
         self.speaker = speaker
         self.max_answer = max_answer
+        self.waiting = waiting or Waiting()
         self.out = out if out is not None else sys.stderr
 
     # Ways an empty recording can end that are deliberate, so the candidate is not nudged.
     NO_NUDGE: tuple[str, ...] = ("enter",)
 
     def next_answer(self, prompt: Prompt) -> Answer:
-        """Listen, save, transcribe; an empty answer when the candidate says nothing twice."""
-        audio = self._listen(prompt)
-        if len(audio.samples) == 0 and getattr(audio, "ended_by", None) not in self.NO_NUDGE:
-            self._nudge()
-            audio = self._listen(prompt)
-        if len(audio.samples) == 0:
-            self._tell("Nothing recorded; moving on.")
-            return Answer(text="", source="voice", audio_path=None, duration_s=0.0)
+        """Listen, save, transcribe; no answer when the candidate stays silent to the limit."""
+        audio = None
+        for wait, nudge in self.waiting.steps():
+            audio = self._listen(prompt, wait)
+            if len(audio.samples) or audio.ended_by in (*self.NO_NUDGE, "ctrl_c") \
+                    or nudge is None:
+                break
+            self._nudge(nudge, prompt)
+        if audio is None or len(audio.samples) == 0:
+            if audio is not None and audio.ended_by == "ctrl_c":
+                raise KeyboardInterrupt
+            self._tell(MOVING_ON)
+            return Answer(text="", source="voice", audio_path=None, duration_s=0.0,
+                          no_answer=True)
         path = save_wav(prompt.save_audio_to, audio) if prompt.save_audio_to else None
-        error = getattr(audio, "device_error", None)
-        problem = None
-        if error:
-            where = f" in {path}" if path else ""
-            problem = (f"the microphone stopped ({error}); kept the {audio.duration_s:.1f} s "
-                       "recorded so far")
-            self._tell(f"warning: {problem}{where}.")
-        answer = self._transcribe(audio, path)
+        problem = self._problem(audio, path)
+        with Working("Transcribing your answer", self.out):
+            answer = self._transcribe(audio, path)
         answer.problem = problem
+        if audio.ended_by == "ctrl_c":
+            raise InterruptedAnswer(answer)
         return answer
+
+    def _problem(self, audio: CapturedAudio, path: Path | None) -> str | None:
+        """What went wrong while recording, for the log (and said now)."""
+        if audio.ended_by == "ctrl_c":
+            return (f"stopped with Ctrl-C during the answer; kept the {audio.duration_s:.1f} s "
+                    "said so far")
+        if not audio.device_error:
+            return None
+        where = f" in {path}" if path else ""
+        problem = (f"the microphone stopped ({audio.device_error}); kept the "
+                   f"{audio.duration_s:.1f} s recorded so far")
+        self._tell(f"warning: {problem}{where}.")
+        return problem
 
     def close(self) -> None:
         """Release the microphone (kept open between answers when barge-in is on)."""
         self.microphone.close()
 
-    def _listen(self, prompt: Prompt) -> Audio:
-        """Record one answer (subclasses listen differently, e.g. transcribing as they go)."""
-        return self.microphone.listen(max_seconds=self.max_answer)
+    def _listen(self, prompt: Prompt, wait: float) -> CapturedAudio:
+        """Record one answer, waiting `wait` s for a first word (subclasses listen differently,
+        e.g. transcribing as they go)."""
+        return self.microphone.listen(max_seconds=self.max_answer, no_speech_timeout=wait)
 
     def _transcribe(self, audio: Audio, path: Path | None) -> Answer:
         """The answer from its recorded audio."""
         return _transcribed(audio, self.transcriber, path, "voice")
 
-    def _nudge(self) -> None:
-        self._tell(NOTHING_HEARD)
+    def _nudge(self, line: str, prompt: Prompt) -> None:
+        self._tell(line)
         if self.speaker is not None:
-            self.speaker.say(NOTHING_HEARD)
+            self.speaker.say(line, voice=prompt.voice, rate=prompt.rate)
 
     def _tell(self, line: str) -> None:
         with contextlib.suppress(OSError, ValueError):

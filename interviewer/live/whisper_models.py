@@ -1,8 +1,11 @@
 """Finding a Whisper model: a local CTranslate2 folder, the Hugging Face cache, or a download.
 
 The cache is checked first without touching the network, so a model fetched once works offline
-afterwards. A first download shows huggingface_hub's progress bars. Offline with no cached
-model, the user gets one line saying how to get one instead of a download traceback.
+afterwards. Nobody choosing a model means `auto`: base.en when it is cached, else the embedded
+tiny.en the set-up installs, at once and without any network attempt (one line says how to get
+base.en). A download happens only for a model the user named (option, environment or config
+file), or for `auto` when no model at all is on the machine; it shows huggingface_hub's
+progress bars. Offline with no model, the user gets one line saying how to get one.
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ from pathlib import Path
 
 from interviewer.errors import UserError
 
-DEFAULT_MODEL = "base.en"
+# The model a session uses when nobody chose one; `PREFERRED_MODEL` is what `auto` prefers.
+AUTO = "auto"
+DEFAULT_MODEL = AUTO
+PREFERRED_MODEL = "base.en"
 # `--model embedded` names the tiny.en the set-up installs; `tiny.en` uses it too when the hub
 # cache has none, since its files are the same.
 EMBEDDED = "embedded"
@@ -151,6 +157,8 @@ def resolve_model(name: str | None = None, *, cache_dir: str | None = None,
     expanded = Path(name).expanduser()
     if expanded.is_dir() or looks_like_path(name):
         return check_model_folder(expanded, name)
+    if name == AUTO:
+        return _automatic(cache_dir, allow_download)
     if name == EMBEDDED:
         return _embedded_or_error()
     cached = cached_model(name, cache_dir)
@@ -158,7 +166,7 @@ def resolve_model(name: str | None = None, *, cache_dir: str | None = None,
         return cached
     if name == EMBEDDED_SIZE and _embedded_installed():
         return _embedded_or_error()  # the same files, already here: no download
-    if not allow_download or os.environ.get("HF_HUB_OFFLINE") in ("1", "true", "True"):
+    if not allow_download or _hub_offline():
         return _embedded_instead(name, "offline mode")
     from huggingface_hub import snapshot_download
 
@@ -172,6 +180,52 @@ def resolve_model(name: str | None = None, *, cache_dir: str | None = None,
     except Exception as exc:  # no network, hub unreachable, disk full, repo missing
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return _embedded_instead(name, reason[:160])
+
+
+def how_to_get_preferred() -> str:
+    """How to get base.en when a session uses the embedded model instead (one clause)."""
+    return (f"for the more accurate {PREFERRED_MODEL} run once with `--model {PREFERRED_MODEL}` "
+            f"or set INTERVIEWER_MODEL={PREFERRED_MODEL} (downloads "
+            f"{approx_size(PREFERRED_MODEL)} from Hugging Face)")
+
+
+def _automatic(cache_dir: str | None, allow_download: bool) -> Path:
+    """base.en if cached, else the embedded model with no network attempt, else a download of
+    base.en (the only way a machine without any model can run a voice session)."""
+    cached = cached_model(PREFERRED_MODEL, cache_dir)
+    if cached is not None:
+        return cached
+    if _embedded_installed():
+        folder = _embedded_or_error()
+        print(f"The Whisper model {PREFERRED_MODEL!r} is not downloaded: using the embedded "
+              f"tiny.en (offline); {how_to_get_preferred()}.", file=sys.stderr)
+        return folder
+    return resolve_model(PREFERRED_MODEL, cache_dir=cache_dir, allow_download=allow_download)
+
+
+def session_model(name: str | None = None) -> str:
+    """Which model a voice session would use for `name`, in a few words, without the network:
+    for the doctor's last line. Raises nothing; unknown names are shown as given."""
+    name = (name or DEFAULT_MODEL).strip()
+    try:
+        expanded = Path(name).expanduser()
+        if expanded.is_dir() or looks_like_path(name):
+            return f"the folder {expanded}"
+        if name == EMBEDDED:
+            return "the embedded tiny.en"
+        wanted = PREFERRED_MODEL if name == AUTO else name
+        if cached_model(wanted) is not None:
+            return f"{wanted} (cached)"
+        fallback = name in (AUTO, EMBEDDED_SIZE) or _hub_offline()
+        if fallback and _embedded_installed():
+            return "the embedded tiny.en"
+        return f"{wanted} (downloaded first)"
+    except UserError:
+        return name
+
+
+def _hub_offline() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE") in ("1", "true", "True")
 
 
 def _embedded_installed() -> bool:
@@ -193,8 +247,8 @@ def model_status(name: str | None = None) -> tuple[bool, str]:
     """For `interviewer doctor`: whether the model is usable now, and where it is or how to get it.
 
     A model that is not cached is fine when the embedded tiny.en is installed (a session falls
-    back to it); the doctor never contacts the hub itself, because the only network call the
-    tool makes on its own is the model download a voice session needs.
+    back to it); the doctor never contacts the hub itself: the only download the tool makes is
+    one the user asked for (or `auto` on a machine with no model at all).
     """
     name = (name or DEFAULT_MODEL).strip()
     try:
@@ -203,6 +257,8 @@ def model_status(name: str | None = None) -> tuple[bool, str]:
             return True, f"local folder {check_model_folder(expanded)}"
         if name == EMBEDDED:
             return True, f"embedded tiny.en at {_embedded_or_error()} (files checked)"
+        if name == AUTO:
+            return _automatic_status()
         cached = cached_model(name)
         if cached is not None:
             return True, f"{name} cached at {cached}"
@@ -214,9 +270,22 @@ def model_status(name: str | None = None) -> tuple[bool, str]:
             return True, f"{name}: the embedded copy at {embedded} (files checked)"
         return True, (f"{name} is not downloaded: a session downloads it{_paren(approx_size(name))}"
                       f" if this machine is online, else uses the embedded tiny.en at {embedded}")
-    if os.environ.get("HF_HUB_OFFLINE") in ("1", "true", "True"):
+    if _hub_offline():
         return False, missing_model_message(name, "HF_HUB_OFFLINE is set")
     return False, (f"{name} is not downloaded yet: the first voice session downloads it"
                    f"{_paren(approx_size(name))} if this machine is online; offline, install the "
                    "embedded tiny.en with `python3 -m interviewer.live.embedded_model` or pass "
                    "--model PATH to a local CTranslate2 folder")
+
+
+def _automatic_status() -> tuple[bool, str]:
+    """`model_status` for `auto`: what a session would pick, and how to get base.en."""
+    cached = cached_model(PREFERRED_MODEL)
+    if cached is not None:
+        return True, f"auto: {PREFERRED_MODEL} cached at {cached}"
+    if _embedded_installed():
+        return True, (f"auto: {PREFERRED_MODEL} is not downloaded, so a session uses the embedded "
+                      f"tiny.en at {_embedded_or_error()} (files checked, offline); "
+                      f"{how_to_get_preferred()}")
+    ok, detail = model_status(PREFERRED_MODEL)
+    return ok, f"auto: {detail}"

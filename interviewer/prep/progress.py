@@ -45,6 +45,20 @@ GAP_LABELS = {
     "vague_compensation": "no researched pay number",
     "mentorship_structure": "asked for heavy structure",
     "defend_decision": "asked to defend a design choice",
+    "no_trade_off": "no trade-off until asked",
+    "no_scale": "scale not considered until asked",
+    "no_failure_mode": "failure modes not covered until asked",
+    "no_self_awareness": "no self-awareness until asked",
+}
+# Where a probe's name depends on the candidate's role: a product manager defends a product call,
+# not a design choice. Sessions of several roles share the neutral wording under "mixed".
+ROLE_GAP_LABELS = {
+    "defend_decision": {
+        "engineer": "asked to defend a design choice",
+        "product": "asked to defend a product call",
+        "design": "asked for the reasoning behind a design decision",
+        "mixed": "asked to defend a decision",
+    },
 }
 SIGNAL_METRICS = (
     Metric("named_principle", "unprompted", "named a principle", "higher", 0.2, True),
@@ -65,9 +79,13 @@ def value_metric(value: str) -> Metric:
     return Metric(f"value:{value}", "values", value, "higher", 1.0)
 
 
-def caught_metric(gap: str) -> Metric:
-    """The metric for how often a probe had to be asked (share of main questions)."""
-    return Metric(f"caught:{gap}", "caught", GAP_LABELS.get(gap, gap), "lower", 0.2, True)
+def caught_metric(gap: str, roles: set[str] | frozenset[str] = frozenset()) -> Metric:
+    """The metric for how often a probe had to be asked (share of main questions), named in
+    the words of the roles whose sessions asked it."""
+    by_role = ROLE_GAP_LABELS.get(gap, {})
+    role = next(iter(roles)) if len(roles) == 1 else "mixed"
+    label = by_role.get(role) or GAP_LABELS.get(gap, gap)
+    return Metric(f"caught:{gap}", "caught", label, "lower", 0.2, True)
 
 
 @dataclass
@@ -80,6 +98,14 @@ class SessionPoint:
     answered: int
     figures: dict[str, float | None] = field(default_factory=dict)
     mode: str = "practice"  # "loop" or "practice": the page trends them apart
+    role: str = "engineer"
+    finished: bool = True  # False: the answers ran out or the session was stopped
+
+    @property
+    def title(self) -> str:
+        """What the session was, for headers and chart labels: 'manager, product, unfinished'."""
+        parts = [self.label, self.role]
+        return ", ".join([*parts, "unfinished"] if not self.finished else parts)
 
 
 @dataclass
@@ -164,6 +190,8 @@ class Progress:
                     "id": p.session_id,
                     "started_at": p.started_at.isoformat(),
                     "stage": p.label,
+                    "role": p.role,
+                    "finished": p.finished,
                     "answered": p.answered,
                 }
                 for p in self.sessions
@@ -209,7 +237,10 @@ def progress_from_states(states: list[SessionState]) -> Progress:
             if k.startswith("caught:") and v
         }
     )
-    metrics += [caught_metric(g) for g in gaps]
+    metrics += [
+        caught_metric(g, {p.role for p in points if p.figures.get(f"caught:{g}") is not None})
+        for g in gaps
+    ]
     metrics += list(DELIVERY_METRICS)
     series = [Series(m, [p.figures.get(m.key) for p in points]) for m in metrics]
     return Progress(sessions=points, series=series)
@@ -229,6 +260,8 @@ def session_point(state: SessionState) -> SessionPoint:
         label=state.label,
         answered=len(mains),
         mode=state.started.mode,
+        role=state.started.role,
+        finished=state.complete,
     )
     if not mains:
         return point

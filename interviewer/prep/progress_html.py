@@ -11,22 +11,32 @@ import io
 from pathlib import Path
 
 from interviewer.prep.progress import Progress, Series
-from interviewer.prep.progress_text import GROUPS, fmt, still_catching
+from interviewer.prep.progress_text import GROUPS, fmt, latest_cell, still_catching, trend_cell
 
 INSTALL_HINT = "pip install matplotlib"
 # Phones: the charts scale to the screen and wide tables scroll inside their own box.
 _STYLE = """
-body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
+body { font-family: system-ui, sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem;
        color: #222; }
 svg { max-width: 100%; height: auto; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); gap: 1rem; }
+.charts figure { margin: 0; min-width: 0; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin-bottom: 1.5rem; }
-th small { display: block; font-weight: normal; color: #555; }
-th { white-space: nowrap; }
+th small { display: block; font-weight: normal; color: #555; white-space: nowrap; }
+th.session small.what { white-space: normal; min-width: 4.5rem; }
+th { white-space: nowrap; vertical-align: bottom; }
 th, td { padding: .25rem .75rem; border-bottom: 1px solid #ddd; text-align: right; }
-th:first-child, td:first-child { text-align: left; }
+th:first-child, td:first-child { text-align: left; position: sticky; left: 0; background: #fff;
+       white-space: normal; min-width: 8rem; }
 .better { color: #1a7f37; } .worse { color: #b42318; }
 .note { background: #fff8e1; padding: .5rem 1rem; }
+@media (max-width: 40rem) {
+  body { margin: 1rem auto; }
+  .charts { grid-template-columns: 1fr; }
+  th, td { padding: .2rem .25rem; font-size: .85rem; }
+  th:first-child, td:first-child { min-width: 5.5rem; max-width: 6.5rem; }
+}
 """
 
 
@@ -59,7 +69,8 @@ def progress_html(progress: Progress, root: Path) -> tuple[str, str | None]:
             continue
         parts.append(f"<section class='{mode}'><h2>{heading} ({len(part.sessions)})</h2>")
         try:
-            parts.append(chart_svg(part))
+            figures = "".join(f"<figure>{svg}</figure>" for svg in chart_svgs(part))
+            parts.append(f"<div class='charts'>{figures}</div>")
         except ChartUnavailable:
             warning = f"the charts need matplotlib ({INSTALL_HINT}); the page has the tables only"
             parts.append(
@@ -79,7 +90,8 @@ def _table(progress: Progress, rows: list[Series]) -> str:
     # Number, date and time, and what was practised: two sessions on one day are told apart,
     # and the numbers match the charts' x-axis.
     dates = "".join(
-        f"<th>#{n} {p.started_at:%m-%d %H:%M}<small>{html.escape(p.label)}</small></th>"
+        f"<th class='session'>#{n}<small>{p.started_at:%m-%d %H:%M}</small>"
+        f"<small class='what'>{html.escape(p.title)}</small></th>"
         for n, p in enumerate(progress.sessions, start=1)
     )
     out = [f"<div class='scroll'><table><tr><th></th><th>first</th><th>latest</th>"
@@ -88,59 +100,79 @@ def _table(progress: Progress, rows: list[Series]) -> str:
         cells = "".join(f"<td>{fmt(series, p)}</td>" for p in series.points)
         out.append(
             f"<tr><td>{html.escape(series.metric.label)}</td><td>{fmt(series, series.first)}</td>"
-            f"<td>{fmt(series, series.latest)}</td>"
-            f"<td class='{series.trend}'>{series.trend}</td>{cells}</tr>"
+            f"<td>{latest_cell(series)}</td>"
+            f"<td class='{series.trend}'>{trend_cell(series)}</td>{cells}</tr>"
         )
     out.append("</table></div>")
     return "\n".join(out)
 
 
-def chart_svg(progress: Progress) -> str:
-    """Four small charts in one inline SVG: overall, values, probes needed, fillers."""
+# Series that share a chart get their own marker and a small sideways offset, so two series with
+# equal values stay visible instead of one hiding the other.
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "<", ">")
+SPREAD = 0.24
+
+
+def chart_svgs(progress: Progress) -> list[str]:
+    """Four charts, each its own inline SVG so a phone can stack them full width: overall,
+    values, probes needed, fillers."""
     try:
         import matplotlib
         from matplotlib.figure import Figure
     except ImportError as exc:
         raise ChartUnavailable(str(exc)) from None
     xs = list(range(1, len(progress.sessions) + 1))
-    labels = [f"{i} ({p.started_at:%m-%d} {p.label})"
+    labels = [f"{i} ({p.started_at:%m-%d} {p.title})"
               for i, p in enumerate(progress.sessions, start=1)]
+    charts = [
+        lambda ax: _lines(ax, xs, labels, [progress.get("overall")], "Overall score", (-3, 103)),
+        lambda ax: _values(ax, progress, labels),
+        lambda ax: _lines(ax, xs, labels, progress.group("caught"), "Probes needed (%)",
+                          (-3, 103)),
+        lambda ax: _lines(ax, xs, labels, [progress.get("fillers_per_100")],
+                          "Fillers per 100 words", (0, None)),
+    ]
+    svgs = []
     # Figure (not pyplot) needs no GUI backend; a fixed hash salt keeps the SVG reproducible.
     with matplotlib.rc_context({"svg.hashsalt": "interviewer", "svg.fonttype": "none"}):
-        figure = Figure(figsize=(10, 7), layout="constrained")
-        axes = figure.subplots(2, 2)
-        _lines(axes[0][0], xs, labels, [progress.get("overall")], "Overall score", (-3, 103))
-        _values(axes[0][1], progress, labels)
-        _lines(axes[1][0], xs, labels, progress.group("caught"), "Probes needed (%)", (-3, 103))
-        delivery = [progress.get("fillers_per_100")]
-        _lines(axes[1][1], xs, labels, delivery, "Fillers per 100 words", (0, None))
-        buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-    svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]  # drop the XML prolog so it can sit inside HTML
+        for draw in charts:
+            figure = Figure(figsize=(5.5, 4.2), layout="constrained")
+            draw(figure.subplots())
+            buffer = io.StringIO()
+            figure.savefig(buffer, format="svg", metadata={"Date": None})
+            svg = buffer.getvalue()
+            svgs.append(svg[svg.index("<svg") :])  # no XML prolog, so it can sit inside HTML
+    return svgs
 
 
 def _lines(ax, xs, labels, series_list, title, ylim) -> None:
-    for series in series_list:
-        if series is None:
-            continue
+    shown = [s for s in series_list if s is not None and s.measured]
+    for n, series in enumerate(shown):
         scale = 100 if series.metric.percent else 1
-        points = [(x, p * scale) for x, p in zip(xs, series.points, strict=True) if p is not None]
-        if points:
-            ax.plot(*zip(*points, strict=True), marker="o", label=series.metric.label)
+        offset = (n - (len(shown) - 1) / 2) * SPREAD / max(1, len(shown) - 1) if len(shown) > 1 \
+            else 0.0
+        points = [(x + offset, p * scale)
+                  for x, p in zip(xs, series.points, strict=True) if p is not None]
+        ax.plot(*zip(*points, strict=True), marker=MARKERS[n % len(MARKERS)], markersize=5,
+                label=series.metric.label, alpha=0.85)
     ax.set_title(title)
-    ax.set_xticks(xs, labels, rotation=45, fontsize=8)
+    ax.set_xticks(xs, labels, rotation=45, ha="right", fontsize=8)
+    ax.set_xlim(0.5, len(xs) + 0.5)
     if ylim:
         ax.set_ylim(bottom=ylim[0], top=ylim[1])
-    if len(series_list) > 1 and ax.lines:
-        ax.legend(fontsize=7)
+    if len(shown) > 1:
+        # Below the whole chart, outside the plot, so it never covers a point.
+        ax.figure.legend(fontsize=7, loc="outside lower center", ncol=2, frameon=False)
 
 
 def _values(ax, progress: Progress, labels: list[str]) -> None:
     """Values x sessions as a grid: darker is stronger evidence, blank is not heard."""
     rows = progress.group("values")
+    ax.set_title("Value evidence (1-5)")
+    if not rows:
+        ax.set_axis_off()
+        return
     grid = [[p if p is not None else float("nan") for p in s.points] for s in rows]
     ax.imshow(grid, vmin=1, vmax=5, cmap="Greens", aspect="auto")
     ax.set_yticks(range(len(rows)), [s.metric.label for s in rows], fontsize=8)
-    ax.set_xticks(range(len(labels)), labels, rotation=45, fontsize=8)
-    ax.set_title("Value evidence (1-5)")
+    ax.set_xticks(range(len(labels)), labels, rotation=45, ha="right", fontsize=8)

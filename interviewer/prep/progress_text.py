@@ -32,6 +32,16 @@ def fmt(series: Series, value: float | None) -> str:
     return f"{value:g}"
 
 
+def latest_cell(series: Series) -> str:
+    """The latest figure, or '-' when only one session measured it (it is the first too)."""
+    return fmt(series, series.latest) if len(series.measured) > 1 else "-"
+
+
+def trend_cell(series: Series) -> str:
+    """The trend, or '1 session' when there is a single measurement to go on."""
+    return "1 session" if len(series.measured) == 1 else series.trend
+
+
 def progress_table(progress: Progress, root: Path) -> str:
     """The whole table, or a first-run hint when there is nothing yet."""
     if not progress.sessions:
@@ -42,8 +52,15 @@ def progress_table(progress: Progress, root: Path) -> str:
         f"Progress over {count} session{'s' if count != 1 else ''}: "
         f"{first.started_at:%Y-%m-%d} to {last.started_at:%Y-%m-%d} (from {root})",
     ]
+    unfinished = sum(not p.finished for p in progress.sessions)
+    roles = sorted({p.role for p in progress.sessions})
+    if len(roles) > 1:
+        lines.append(f"Roles practised: {', '.join(roles)} (the page labels each session).")
+    if unfinished:
+        lines.append(f"{unfinished} of them unfinished (answers ran out or stopped early): "
+                     "their figures cover only what was answered.")
     width = max(len(s.metric.label) for s in progress.series) + 2
-    lines.append(f"  {'':<{width}}{'first':>6}{'latest':>8}  {'trend':<8}history (oldest first)")
+    lines.append(f"  {'':<{width}}{'first':>6}{'latest':>8}  {'trend':<10}history (oldest first)")
     for group, title in GROUPS:
         rows = progress.group(group)
         if group == "delivery":
@@ -56,7 +73,7 @@ def progress_table(progress: Progress, root: Path) -> str:
             history = " ".join(fmt(series, p) for p in recent)
             lines.append(
                 f"  {series.metric.label:<{width}}{fmt(series, series.first):>6}"
-                f"{fmt(series, series.latest):>8}  {series.trend:<8}{history}"
+                f"{latest_cell(series):>8}  {trend_cell(series):<10}{history}"
             )
     lines += ["", *still_catching(progress)]
     return "\n".join(lines)

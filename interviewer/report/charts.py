@@ -107,7 +107,7 @@ def _filler_panel(ax, points: list[DeliveryPoint]) -> None:
     ax.bar([p.turn for p in points], [p.fillers_per_100 for p in points], color=_ACCENT, width=0.7)
     ax.axhline(TYPICAL_FILLERS_PER_100, color="#555", linestyle=":", linewidth=1)
     ax.text(
-        1.0,
+        0.99,
         TYPICAL_FILLERS_PER_100,
         "typical",
         transform=ax.get_yaxis_transform(),
@@ -116,12 +116,17 @@ def _filler_panel(ax, points: list[DeliveryPoint]) -> None:
         color="#555",
         fontsize=9,
     )
+    # Room above the typical line, so its label is never cut off at the top of the panel.
+    highest = max((p.fillers_per_100 for p in points), default=0.0)
+    ax.set_ylim(0, max(highest, TYPICAL_FILLERS_PER_100) * 1.25)
     ax.set_ylabel("fillers / 100 words")
 
 
 def _pause_panel(ax, timed: list[DeliveryPoint]) -> None:
     ax.bar([p.turn for p in timed], [p.long_pauses for p in timed], color="#444", width=0.7)
     ax.yaxis.get_major_locator().set_params(integer=True)
+    # A count starts at 0; with no long pauses at all the axis still runs 0-1, not -0.04..0.04.
+    ax.set_ylim(0, max(1, max(p.long_pauses for p in timed)) * 1.1)
     ax.set_ylabel("long pauses")
 
 

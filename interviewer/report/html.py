@@ -10,7 +10,7 @@ from interviewer.report.charts import delivery_chart, values_chart
 from interviewer.report.environment import render
 from interviewer.report.output import write_page
 from interviewer.report.view import build_view
-from interviewer.rubric.content import default_content, stage_titles
+from interviewer.rubric.content import default_content
 from interviewer.rubric.delivery import RELIABILITY_NOTE
 from interviewer.session.state import SessionState
 from interviewer.session.store import SessionStore, write_private
@@ -30,7 +30,7 @@ def render_html(
         values_svg=values_chart(view.coverage),
         delivery_svg=delivery_chart(view.delivery),
         delivery_note=RELIABILITY_NOTE,
-        titles=stage_titles(), keeper=default_content().keeper,
+        keeper=default_content().keeper,
         portable=linker.portable or not view.has_audio,
         version=__version__,
     )

@@ -13,7 +13,9 @@ from interviewer.report.charts import DeliveryPoint
 from interviewer.report.highlight import Segment, highlight
 from interviewer.report.lines import KIND_LABELS, score_line
 from interviewer.rubric.content import stage_title
+from interviewer.rubric.delivery import ASSUMED_WPM
 from interviewer.rubric.results import AnswerScore, Decision, Delivery, Move, Vote
+from interviewer.rubric.scoring import CAP_EVASIVE
 from interviewer.session.events import AnswerScored
 from interviewer.session.state import InterviewState, SessionState, TurnState
 from interviewer.session.store import SessionStore
@@ -71,6 +73,14 @@ class TurnView:
         return delivery_line(self.delivery) if self.delivery else ""
 
     @property
+    def components(self) -> dict[str, int] | None:
+        """The score's parts, or None when the answer had nothing to score (empty, unreadable,
+        evasive): its parts would read as praise ("culture fit 100") for saying nothing."""
+        if self.score is None or not self.score.components or no_content(self.score):
+            return None
+        return self.score.components
+
+    @property
     def answered(self) -> bool:
         """True once the candidate answered (even with silence)."""
         return self.answer is not None
@@ -114,6 +124,18 @@ class ReportView:
     def votes(self) -> list[Vote]:
         """The board: every interviewer's independent vote, in loop order."""
         return [i.vote for i in self.interviews if i.vote is not None]
+
+    @property
+    def voted(self) -> list[InterviewView]:
+        """The interviews that voted, for board rows titled by their round."""
+        return [i for i in self.interviews if i.vote is not None]
+
+    @property
+    def shared_reasons(self) -> list[str]:
+        """Keeper-test reasons given word for word by more than one interviewer: the board
+        shows them once under the table instead of on every row."""
+        reasons = [r for v in self.votes for r in (v.keeper_reason, v.hire_again_reason) if r]
+        return list(dict.fromkeys(r for r in reasons if reasons.count(r) > 1))
 
     @property
     def turns(self) -> list[TurnView]:
@@ -218,8 +240,20 @@ def delivery_line(d: Delivery) -> str:
         parts.append(f"{d.long_pauses} long pause{'s' if d.long_pauses != 1 else ''}{longest}")
     if d.length_verdict and d.guidance_seconds:
         low, high = d.guidance_seconds
-        parts.append(f"length {d.length_verdict} (guide {low}-{high} s)")
+        if d.speaking_seconds is None:
+            # Typed: no timing, so the guide is in words at a conversational speaking rate.
+            low, high = (round(x * ASSUMED_WPM / 60, -1) for x in (low, high))
+            parts.append(f"length {d.length_verdict} (guide about {low:.0f}-{high:.0f} words)")
+        else:
+            parts.append(f"length {d.length_verdict} (guide {low}-{high} s)")
     return ", ".join(parts)
+
+
+def no_content(score: AnswerScore) -> bool:
+    """Whether the answer was capped for holding nothing to score: empty, unreadable or
+    evasive (no example at all)."""
+    s = score.signals
+    return s.word_count == 0 or s.gibberish or (s.evasive and score.overall <= CAP_EVASIVE)
 
 
 def _quotes(score: AnswerScore) -> list[tuple[str, str]]:

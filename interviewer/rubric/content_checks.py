@@ -33,13 +33,15 @@ def check_interviewers(stages: dict[str, StageSettings], by_id: dict[str, Person
                         path: Path) -> None:
     for stage, settings in stages.items():
         for chosen in settings.all_rounds():
-            unknown = [i for i in chosen.interviewers if i not in by_id]
+            unknown = [i for i in chosen.every_interviewer() if i not in by_id]
             if unknown:
                 raise ContentError(
                     f"{path}: no interviewer {unknown[0]!r} (named by stages.yaml, {stage} "
                     f"{chosen.title})"
                 )
-            if stage == "onsite" and any("recruit" in by_id[i].role for i in chosen.interviewers):
+            if stage == "onsite" and any(
+                "recruit" in by_id[i].role for i in chosen.every_interviewer()
+            ):
                 raise ContentError(f"{path}: the onsite panel has no recruiting roles")
 
 

@@ -91,7 +91,7 @@ def plan_own_question(
     # The stage's own kind of interview where it has one (the onsite's behavioural panel, not
     # a coding round), else the role's.
     chosen = next((r for r in rounds if r in draw.content.stages[stage].rounds), rounds[0])
-    persona = _pick_person(draw, chosen.interviewers)
+    persona = _pick_person(draw, chosen.interviewers_for(request.role))
     values = request.focus_values or _own_values(content, stage, persona)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
     question = PlannedQuestion(id=f"own-{digest}", text=text, values=values, topic="own")
@@ -113,7 +113,7 @@ def _plan_stage(draw: _Draw, stage: str) -> list[PlannedInterview]:
             for interview in panel:
                 interviews.insert(draw.rng.randrange(len(interviews) + 1), interview)
             continue
-        persona = _pick_person(draw, chosen.interviewers)
+        persona = _pick_person(draw, chosen.interviewers_for(draw.request.role))
         interviews.append(_interview(stage, chosen, persona, _questions(draw, chosen)))
     return interviews
 
@@ -173,7 +173,7 @@ def _least_asked(draw: _Draw, options: list[Question]) -> Question | None:
 
 def _plan_panel(draw: _Draw, stage: str, chosen: Round) -> list[PlannedInterview]:
     """A panel that covers all nine values, each member asking about the values they own."""
-    pool = [p for p in draw.content.personas.pool(chosen.interviewers)
+    pool = [p for p in draw.content.personas.pool(chosen.interviewers_for(draw.request.role))
             if p.id not in draw.used_people]
     low, high = chosen.panel or (4, 5)
     panels = [

@@ -34,6 +34,11 @@ class Round(Strict):
     bank: str = Field(description="The question file under prompts/questions/, without .yaml.")
     questions: int = Field(ge=1, le=12, description="Questions asked in this interview.")
     interviewers: list[str] = Field(min_length=1, description="Persona ids from personas.yaml.")
+    role_interviewers: dict[Role, list[str]] = Field(
+        default_factory=dict,
+        description="Interviewers for one role instead of `interviewers` (a designer meets a "
+        "design manager, not an engineering manager).",
+    )
     topics: list[str] = Field(
         default_factory=list, description="Ask one question per topic, in this order."
     )
@@ -46,6 +51,14 @@ class Round(Strict):
         default_factory=list, description="Openings for this round instead of the stage's."
     )
 
+    def interviewers_for(self, role: str) -> list[str]:
+        """Who may hold this round for a candidate of this role."""
+        return self.role_interviewers.get(role) or self.interviewers  # type: ignore[call-overload]
+
+    def every_interviewer(self) -> list[str]:
+        """Everyone named by the round for any role (for the content checks)."""
+        return [*self.interviewers, *(i for ids in self.role_interviewers.values() for i in ids)]
+
 
 class RoleRounds(Strict):
     """What a role changes in a stage: rounds added to the stage's own, or one chosen of them."""
@@ -54,6 +67,20 @@ class RoleRounds(Strict):
     choose: Literal["all", "one"] = Field(
         default="all", description="'one': a single round drawn at random per session."
     )
+
+
+class Handover(Strict):
+    """The line shown as the loop moves into a stage, honest about how the earlier screens went."""
+
+    pass_: str = Field(alias="pass", description="Every earlier screen let the candidate through.")
+    stop: str | None = Field(
+        default=None,
+        description="An earlier screen voted strong no: a real loop would have ended there.",
+    )
+
+    def line(self, stopped: bool) -> str:
+        """The variant for how the loop has gone so far."""
+        return self.stop if stopped and self.stop else self.pass_
 
 
 class StageSettings(Strict):
@@ -68,7 +95,7 @@ class StageSettings(Strict):
         min_length=1, description="What the interviewer says first, one drawn per interview."
     )
     closing: str
-    handover: str = Field(description="The one line shown when the loop moves into this stage.")
+    handover: Handover = Field(description="The line shown when the loop moves into this stage.")
     rounds: list[Round] = Field(default_factory=list, description="Held for every role.")
     roles: dict[Role, RoleRounds] = Field(default_factory=dict)
 

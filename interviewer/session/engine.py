@@ -35,6 +35,7 @@ from interviewer.session.fallback_notes import FallbackNotes
 from interviewer.session.ports import (
     Answer,
     AnswerSource,
+    InterruptedAnswer,
     PreparingSpeaker,
     Prompt,
     Speaker,
@@ -122,7 +123,7 @@ class InterviewEngine:
         settings = self.parts.content.stages[plan.stage]
         where = Whereabouts(self.state, self.parts.content)
         handover = where.handover(index)
-        if handover:
+        if handover and not self._interview(index).started:  # said once, not again on resume
             self.parts.console.info(handover)
         title = self.parts.content.stage_title(plan.stage, plan.style)
         self.parts.console.heading(f"{title}: {plan.interviewer_name}, {plan.interviewer_role}")
@@ -130,8 +131,6 @@ class InterviewEngine:
             self.emit(InterviewStarted(interview=index))
             self._say(index, where.opening(index, self.state.started.seed), None)
         for question_index in range(len(plan.questions)):
-            self.parts.console.info(Whereabouts(self.state, self.parts.content).line(
-                index, question_index))
             self._run_exchange(index, question_index)
         self._score_unscored(index)
         turns = _views(self._interview(index).turns)
@@ -151,6 +150,11 @@ class InterviewEngine:
         turns = interview.exchange(question_index)
         if turns and turns[-1].move and turns[-1].move.move.action != "follow_up":
             return  # this question is done
+        self.parts.console.info(Whereabouts(self.state, self.parts.content).line(
+            index, question_index))
+        if turns and turns[-1].asked.kind != "question":
+            # Resumed inside a follow-up: show the question it follows up on first.
+            self.parts.console.context(f"The question was: {question.text}")
         if not turns:
             self._ask(index, question_index, "question", question.text, question_id=question.id)
         elif turns[-1].answer is None:
@@ -160,6 +164,10 @@ class InterviewEngine:
             if turn.answer is None:
                 self._listen(index, turn)
             turn = self._current(index, question_index)
+            if turn.answer.no_answer:
+                if turn.move is None:
+                    self._move_on_unanswered(turn)
+                return
             if not turn.scores and self._background is None:
                 self._score(index, turn)
             self._land_scores()
@@ -221,10 +229,18 @@ class InterviewEngine:
             rate=plan.rate,
             on_partial=self._anticipate(index, turn),
         )
-        answer = self.parts.answers.next_answer(prompt)
+        try:
+            answer = self.parts.answers.next_answer(prompt)
+        except InterruptedAnswer as stopped:  # Ctrl-C mid-answer: keep what was said, then stop
+            self._record_answer(index, turn, stopped.answer)
+            raise KeyboardInterrupt from None
         if answer is None:
             raise AnswersExhausted
         self._interruption = answer.cut_in
+        self._record_answer(index, turn, answer)
+
+    def _record_answer(self, index: int, turn: TurnState, answer: Answer) -> None:
+        settings = self.parts.content.stages[self._interview(index).plan.stage]
         self.parts.console.answer(answer.text)
         delivery = (
             delivery_from_words(answer.words, answer.text, settings.answer_seconds)
@@ -241,6 +257,7 @@ class InterviewEngine:
                 words=[(w.text, w.start, w.end) for w in answer.words],
                 delivery=delivery,
                 interrupted=answer.interrupted,
+                no_answer=answer.no_answer,
             )
         )
         if answer.problem:
@@ -257,6 +274,11 @@ class InterviewEngine:
                 fallback=brain != self.parts.brain.name,
             )
         )
+
+    def _move_on_unanswered(self, turn: TurnState) -> None:
+        """The candidate stayed silent to the waiting limit: on to the next question, unscored."""
+        move = Move(action="next_question", reason="no answer")
+        self.emit(MoveDecided(turn=turn.asked.turn, brain=self.parts.brain.name, move=move))
 
     def _score_later(self, index: int, turn: TurnState) -> None:
         context = answer_context(self._interview(index), turn, self.parts.content)
@@ -283,7 +305,7 @@ class InterviewEngine:
         """Before a vote: every answered turn of the interview has its score in the log."""
         self._land_scores(wait=True)
         for turn in self._interview(index).turns:
-            if turn.answer is not None and not turn.scores:
+            if turn.answer is not None and not turn.answer.no_answer and not turn.scores:
                 self._score(index, turn)
 
     def _record_interruption(self, turn: TurnState) -> Move:

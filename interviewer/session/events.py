@@ -93,6 +93,7 @@ class AnswerRecorded(_Event):
     words: list[tuple[str, float, float]] = Field(default_factory=list)
     delivery: Delivery | None = None
     interrupted: bool = False
+    no_answer: bool = False  # silent until the interviewer moved on: not scored, not voted on
 
 
 class AnswerScored(_Event):

@@ -73,7 +73,9 @@ class Answer:
     `audio_path` is where the recorded audio was saved (voice answers only); `words` carries
     timestamps for delivery metrics; `interrupted` marks an answer the interviewer cut into, and
     `cut_in` says how, when the answer source itself cut in (the engine asks that probe next);
-    `problem` says what went wrong while it was recorded (the microphone stopped), for the log.
+    `problem` says what went wrong while it was recorded (the microphone stopped), for the log;
+    `no_answer` marks a question the candidate left unanswered (silent to the waiting limit): it
+    is recorded but not scored.
     """
 
     text: str
@@ -84,6 +86,16 @@ class Answer:
     interrupted: bool = False
     cut_in: Interruption | None = None
     problem: str | None = None
+    no_answer: bool = False
+
+
+class InterruptedAnswer(KeyboardInterrupt):
+    """Ctrl-C while the candidate was answering: `answer` holds what they said until then, for
+    the engine to record before the session stops."""
+
+    def __init__(self, answer: Answer):
+        super().__init__("stopped during an answer")
+        self.answer = answer
 
 
 @dataclass

@@ -19,6 +19,11 @@ SEPARATOR = "---"
 # Three minutes of fast speech is about 4,000 characters; this leaves room for pasted notes.
 MAX_ANSWER_CHARS = 100_000
 REPROMPT = "  (nothing typed yet: type your answer, then press Enter on an empty line)\n"
+# Return to the start of the line and clear it. When the candidate typed ahead (or pasted an
+# answer with its empty line), the terminal echoed their Enter before the "> " prompt was written,
+# so the cursor sits after a dangling "> " and the interviewer's next line would follow it.
+# After a normal Enter the cursor is already on a fresh line and this changes nothing.
+CLEAR_LINE = "\r\033[K"
 
 
 class TypedAnswers:
@@ -52,7 +57,7 @@ class TypedAnswers:
                 # A stray Enter (often a double Enter after the last answer) is not an answer:
                 # say so and wait for the real one instead of sending an empty reply.
                 if self.stream.isatty():
-                    self.out.write(REPROMPT)
+                    self.out.write(CLEAR_LINE + REPROMPT)
                     self.out.flush()
                 continue
             lines.append(line.rstrip("\n"))
@@ -62,6 +67,9 @@ class TypedAnswers:
                     f"that answer is over {MAX_ANSWER_CHARS:,} characters, far longer than any "
                     "spoken answer; keep answers to a few minutes of speech"
                 )
+        if self.stream.isatty():
+            self.out.write(CLEAR_LINE)
+            self.out.flush()
         if not lines and self.finished:
             return None
         return Answer(text="\n".join(lines).strip(), source="typed")

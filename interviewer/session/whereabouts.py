@@ -2,7 +2,8 @@
 
 A long loop is easier to pace when it always says which stage this is, which interviewer of how
 many, which question, how long it has run and roughly how long is left. The estimate uses each
-stage's planned minutes (a spoken interview's length), so it is the same in text and voice mode.
+stage's planned minutes (a spoken interview's length); typed answers take no spoken time, so a
+typed session counts both what is done and what is left in those planned minutes.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from datetime import datetime, timezone
 
 from interviewer.rubric.content import Content
 from interviewer.session.state import SessionState
+
+# Inputs where answers take real speaking time, so the clock on the wall is the loop's clock.
+SPOKEN_INPUTS = ("voice", "audio_files")
 
 
 class Whereabouts:
@@ -42,24 +46,38 @@ class Whereabouts:
 
     def line(self, index: int, question_index: int, now: datetime | None = None) -> str:
         """e.g. 'Stage 4 of 4, Onsite interview · interviewer 2 of 6 · question 1 of 3 ·
-        12 min so far · about 3 h 40 min left'."""
+        12 min so far · about 3 h 40 min left'.
+
+        Both times share one clock: in a spoken session the real time since the start and the
+        planned minutes still to come; typed and scripted answers take no spoken time, so there
+        both are the spoken loop's planned minutes ('about 45 min of a spoken loop done, 6 h
+        left')."""
         plan = self.plans[index]
         stages = self._stages()
         same_stage = [i for i, p in enumerate(self.plans) if p.stage == plan.stage]
         parts = []
+        title = self.content.stage_title(plan.stage, plan.style)
         if len(stages) > 1:
-            parts.append(f"Stage {stages.index(plan.stage) + 1} of {len(stages)}, "
-                         f"{self.content.stage_title(plan.stage)}")
+            parts.append(f"Stage {stages.index(plan.stage) + 1} of {len(stages)}, {title}")
         else:
-            parts.append(self.content.stage_title(plan.stage, plan.style))
+            parts.append(title)
         if len(same_stage) > 1:
             parts.append(f"interviewer {same_stage.index(index) + 1} of {len(same_stage)}")
         parts.append(f"question {question_index + 1} of {len(plan.questions)}")
-        now = now or datetime.now(timezone.utc)
-        elapsed = max(0.0, (now - self.state.started.at).total_seconds() / 60)
-        parts.append(f"{_duration(elapsed)} so far")
-        parts.append(f"about {_duration(self.remaining_minutes(index, question_index))} left")
+        left = self.remaining_minutes(index, question_index)
+        if self.state.started.input in SPOKEN_INPUTS:
+            now = now or datetime.now(timezone.utc)
+            elapsed = max(0.0, (now - self.state.started.at).total_seconds() / 60)
+            parts.append(f"{_duration(elapsed)} so far")
+            parts.append(f"about {_duration(left)} left")
+        else:
+            done = self.remaining_minutes(0, 0) - left
+            parts.append(f"about {_duration(done)} of a spoken {self._kind()} done, "
+                         f"{_duration(left)} left")
         return " · ".join(parts)
+
+    def _kind(self) -> str:
+        return "loop" if self.state.started.mode == "loop" else "session"
 
     def handover(self, index: int) -> str | None:
         """In a loop, the line that introduces a stage when the loop first reaches it."""
@@ -69,7 +87,15 @@ class Whereabouts:
         if index > 0 and self.plans[index - 1].stage == stage:
             return None
         settings = self.content.stages.get(stage)
-        return settings.handover if settings else None
+        return settings.handover.line(self.stopped_before(index)) if settings else None
+
+    def stopped_before(self, index: int) -> bool:
+        """Whether a screen before this interview voted strong no, which ends a real loop."""
+        return any(
+            interview.vote is not None and interview.vote.vote.vote == "strong no"
+            and interview.plan.stage != "onsite"
+            for interview in self.state.interviews[:index]
+        )
 
     def opening(self, index: int, seed: int) -> str:
         """This interviewer's opening: interviews of one stage in a session never share one

@@ -54,3 +54,69 @@ def test_html_without_matplotlib_still_has_the_tables(improving_sessions, monkey
     page, warning = progress_html(load_progress(improving_sessions), improving_sessions)
     assert "matplotlib" in warning
     assert "<svg" not in page and "<table>" in page
+
+
+def _progress(points, series):
+    from interviewer.prep.progress import Progress
+
+    return Progress(sessions=points, series=series)
+
+
+def _point(n, role="engineer", finished=True, label="manager"):
+    from datetime import datetime, timezone
+
+    from interviewer.prep.progress import SessionPoint
+
+    return SessionPoint(session_id=f"s{n}", started_at=datetime(2026, 1, n, tzinfo=timezone.utc),
+                        label=label, answered=3, role=role, finished=finished)
+
+
+def test_a_value_heard_once_says_one_session_not_first_and_latest():
+    from interviewer.prep.progress import Series, value_metric
+    from interviewer.prep.progress_text import latest_cell, trend_cell
+
+    once = Series(value_metric("Courage"), [None, None, 3.0])
+    twice = Series(value_metric("Courage"), [2.0, None, 3.0])
+    assert (latest_cell(once), trend_cell(once)) == ("-", "1 session")
+    assert (latest_cell(twice), trend_cell(twice)) == ("3", twice.trend)
+    page, _ = progress_html(_progress([_point(1), _point(2), _point(3)], [once]), "x")
+    row = page.split("<td>Courage</td>")[1].split("</tr>")[0]
+    assert "<td>3</td><td>-</td>" in row and "1 session" in row
+
+
+def test_sessions_are_labelled_with_role_and_unfinished_ones_are_marked():
+    from interviewer.prep.progress import OVERALL, Series
+
+    points = [_point(1), _point(2, role="product"), _point(3, role="design", finished=False)]
+    overall = Series(OVERALL, [50.0, 60.0, 40.0])
+    page, _ = progress_html(_progress(points, [overall]), "x")
+    assert "manager, engineer</small>" in page and "manager, product</small>" in page
+    assert "manager, design, unfinished</small>" in page
+    text = progress_table(_progress(points, [overall]), "x")
+    assert "Roles practised: design, engineer, product" in text and "1 of them unfinished" in text
+
+
+def test_the_defend_probe_is_named_in_the_roles_words():
+    from interviewer.prep.progress import caught_metric
+
+    assert caught_metric("defend_decision", {"engineer"}).label == "asked to defend a design choice"
+    assert "product call" in caught_metric("defend_decision", {"product"}).label
+    assert "design choice" not in caught_metric("defend_decision", {"design"}).label
+    assert "design" not in caught_metric("defend_decision", {"product", "engineer"}).label
+
+
+def test_equal_series_stay_visible_and_the_legend_sits_outside_the_plot():
+    from matplotlib.figure import Figure
+
+    from interviewer.prep.progress import Series, caught_metric
+    from interviewer.prep.progress_html import _lines
+
+    same = [0.5, 0.5, 0.5]
+    series = [Series(caught_metric("no_outcome"), same), Series(caught_metric("hedging"), same)]
+    figure = Figure()
+    ax = figure.subplots()
+    _lines(ax, [1, 2, 3], ["1", "2", "3"], series, "Probes", (0, 100))
+    first, second = ax.get_lines()
+    assert list(first.get_xdata()) != list(second.get_xdata())
+    assert first.get_marker() != second.get_marker()
+    assert ax.get_legend() is None and figure.legends, "the legend is the figure's, not the plot's"

@@ -308,7 +308,7 @@ def test_candidate_talking_over_the_interviewer_stops_it_and_is_heard_from_the_s
     assert utterance.duration_s > 15
     # A functional bound only (the figure itself belongs in a benchmark): the interviewer
     # stopped soon after the candidate started, not at the end of its line.
-    assert stopped - played["start"] < 2.0
+    assert stopped - played["start"] < 2.5  # the line is over 15 s long
     assert 1.0 < barge_in.last_onset < 4.0
     audio = microphone.listen(max_seconds=60)
     finish_talking(played)

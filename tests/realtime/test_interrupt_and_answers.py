@@ -90,7 +90,7 @@ class BlockMicrophone:
         self.samples, self.probabilities = windows(pattern)
         self.keep_up = None  # called after each block: lets the transcriber keep up, as live
 
-    def listen(self, *, max_seconds, on_block=None):
+    def listen(self, *, max_seconds, no_speech_timeout=None, on_block=None):
         endpointer = Endpointer(EndpointSettings(end_silence=2.0, max_seconds=max_seconds))
         reason = None
         for index, probability in enumerate(self.probabilities):

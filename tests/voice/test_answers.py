@@ -11,8 +11,15 @@ import pytest
 
 from interviewer.errors import UserError
 from interviewer.live.capture import CapturedAudio
-from interviewer.live.voice_answers import NOTHING_HEARD, AudioFileAnswers, VoiceAnswers
-from interviewer.session.ports import Audio, Prompt, Transcript, Word
+from interviewer.live.voice_answers import (
+    MOVING_ON,
+    NOTHING_HEARD,
+    STILL_NOTHING,
+    AudioFileAnswers,
+    VoiceAnswers,
+    Waiting,
+)
+from interviewer.session.ports import Audio, InterruptedAnswer, Prompt, Transcript, Word
 
 from .conftest import write_wav
 
@@ -23,10 +30,17 @@ class ScriptedMicrophone:
     def __init__(self, *recordings: CapturedAudio):
         self.recordings = list(recordings)
         self.calls: list[float] = []
+        self.waits: list[float | None] = []  # how long each listen waited for a first word
+        self.closed = False
 
-    def listen(self, *, max_seconds: float) -> CapturedAudio:
+    def listen(self, *, max_seconds: float, no_speech_timeout: float | None = None,
+               on_block=None) -> CapturedAudio:
         self.calls.append(max_seconds)
+        self.waits.append(no_speech_timeout)
         return self.recordings.pop(0)
+
+    def close(self) -> None:
+        self.closed = True
 
 
 class CountingTranscriber:
@@ -81,17 +95,49 @@ def test_voice_answer_is_saved_privately_and_transcribed_with_words(tmp_path):
         assert wav.getnframes() == 32_000
 
 
-def test_silence_prompts_once_then_moves_on_with_an_empty_answer(tmp_path):
-    microphone = ScriptedMicrophone(nothing(), nothing())
+def test_silence_gets_two_gentle_nudges_then_moves_on_as_no_answer(tmp_path):
+    microphone = ScriptedMicrophone(nothing(), nothing(), nothing())
     speaker, out = RecordingSpeaker(), io.StringIO()
     transcriber = CountingTranscriber()
-    answer = VoiceAnswers(microphone, transcriber, speaker=speaker,
+    waiting = Waiting(first_nudge=15, second_nudge=35, give_up=60)
+    answer = VoiceAnswers(microphone, transcriber, speaker=speaker, waiting=waiting,
                           out=out).next_answer(prompt(tmp_path))
     assert answer.text == "" and answer.audio_path is None and answer.source == "voice"
-    assert len(microphone.calls) == 2
-    assert speaker.lines == [NOTHING_HEARD]
-    assert out.getvalue().count(NOTHING_HEARD) == 1
+    assert answer.no_answer  # recorded as not answered, so it is not scored
+    # Each listen waits for the rest of the time to the next step: 15 + 20 + 25 = 60 s.
+    assert microphone.waits == [15, 20, 25]
+    assert speaker.lines == [NOTHING_HEARD, STILL_NOTHING]
+    assert out.getvalue().count(NOTHING_HEARD) == 1 and MOVING_ON in out.getvalue()
     assert transcriber.calls == []
+
+
+def test_a_short_waiting_limit_drops_the_nudges_it_cannot_reach(tmp_path):
+    microphone = ScriptedMicrophone(nothing(), nothing())
+    speaker = RecordingSpeaker()
+    waiting = Waiting(first_nudge=15, second_nudge=35, give_up=20)
+    answer = VoiceAnswers(microphone, CountingTranscriber(), speaker=speaker, waiting=waiting,
+                          out=io.StringIO()).next_answer(prompt(tmp_path))
+    assert answer.no_answer and microphone.waits == [15, 5]
+    assert speaker.lines == [NOTHING_HEARD]
+
+
+def test_ctrl_c_during_an_answer_keeps_and_transcribes_what_was_said(tmp_path):
+    microphone = ScriptedMicrophone(speech(2.5, ended_by="ctrl_c"))
+    with pytest.raises(InterruptedAnswer) as stopped:
+        VoiceAnswers(microphone, CountingTranscriber(),
+                     out=io.StringIO()).next_answer(prompt(tmp_path))
+    answer = stopped.value.answer
+    assert isinstance(stopped.value, KeyboardInterrupt)  # still stops the session
+    assert answer.text == "so I decided" and answer.audio_path.exists()
+    assert "Ctrl-C" in answer.problem and "2.5 s" in answer.problem
+
+
+def test_ctrl_c_before_a_word_was_said_just_stops(tmp_path):
+    microphone = ScriptedMicrophone(nothing("ctrl_c"))
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        VoiceAnswers(microphone, CountingTranscriber(),
+                     out=io.StringIO()).next_answer(prompt(tmp_path))
+    assert not isinstance(stopped.value, InterruptedAnswer)
 
 
 def test_answer_after_the_nudge_is_used(tmp_path):
@@ -105,7 +151,7 @@ def test_enter_with_nothing_said_skips_without_nagging(tmp_path):
     microphone = ScriptedMicrophone(nothing("enter"))
     out = io.StringIO()
     answer = VoiceAnswers(microphone, CountingTranscriber(), out=out).next_answer(prompt(tmp_path))
-    assert answer.text == "" and len(microphone.calls) == 1
+    assert answer.text == "" and answer.no_answer and len(microphone.calls) == 1
     assert NOTHING_HEARD not in out.getvalue()
 
 

@@ -155,3 +155,77 @@ def test_missing_portaudio_is_a_user_error_with_the_fix(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_portaudio)
     with pytest.raises(UserError, match="apt-get install libportaudio2"):
         portaudio.load_sounddevice()
+
+
+def test_working_line_says_how_long_a_slow_step_took_and_nothing_for_a_quick_one():
+    import io
+
+    from interviewer.live.meter import Working
+
+    out = io.StringIO()
+    with Working("Transcribing your answer", out, after=0.05):
+        time.sleep(0.1)
+    with Working("Transcribing your answer", out, after=5):
+        pass
+    assert out.getvalue().count("Transcribing your answer took") == 1
+
+
+@pytest.fixture(scope="module")
+def turn_model():
+    from interviewer.live import smart_turn
+
+    from .conftest import require
+
+    try:
+        smart_turn.check_installed()
+    except UserError as exc:
+        require(False, f"the end-of-turn model is not installed: {exc}")
+    return smart_turn.SmartTurn()
+
+
+def spoken_with_pause(tmp_path, first: str, pause: float, rest: str | None = None):
+    from .conftest import espeak_wav
+
+    parts = [load_audio(espeak_wav(tmp_path / "first.wav", first)).samples]
+    if rest is not None:
+        parts += [np.zeros(int(pause * 16_000), np.float32),
+                  load_audio(espeak_wav(tmp_path / "rest.wav", rest)).samples]
+    return write_wav(tmp_path / "answer.wav", np.concatenate(parts) * 0.7)
+
+
+def test_a_thinking_pause_after_an_unfinished_phrase_is_not_the_end(virtual_audio, tmp_path,
+                                                                  turn_model):
+    path = spoken_with_pause(tmp_path, "The reason I made that call myself, instead of "
+                             "waiting for my manager, was", 3.0,
+                             "that the launch window closed that night.")
+    audio, lag = listen_while_playing({"end_silence": 1.0, "turn_detector": turn_model.is_complete,
+                                       "patience": 6.0}, path)
+    # One answer holding both halves: the 3 s pause (longer than end_silence) did not end it.
+    clip = load_audio(path)
+    # (The virtual device can stretch playback a little; nothing may be missing.)
+    assert speech_span(audio.samples, 16_000) >= speech_span(clip.samples, clip.sample_rate) - 0.3
+    assert audio.ended_by in ("finished", "silence")
+
+
+def test_a_finished_answer_ends_after_a_short_silence(virtual_audio, tmp_path, turn_model):
+    path = spoken_with_pause(tmp_path, "I learned to ask for dissent much earlier in the "
+                             "project.", 0)
+    audio, lag = listen_while_playing({"end_silence": 2.5, "turn_detector": turn_model.is_complete,
+                                       "patience": 6.0}, path)
+    assert audio.ended_by == "finished"
+    assert lag < 1.5  # well before the 2.5 s a silence-only end would wait (functional bound)
+
+
+def test_ctrl_c_while_answering_keeps_the_audio_said_so_far(virtual_audio, spoken_answer):
+    blocks = []
+
+    def on_block(block, probabilities, endpointer):
+        blocks.append(block)
+        if endpointer.started and endpointer.elapsed > endpointer.first_speech_at + 2.0:
+            raise KeyboardInterrupt  # what Ctrl-C raises in the listening thread
+
+    microphone = SoundDeviceMicrophone(enter_to_stop=False, on_listening=lambda: threading.Thread(
+        target=play, args=(spoken_answer,), daemon=True).start())
+    audio = microphone.listen(max_seconds=60, on_block=on_block)
+    assert audio.ended_by == "ctrl_c"
+    assert 2.0 < audio.duration_s < 6.0 and speech_span(audio.samples, 16_000) > 1.5

@@ -15,9 +15,12 @@ def test_all_required_checks_pass_on_the_virtual_audio_setup(virtual_audio, whis
     checks = run_checks(model=str(whisper_model_dir))
     names = [c.name for c in checks]
     assert names == ["PortAudio (sound I/O)", "microphone", "speaker", "text-to-speech voice",
-                     "voice activity detection", "Whisper model", "LLM interviewer"]
+                     "voice activity detection", "Whisper model", "end-of-turn model",
+                     "echo cancellation", "LLM interviewer"]
     failed = [c for c in checks if c.required and not c.ok]
     assert failed == []
+    by_name = {c.name: c for c in checks}  # the set-up installs both
+    assert by_name["end-of-turn model"].ok and by_name["echo cancellation"].ok
 
 
 def test_failures_name_the_fix(virtual_audio, tmp_path, monkeypatch):
@@ -37,7 +40,7 @@ def test_command_prints_one_line_per_check_and_hides_the_key(virtual_audio, whis
     assert SECRET not in result.output
     assert "API key set" in result.output
     lines = [line for line in result.output.splitlines() if line.startswith("[")]
-    assert len(lines) == 7
+    assert len(lines) == 9
 
 
 def test_command_exits_non_zero_when_something_needs_fixing(virtual_audio, whisper_model_dir):
@@ -81,3 +84,23 @@ def test_a_key_in_the_config_file_is_a_fix_line_not_a_crash(virtual_audio, whisp
     assert result.exit_code == 1
     assert "[FIX] settings" in result.output and "OPENAI_API_KEY" in result.output
     assert SECRET not in result.output
+
+
+def test_doctor_says_a_session_would_use_the_embedded_model_and_how_to_get_base_en(
+        virtual_audio, tmp_path, monkeypatch, real_model_dir):
+    """Nothing chose a model and base.en is not downloaded: ready, but honestly with tiny.en."""
+    models = tmp_path / "models" / "whisper-tiny.en"
+    models.mkdir(parents=True)
+    for file in real_model_dir.iterdir():
+        (models / file.name).symlink_to(file)
+    monkeypatch.setenv("INTERVIEWER_MODELS_DIR", str(tmp_path / "models"))
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "empty-hf"))
+    monkeypatch.setenv("INTERVIEWER_HOME", str(tmp_path / "user"))
+    monkeypatch.delenv("INTERVIEWER_MODEL", raising=False)
+    result = CliRunner().invoke(cli, ["doctor"])
+    assert result.exit_code == 0, result.output
+    (line,) = [line for line in result.output.splitlines() if "Whisper model" in line]
+    assert line.startswith("[ok ]") and "a session uses the embedded tiny.en" in line
+    assert "--model base.en" in line and "INTERVIEWER_MODEL=base.en" in line
+    assert result.output.rstrip().endswith(
+        "Ready for a voice interview; speech model: the embedded tiny.en.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from interviewer.live.endpointing import (
     WINDOW,
@@ -10,6 +11,7 @@ from interviewer.live.endpointing import (
     Endpointer,
     EndpointSettings,
     StreamingVad,
+    reads_as_finished,
 )
 from interviewer.live.wav import load_audio
 
@@ -89,3 +91,73 @@ def test_streaming_vad_hears_no_speech_in_silence_or_noise():
     noise = np.random.default_rng(1).standard_normal(16_000 * 3).astype(np.float32) * 0.1
     assert max(silence) < 0.5
     assert max(vad.feed(noise)) < 0.5
+
+
+# -- semantic end of turn: the end-of-turn model's verdicts on made-up probabilities ----------
+
+
+def semantic(**fields) -> Endpointer:
+    return Endpointer(EndpointSettings(semantic=True, finished_silence=0.3, read_silence=1.2,
+                                       patience=6.0, **fields))
+
+
+def run_pause(endpointer: Endpointer, seconds: float, verdict: bool | None = None,
+              reading: bool | None = None) -> str | None:
+    """Silence for `seconds`, answering the model (and the transcript reading) when asked."""
+    for _ in range(windows(seconds)):
+        reason = endpointer.update(0.05)
+        if reason is None and endpointer.wants_judgement:
+            assert verdict is not None, "the model was asked"
+            reason = endpointer.judged(verdict)
+        if reason is None and endpointer.wants_reading:
+            assert reading is not None, "the transcript was read"
+            reason = endpointer.read(reading)
+        if reason:
+            return reason
+    return None
+
+
+def test_a_finished_thought_ends_the_answer_after_a_short_silence():
+    endpointer = semantic()
+    assert feed(endpointer, [0.9] * windows(3)) is None
+    assert run_pause(endpointer, 0.6, verdict=True) == "finished"
+    assert endpointer.elapsed - endpointer.last_speech_at == pytest.approx(0.3, abs=0.05)
+    assert endpointer.judgements == 1
+
+
+def test_an_unfinished_thought_gets_patience_not_the_end_silence():
+    endpointer = semantic(end_silence=1.0)
+    assert feed(endpointer, [0.9] * windows(3)) is None
+    # A 4-second thinking pause after an unfinished phrase is not the end...
+    assert run_pause(endpointer, 4.0, verdict=False, reading=False) is None
+    assert endpointer.judgements == 1  # asked once per pause, not on every window
+    assert feed(endpointer, [0.9] * windows(2)) is None  # ...the candidate carries on
+    assert run_pause(endpointer, 5.9, verdict=False, reading=False) is None
+    assert run_pause(endpointer, 0.2) == "silence"  # patience runs out at 6 s
+    assert endpointer.judgements == 2
+
+
+def test_a_transcript_that_ends_a_sentence_ends_the_turn_the_model_heard_unfinished():
+    endpointer = semantic()
+    assert feed(endpointer, [0.9] * windows(3)) is None
+    assert run_pause(endpointer, 2.0, verdict=False, reading=True) == "finished"
+    assert endpointer.elapsed - endpointer.last_speech_at == pytest.approx(1.2, abs=0.05)
+
+
+def test_silence_only_endpointing_never_asks_the_model():
+    endpointer = Endpointer(EndpointSettings(end_silence=1.0))
+    assert feed(endpointer, [0.9] * windows(2)) is None
+    assert run_pause(endpointer, 1.1) == "silence"
+    assert endpointer.judgements == 0
+
+
+@pytest.mark.parametrize(("text", "finished"), [
+    ("We rolled back, and the numbers held.", True),
+    ("So the principle was candour?", True),
+    ("The reason I made that call myself was...", False),
+    ("What I should have done is", False),
+    ("I went to the director and the.", False),
+    ("", False),
+])
+def test_reading_a_transcript_for_a_finished_sentence(text, finished):
+    assert reads_as_finished(text) is finished

@@ -22,11 +22,12 @@ _CONNECT = re.compile(r"connect\(\d+, \{sa_family=(AF_\w+)(.*?)\}")
 _LOOPBACK = re.compile(r'inet_(?:addr|pton)\((?:AF_INET6, )?"(127\.[\d.]+|::1|::ffff:127[\d.]+)"')
 
 
-def _traced(command: list[str], home: Path, log: Path, timeout: float = 180):
+def _traced(command: list[str], home: Path, log: Path, timeout: float = 180,
+            extra_env: dict[str, str] | None = None):
     require(shutil.which("strace") is not None, "strace is not installed (see .ci/setup)")
     dropped = ("XDG_CACHE_HOME", "ORT_DISABLE_TELEMETRY")
     env = {k: v for k, v in os.environ.items() if k not in dropped}
-    env.update(HOME=str(home), PYTHONUNBUFFERED="1")
+    env.update(HOME=str(home), PYTHONUNBUFFERED="1", **(extra_env or {}))
     result = subprocess.run(
         ["strace", "-f", "-qq", "-e", "trace=connect", "-o", str(log), *command],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout,
@@ -96,3 +97,51 @@ def test_doctor_writes_no_device_id(tmp_path, whisper_model_dir):
     assert "Silero VAD from faster-whisper" in result.stdout, result.stdout + result.stderr
     assert _outside_connects(log) == []
     assert not (home / ".cache" / "Microsoft").exists()
+
+
+# Online as far as the tool can tell (no HF_HUB_OFFLINE), with an empty Hugging Face cache and
+# every proxy pointing at an unroutable address: any download attempt would show as a connect.
+UNREACHABLE = "http://192.0.2.1:9"
+NO_HINTS = ("HF_HUB_OFFLINE", "HF_HOME", "HF_HUB_CACHE", "INTERVIEWER_MODEL")
+
+
+def _online_looking_env(models: Path) -> dict[str, str]:
+    return {"INTERVIEWER_MODELS_DIR": str(models), "HTTPS_PROXY": UNREACHABLE,
+            "HTTP_PROXY": UNREACHABLE, "https_proxy": UNREACHABLE, "http_proxy": UNREACHABLE,
+            "INTERVIEWER_WHISPER_OPTIONS": json.dumps(dict(TEST_DECODE, beam_size=1))}
+
+
+def test_a_session_without_model_choice_uses_the_embedded_model_and_no_network(
+        tmp_path, real_model_dir, monkeypatch):
+    for name in NO_HINTS:
+        monkeypatch.delenv(name, raising=False)
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    espeak_wav(answers / "01.wav", "I chose to roll back the launch because members were hurt.")
+    home = tmp_path / "home"
+    home.mkdir()
+    log = tmp_path / "connects.txt"
+    command = [sys.executable, "-m", "interviewer", "practice", "--stage", "manager", "--seed",
+               "3", "--audio-answers", str(answers)]
+    result = _traced(command, home, log, extra_env=_online_looking_env(real_model_dir.parent))
+    assert result.returncode == 0, result.stderr
+    assert "answers ran out" in result.stdout, result.stdout
+    assert "Downloading" not in result.stderr and "warning" not in result.stderr.lower()
+    (said,) = [line for line in result.stderr.splitlines() if "Whisper model" in line]
+    assert "using the embedded tiny.en" in said and "--model base.en" in said
+    assert _outside_connects(log) == []
+
+
+def test_a_missing_answer_folder_is_reported_before_any_model_or_download(
+        tmp_path, real_model_dir, monkeypatch):
+    for name in NO_HINTS:
+        monkeypatch.delenv(name, raising=False)
+    home = tmp_path / "home"
+    home.mkdir()
+    log = tmp_path / "connects.txt"
+    command = [sys.executable, "-m", "interviewer", "practice", "--stage", "manager",
+               "--model", "base.en", "--audio-answers", str(tmp_path / "nope")]
+    result = _traced(command, home, log, extra_env=_online_looking_env(real_model_dir.parent))
+    assert result.returncode != 0
+    assert result.stderr.strip() == f"error: --audio-answers {tmp_path / 'nope'}: no such folder"
+    assert _outside_connects(log) == []

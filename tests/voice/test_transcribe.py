@@ -182,3 +182,86 @@ def test_cached_model_is_used_without_network(whisper_model_dir, monkeypatch):
 
     monkeypatch.setattr(huggingface_hub, "snapshot_download", cached_only)
     assert WhisperTranscriber(model="tiny.en").path == whisper_model_dir
+
+
+def _embedded_copy(tmp_path, real_model_dir):
+    models = tmp_path / "models" / "whisper-tiny.en"
+    models.mkdir(parents=True)
+    for file in real_model_dir.iterdir():
+        (models / file.name).symlink_to(file)
+    return models
+
+
+def _hub_calls(monkeypatch, cached: dict[str, str] | None = None) -> list[tuple[str, bool]]:
+    """Record every snapshot_download: (repo, local only); only `cached` repos are found."""
+    import huggingface_hub
+
+    calls: list[tuple[str, bool]] = []
+
+    def recorded(repo_id, **kwargs):
+        calls.append((repo_id, bool(kwargs.get("local_files_only"))))
+        if kwargs.get("local_files_only") and cached and repo_id in cached:
+            return cached[repo_id]
+        raise huggingface_hub.errors.LocalEntryNotFoundError("not cached")
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", recorded)
+    return calls
+
+
+def test_nobody_choosing_a_model_uses_the_embedded_one_without_a_download(
+        tmp_path, monkeypatch, capsys, real_model_dir):
+    models = _embedded_copy(tmp_path, real_model_dir)
+    monkeypatch.setenv("INTERVIEWER_MODELS_DIR", str(tmp_path / "models"))
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)  # online as far as anyone knows
+    calls = _hub_calls(monkeypatch)
+    assert WhisperTranscriber().path == models
+    assert WhisperTranscriber(model="auto").path == models
+    assert all(local for _, local in calls), calls  # the cache was looked at, nothing fetched
+    said = capsys.readouterr().err.strip().splitlines()
+    assert len(said) == 2 and said[0] == said[1]
+    assert "using the embedded tiny.en" in said[0] and "--model base.en" in said[0]
+    assert "INTERVIEWER_MODEL=base.en" in said[0] and "Downloading" not in said[0]
+
+
+def test_auto_prefers_a_cached_base_en(tmp_path, monkeypatch, capsys, real_model_dir,
+                                       whisper_model_dir):
+    _embedded_copy(tmp_path, real_model_dir)
+    monkeypatch.setenv("INTERVIEWER_MODELS_DIR", str(tmp_path / "models"))
+    calls = _hub_calls(monkeypatch, {"Systran/faster-whisper-base.en": str(whisper_model_dir)})
+    assert WhisperTranscriber(model="auto").path == whisper_model_dir
+    assert calls == [("Systran/faster-whisper-base.en", True)]
+    assert capsys.readouterr().err == ""
+
+
+def test_a_model_the_user_named_is_downloaded_when_not_cached(tmp_path, monkeypatch, capsys,
+                                                              real_model_dir):
+    models = _embedded_copy(tmp_path, real_model_dir)
+    monkeypatch.setenv("INTERVIEWER_MODELS_DIR", str(tmp_path / "models"))
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    calls = _hub_calls(monkeypatch)  # the download "fails": no network here
+    assert WhisperTranscriber(model="base.en").path == models
+    assert calls == [("Systran/faster-whisper-base.en", True),
+                     ("Systran/faster-whisper-base.en", False)]
+    assert "Downloading the Whisper model 'base.en'" in capsys.readouterr().err
+
+
+def test_auto_downloads_base_en_only_when_no_model_is_on_the_machine(tmp_path, monkeypatch):
+    monkeypatch.setenv("INTERVIEWER_MODELS_DIR", str(tmp_path / "no-models"))
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    calls = _hub_calls(monkeypatch)
+    with pytest.raises(UserError, match="embedded tiny.en is not installed"):
+        WhisperTranscriber()
+    assert calls[-1] == ("Systran/faster-whisper-base.en", False)
+
+
+def test_session_model_names_what_a_session_would_use(tmp_path, monkeypatch, real_model_dir):
+    _embedded_copy(tmp_path, real_model_dir)
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setenv("INTERVIEWER_MODELS_DIR", str(tmp_path / "models"))
+    calls = _hub_calls(monkeypatch)
+    assert whisper_models.session_model(None) == "the embedded tiny.en"
+    assert whisper_models.session_model("base.en") == "base.en (downloaded first)"
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    assert whisper_models.session_model("base.en") == "the embedded tiny.en"
+    assert whisper_models.session_model(str(tmp_path)) == f"the folder {tmp_path}"
+    assert all(local for _, local in calls)

@@ -1,0 +1,397 @@
+"""Turn-taking on the virtual microphone and speaker: cut-offs, reply gaps, barge-in over echo.
+
+End of turn: a set of spoken answers (espeak-ng, several voices), a third of them with a thinking
+pause of 1.5-4 s after an unfinished phrase ("...the reason was <pause> that..."), the rest
+ending normally, is played into this run's candidate null sink while the product's own voice
+parts (`build_voice`: the microphone, real-time transcription with the real Whisper model loaded
+and warmed exactly as a session does, the speaker with barge-in) take the answer and the
+speaker says a prepared reply. Two recorders on the sinks' monitors time the candidate's last
+sample and the reply's first. For the end-of-turn model (the default) and for silence alone at
+1.0 and 2.5 s it prints the false cut-off rate (the answer ended while the candidate still had
+more to say) and the median and 95th percentile gap from the end of speech to the first sample
+of the reply.
+
+Barge-in: the interviewer's voice is looped back into the microphone at about -18 dB (a laptop
+speaker heard by its own microphone); the candidate talks over a line at the same loudness as
+that echo, and lines are also played with nobody talking. With echo cancellation (the default)
+and with the level heuristic alone, it prints the share of barge-ins detected and of lines
+stopped by echo alone.
+
+    python benchmarks/turn_taking.py [--model PATH] [--answers 30] [--tries 10] [--cpu-load]
+
+Needs .ci/start-virtual-audio.sh, espeak-ng, PortAudio and the end-of-turn model. The last line
+is `turn-taking: false cut-offs X%, median gap Y s` for the default configuration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import multiprocessing
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from turn_gap import pactl, private_sinks  # noqa: E402
+
+FINISHED = [
+    "I decided to roll back the launch, because the error rate was hurting members.",
+    "We shipped it a week later with the fix, and the numbers held.",
+    "In the end I told my manager what I had done and why.",
+    "So the principle for me was candour, even when it was uncomfortable.",
+    "I learned to ask for dissent much earlier in the project.",
+    "That is why I still write a short memo before every big decision.",
+    "We moved the team to weekly releases and the incidents went down.",
+    "I took ownership of the migration and finished it by the end of the quarter.",
+    "My recommendation was to keep the old system running for one more month.",
+    "The customer was happy, and we kept the contract.",
+]
+UNFINISHED = [
+    ("The reason I made that call myself, instead of waiting for my manager, was",
+     "that the launch window closed that night."),
+    ("What I should have done differently, looking back, is", "to ask the data team first."),
+    ("The first thing I did when I saw the numbers was", "to call the on-call engineer."),
+    ("And the part that worried me most about the plan was", "the migration of old accounts."),
+    ("So I went to the director and I said that we", "should delay the launch by a week."),
+]
+VOICES = ["en-us", "en-us+f3", "en-gb", "en-us+m3"]
+PAUSES = [1.5, 2.0, 2.5, 3.0, 3.5, 4.0]
+REPLY = "Thanks. Let's go one level deeper on that."
+LINE = ("Tell me about a decision you made with incomplete data, what you knew at the time, and "
+        "what principle guided you in the end. ")
+LOUD = 0.01  # a sample above this is sound on the monitors
+VERBOSE = "--verbose" in sys.argv
+
+
+# -- the spoken answers ---------------------------------------------------------------------
+
+
+def espeak(text: str, voice: str, path: Path, rate: int = 165) -> np.ndarray:
+    from interviewer.live.wav import read_wav, resample
+
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(path), text],
+                   check=True, capture_output=True)
+    samples, sample_rate = read_wav(path)
+    return resample(samples, sample_rate)
+
+
+def answer_set(folder: Path, count: int) -> list[tuple[Path, float | None]]:
+    """(WAV, thinking pause or None) for `count` answers, a third of them with a pause."""
+    from interviewer.live.wav import save_wav
+    from interviewer.session.ports import Audio
+
+    answers = []
+    for index in range(count):
+        voice = VOICES[index % len(VOICES)]
+        lead = np.zeros(4000, np.float32)
+        if index % 3 == 2:
+            first, rest = UNFINISHED[(index // 3) % len(UNFINISHED)]
+            pause = PAUSES[(index // 3) % len(PAUSES)]
+            speech = [espeak(first, voice, folder / "a.wav"), np.zeros(int(pause * 16_000),
+                                                                       np.float32),
+                      espeak(rest, voice, folder / "b.wav")]
+        else:
+            pause = None
+            speech = [espeak(FINISHED[(index - index // 3) % len(FINISHED)], voice,
+                             folder / "a.wav")]
+        samples = np.concatenate([lead, *speech, np.zeros(1600, np.float32)]) * 0.7
+        answers.append((save_wav(folder / f"answer_{index:02d}.wav", Audio(samples)), pause))
+    return answers
+
+
+# -- timing what the sinks play -------------------------------------------------------------
+
+
+class SinkRecorder:
+    """Records a sink's monitor with parec, timestamping every sample on the monotonic clock."""
+
+    def __init__(self, sink: str):
+        self._process = subprocess.Popen(
+            ["parec", f"--device={sink}.monitor", "--raw", "--format=float32le", "--rate=16000",
+             "--channels=1", "--latency-msec=10"], stdout=subprocess.PIPE)
+        self._chunks: list[tuple[float, np.ndarray]] = []
+        self._lock = threading.Lock()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        while True:
+            data = self._process.stdout.read(640)
+            if not data:
+                return
+            chunk = np.frombuffer(data, np.float32)
+            with self._lock:
+                self._chunks.append((time.monotonic(), chunk))
+
+    def loud_times(self, start: float, end: float, level: float = LOUD) -> np.ndarray:
+        """Monotonic times of the samples louder than `level` between `start` and `end`."""
+        with self._lock:
+            chunks = [(t, c) for t, c in self._chunks if start <= t <= end + 0.1]
+        times = []
+        for arrived, chunk in chunks:
+            loud = np.flatnonzero(np.abs(chunk) > level)
+            times.append(arrived - (len(chunk) - loud) / 16_000)
+        found = np.concatenate(times) if times else np.zeros(0)
+        return found[(found >= start) & (found <= end)]
+
+    def level(self, start: float, end: float) -> float:
+        """RMS of what the sink played between two times."""
+        with self._lock:
+            chunks = [c for t, c in self._chunks if start <= t <= end]
+        joined = np.concatenate(chunks) if chunks else np.zeros(1, np.float32)
+        return float(np.sqrt(np.mean(joined * joined)))
+
+    def close(self) -> None:
+        self._process.terminate()
+        self._process.wait(5)
+
+
+def paplay(path: Path, sink: str) -> None:
+    subprocess.run(["paplay", f"--device={sink}", str(path)], check=True, timeout=120)
+
+
+# -- end of turn ------------------------------------------------------------------------------
+
+
+def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
+    """Every answer through the session's voice parts with `settings`; cut-offs and gaps."""
+    from interviewer.live.options import build_voice
+    from interviewer.session.ports import Prompt
+
+    parts = build_voice(settings)
+    microphone = parts.answers.microphone
+    candidate, interviewer = SinkRecorder(sinks["candidate"]), SinkRecorder(sinks["interviewer"])
+    cut, gaps, by_pause = 0, [], []
+    try:
+        parts.speaker.say("Let's begin.")  # opens the streams, as a session's opening line does
+        for index, (path, pause) in enumerate(answers):
+            player = threading.Thread(target=paplay, args=(path, sinks["candidate"]))
+            microphone.on_listening = player.start
+            parts.speaker.prepare(REPLY)
+            started = time.monotonic()
+            parts.answers.next_answer(Prompt(text="Tell me about a decision.", stage="manager",
+                                             turn=index + 1,
+                                             save_audio_to=folder / f"{name}_{index}.wav"))
+            listened = time.monotonic()
+            parts.speaker.say(REPLY)
+            player.join()
+            time.sleep(0.3)
+            spoken = candidate.loud_times(started, time.monotonic())
+            last_word = float(spoken[-1]) if len(spoken) else listened
+            if listened < last_word - 0.3:  # the candidate still had more to say
+                cut += 1
+                by_pause.append(pause)
+                continue
+            reply = interviewer.loud_times(listened - 0.2, time.monotonic())
+            if len(reply):
+                gaps.append(float(reply[0]) - last_word)
+                if VERBOSE:
+                    stats = getattr(parts.answers, "incremental", None)
+                    print(f"  answer {index}: pause {pause}, ended {listened - last_word:.2f} s "
+                          f"after the last word, reply {reply[0] - listened:.2f} s later"
+                          + (f" (tail {stats.stats.finish_seconds:.2f} s)" if stats else ""))
+    finally:
+        candidate.close()
+        interviewer.close()
+        parts.answers.close()
+    return {"name": name, "cut": cut, "n": len(answers), "gaps": gaps, "pauses": by_pause}
+
+
+def p95(values: list[float]) -> float:
+    return float(np.percentile(values, 95)) if values else float("nan")
+
+
+# -- barge-in over echo -----------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def loopback(sinks: dict, volume: str = "50%"):
+    """The interviewer's voice fed back into the microphone (50% is about -18 dB)."""
+    module = pactl("load-module", "module-loopback", f"source={sinks['interviewer']}.monitor",
+                   f"sink={sinks['candidate']}", "latency_msec=60")
+    listing = subprocess.run(["pactl", "list", "sink-inputs"], capture_output=True,
+                             text=True).stdout
+    for entry in listing.split("Sink Input #")[1:]:
+        if re.search(rf"Owner Module: {module}\b", entry):
+            pactl("set-sink-input-volume", entry.split()[0], volume)
+    try:
+        time.sleep(2.0)  # a fresh loopback passes nothing for its first second or two
+        yield module
+    finally:
+        pactl("unload-module", module)
+
+
+def barge_in_trials(sinks: dict, folder: Path, tries: int, cancel: bool,
+                    settings=None) -> dict:
+    """Candidate at the echo's loudness over `tries` lines, and `tries` lines with echo alone."""
+    from interviewer.live.bargein import enable_barge_in
+    from interviewer.live.capture import SoundDeviceMicrophone
+    from interviewer.live.tts import Pyttsx3Speaker
+    from interviewer.live.wav import save_wav
+    from interviewer.session.ports import Audio
+
+    speaker = Pyttsx3Speaker()
+    microphone = SoundDeviceMicrophone(enter_to_stop=False)
+    barge_in = enable_barge_in(speaker, microphone, settings, echo_cancellation=cancel)
+    candidate, interviewer = SinkRecorder(sinks["candidate"]), SinkRecorder(sinks["interviewer"])
+    line = LINE * 2
+    detected, delays, echo_stops = 0, [], 0
+    try:
+        microphone.shared_input.open()
+        echo_level = 0.0
+        for _ in range(5):  # a fresh loopback can take a few seconds to pass anything
+            started = time.monotonic()
+            speaker.say(line)  # the echo's level: what reaches the microphone during a line
+            echo_level = candidate.level(started + 1, time.monotonic() - 0.5)
+            if echo_level > 0.002:
+                break
+        voice = espeak("I think we should look at the data from the second region first.",
+                       "en-us+f3", folder / "c.wav")
+        active = np.abs(voice) > 0.02 * np.abs(voice).max()
+        voice = voice * echo_level / float(np.sqrt(np.mean(voice[active] ** 2)))
+        talk = save_wav(folder / "candidate.wav", Audio(voice.astype(np.float32)))
+        for _ in range(tries):
+            timer = threading.Timer(2.0, paplay, args=(talk, sinks["candidate"]))
+            begun = time.monotonic()
+            with _start_with_line(timer):
+                utterance = speaker.say(line)
+            stopped = time.monotonic()
+            timer.join()
+            onset = begun + 2.0
+            if utterance.interrupted and stopped > onset:
+                detected += 1
+                delays.append(stopped - onset)
+            elif utterance.interrupted:  # stopped before the candidate spoke: by the echo
+                echo_stops += 1
+            microphone.shared_input.discard()
+            time.sleep(0.5)
+        for _ in range(tries):
+            if speaker.say(line).interrupted:
+                echo_stops += 1
+            microphone.shared_input.discard()
+        lines = 2 * tries  # echo alone had the chance to stop every line
+    finally:
+        candidate.close()
+        interviewer.close()
+        microphone.close()
+    return {"cancel": cancel and barge_in.canceller is not None, "detected": detected,
+            "tries": tries, "echo_stops": echo_stops, "lines": lines, "delays": delays,
+            "echo_level": echo_level}
+
+
+@contextlib.contextmanager
+def _start_with_line(timer: threading.Timer):
+    timer.start()
+    yield
+
+
+def busy() -> None:
+    while True:
+        pass
+
+
+# -- the run -----------------------------------------------------------------------------------
+
+
+def default_model() -> str:
+    from interviewer.paths import models_dir
+
+    folder = models_dir() / "whisper-tiny.en"
+    return str(folder) if (folder / "model.bin").is_file() else "tiny.en"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=None, help="Whisper model (default: tiny.en)")
+    parser.add_argument("--answers", type=int, default=30)
+    parser.add_argument("--tries", type=int, default=10)
+    parser.add_argument("--skip-echo", action="store_true")
+    parser.add_argument("--skip-endpointing", action="store_true")
+    parser.add_argument("--cancel-only", action="store_true",
+                        help="barge-in: echo cancellation only, not the level heuristic too")
+    parser.add_argument("--echo-ratio", type=float, default=None,
+                        help="barge-in: the share of the level that must survive cancelling")
+    parser.add_argument("--verbose", action="store_true", help="one line per answer")
+    parser.add_argument("--only-default", action="store_true",
+                        help="end of turn: the default configuration only")
+    parser.add_argument("--cpu-load", action="store_true",
+                        help="a busy loop on every core while answers are taken")
+    args = parser.parse_args()
+    modules, sinks = private_sinks()
+    load = []
+    try:
+        if args.cpu_load:
+            load = [multiprocessing.Process(target=busy, daemon=True)
+                    for _ in range(os.cpu_count() or 1)]
+            for process in load:
+                process.start()
+        run(args, sinks)
+    finally:
+        for process in load:
+            process.terminate()
+        for module in modules:
+            if module:
+                pactl("unload-module", module)
+
+
+def run(args, sinks: dict) -> None:
+    from interviewer.live.options import VoiceSettings
+
+    folder = Path(tempfile.mkdtemp(prefix="turn-taking-"))
+    model = args.model or default_model()
+    answers = answer_set(folder, args.answers)
+    paused = sum(1 for _, pause in answers if pause)
+    print(f"model: {model}; cores: {os.cpu_count()}; answers: {len(answers)} ({paused} with "
+          f"a thinking pause of 1.5-4 s); cpu load: {'yes' if args.cpu_load else 'no'}")
+    configs = [("end-of-turn model", VoiceSettings(model=model))]
+    if args.skip_endpointing:
+        configs = []
+    elif not args.only_default:
+        configs += [(f"silence {s:.1f} s", VoiceSettings(model=model, silence_only=True,
+                                                         end_silence=s)) for s in (1.0, 2.5)]
+    results = [endpointing(name.replace(" ", "_"), settings, answers, sinks, folder)
+               for name, settings in configs]
+    print("\nend of turn            false cut-offs   gap median   gap p95")
+    for (name, _), result in zip(configs, results, strict=True):
+        rate = 100 * result["cut"] / result["n"]
+        gaps = result["gaps"]
+        print(f"{name:22s} {result['cut']:3d}/{result['n']} ({rate:4.1f}%)  "
+              f"{statistics.median(gaps) if gaps else float('nan'):7.2f} s  "
+              f"{p95(gaps):7.2f} s   cut in pauses of: {result['pauses'] or '-'}")
+    if not args.skip_echo:
+        from interviewer.live.bargein import BargeInSettings
+
+        settings = BargeInSettings()
+        if args.echo_ratio is not None:
+            settings.echo_ratio = args.echo_ratio
+        print(f"\nbarge-in over echo (candidate at the echo's loudness; echo ratio "
+              f"{settings.echo_ratio})")
+        with loopback(sinks):
+            for cancel in ((True,) if args.cancel_only else (True, False)):
+                trial = barge_in_trials(sinks, folder, args.tries, cancel, settings)
+                label = "echo cancellation" if trial["cancel"] else "level heuristic"
+                delay = (f"{statistics.median(trial['delays']):.2f} s"
+                         if trial["delays"] else "-")
+                print(f"{label:18s} detected {trial['detected']}/{trial['tries']}, "
+                      f"lines stopped by echo alone {trial['echo_stops']}/{trial['lines']}, "
+                      f"median stop after onset {delay} (echo RMS {trial['echo_level']:.3f})")
+    if not results:
+        return
+    default = results[0]
+    gaps = default["gaps"]
+    print(f"\nturn-taking: false cut-offs {100 * default['cut'] / default['n']:.0f}%, "
+          f"median gap {statistics.median(gaps) if gaps else float('nan'):.2f} s")
+
+
+if __name__ == "__main__":
+    main()

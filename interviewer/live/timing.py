@@ -1,0 +1,14 @@
+"""Turn-taking timings, stated once: every module and option takes its default from here.
+
+All in seconds. The README's "Turn-taking" section documents them.
+"""
+
+FINISHED_SILENCE = 0.3  # a finished thought is answered after this much silence
+READ_SILENCE = 1.2  # ...or after this much, when the model heard it unfinished but the
+# transcript ends a sentence (the model misses some finished thoughts; Whisper marks a trailing
+# unfinished phrase with "...")
+DEFAULT_PATIENCE = 6.0  # silence allowed after an unfinished thought (--patience)
+DEFAULT_END_SILENCE = 2.5  # silence-only endpointing: silence that ends an answer (--end-silence)
+FIRST_NUDGE = 15.0  # silence after a question before a gentle spoken nudge
+SECOND_NUDGE = 35.0  # ...and a second one
+DEFAULT_WAIT = 60.0  # silence after a question before moving on, as no answer (--wait-for-answer)

@@ -1,0 +1,82 @@
+"""Report details a tester tripped over: score parts for empty answers, round titles on the
+board, shared keeper reasons once, word guides for typed answers, chart axes that fit."""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.report.charts import DeliveryPoint, delivery_chart
+from interviewer.report.html import render_html
+from interviewer.report.markdown import render_markdown
+from interviewer.report.view import build_view, delivery_line
+from interviewer.rubric.delivery import delivery_from_text
+from interviewer.session.state import build_state
+from interviewer.session.store import list_sessions
+
+from .conftest import ANSWERS, run_interviewer, scripted_session
+
+
+def _practice(root, stage, answers):
+    path = root / "a.txt"
+    path.write_text("\n---\n".join(answers) + "\n", encoding="utf-8")
+    sessions = root / "s"
+    run_interviewer("practice", "--stage", stage, "--seed", "2", "--answers", str(path),
+                    "--sessions-dir", str(sessions))
+    (store,) = list_sessions(sessions)
+    return store, build_state(store.read())
+
+
+def test_an_empty_answer_shows_no_score_parts(tmp_path):
+    store, state = _practice(tmp_path, "manager", ["", ANSWERS[0], ANSWERS[1]] * 4)
+    view = build_view(state, store)
+    empty = next(t for t in view.turns if t.answered and not t.answer)
+    assert empty.score is not None and empty.score.components, "the scorer gave parts"
+    assert empty.components is None
+    full = next(t for t in view.turns if t.answer == ANSWERS[0])
+    assert full.components
+    page = render_html(state, store, store.folder)
+    article = page.split(f'id="turn-{empty.number}"')[1].split("</article>")[0]
+    assert "not applicable" in article and "<meter" not in article
+
+
+def test_board_rows_use_the_round_title_and_shared_reasons_come_once(tmp_path):
+    store = scripted_session(tmp_path, "loop", "--cold-start", "--seed", "3")
+    state = build_state(store.read())
+    view = build_view(state, store)
+    page = render_html(state, store, store.folder)
+    cells = re.findall(r'data-label="Interview"><div>(.*?)</div>', page)
+    assert cells == [i.title for i in view.voted]
+    links = re.findall(r'<a href="#interview-\d+">([^<:]*)', page)
+    assert set(cells) <= {link.strip() for link in links}
+    technical_rounds = [i.title for i in view.voted if i.style not in ("", None)
+                        and i.stage == "onsite" and i.title != "Onsite interview"]
+    assert technical_rounds and set(technical_rounds) <= set(cells)
+    reasons = [v.keeper_reason for v in view.votes]
+    repeated = {r for r in reasons if reasons.count(r) > 1}
+    assert repeated, "the offline interviewers share a keeper sentence"
+    board = page.split('id="board"')[1].split("</section>")[0]
+    markdown = render_markdown(state, store)
+    table = markdown.split("| Interview |")[1].split("## Decision")[0]
+    for reason in repeated:
+        assert board.count(reason) == 1 and table.count(reason) == 1
+
+
+def test_typed_answers_get_a_length_guide_in_words():
+    short = delivery_from_text("We shipped it on time.", (60, 120))
+    line = delivery_line(short)
+    assert "length short (guide about 140-280 words)" in line and " s)" not in line
+
+
+def test_pause_axis_starts_at_zero_and_the_typical_label_has_room():
+    from matplotlib.figure import Figure
+
+    from interviewer.report import charts
+
+    points = [DeliveryPoint(turn=i, interview=0, stage="manager (Dan)", words_per_minute=140.0,
+                            fillers_per_100=6.0, long_pauses=0) for i in range(1, 5)]
+    pauses, fillers = Figure().subplots(2, 1)
+    charts._pause_panel(pauses, points)
+    charts._filler_panel(fillers, points)
+    assert pauses.get_ylim()[0] == 0 and pauses.get_ylim()[1] >= 1
+    assert fillers.get_ylim()[1] >= charts.TYPICAL_FILLERS_PER_100 * 1.2
+    assert delivery_chart(points).startswith("<svg")
