@@ -101,7 +101,7 @@ def test_an_unanswered_question_is_recorded_moved_past_and_kept_out_of_the_vote(
     interview = state.interviews[0]
     questions = len(interview.plan.questions)
     # Voted on the answered questions only: the silent one adds no 0 to the average.
-    assert f"over {questions - 1} question(s)" in interview.vote.vote.reasons[0]
+    assert f"mean of {questions - 1} exchange scores" in interview.vote.vote.reasons[0]
     assert interview.vote.vote.score > 40
     assert state.complete
 
