@@ -102,3 +102,18 @@ def test_resumed_output_has_no_repeated_handover_or_empty_progress_lines(session
     shown = " ".join(line.strip() for line in lines[context:context + 4])
     assert question[:60] in shown
     assert pending[-1].asked.text[:40] in "\n".join(lines[context + 1:context + 8])
+
+
+def test_latest_is_the_session_written_last_when_two_start_in_the_same_second(tmp_path):
+    import os
+
+    from interviewer.session.store import find_session
+
+    older = tmp_path / "20261202-050000-recruiter"
+    newer = tmp_path / "20261202-050000-manager"  # sorts first by its label
+    for rank, folder in enumerate((older, newer)):
+        folder.mkdir()
+        log = folder / "events.jsonl"
+        log.write_text("{}\n")
+        os.utime(log, ns=(1_000_000_000 * (rank + 1),) * 2)
+    assert find_session("latest", tmp_path).folder == newer

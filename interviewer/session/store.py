@@ -247,4 +247,15 @@ def list_sessions(root: Path) -> list[SessionStore]:
         folders = [p for p in root.iterdir() if (p / EVENTS_FILE).is_file()]
     except OSError:
         return []
-    return [SessionStore(p) for p in sorted(folders, key=lambda p: p.name)]
+    return [SessionStore(p) for p in sorted(folders, key=_creation_order)]
+
+
+def _creation_order(folder: Path) -> tuple[str, int, str]:
+    """Folders sort by their name's timestamp; two started in the same second (a script, a
+    test) by when their log was last written, not by their labels' alphabet."""
+    stamp = folder.name[: len("YYYYmmdd-HHMMSS")]
+    try:
+        written = (folder / EVENTS_FILE).stat().st_mtime_ns
+    except OSError:
+        written = 0
+    return stamp, written, folder.name
