@@ -57,15 +57,6 @@ class Transcript:
     duration_s: float = 0.0
 
 
-@dataclass(frozen=True)
-class Interruption:
-    """The interviewer cutting into an answer: why, how far into it, and the probe it asks."""
-
-    reason: str  # 'no_principle' or 'time_limit'
-    at_seconds: float
-    probe: str
-
-
 @dataclass
 class Answer:
     """One candidate answer as it reaches the interviewer.
