@@ -40,6 +40,7 @@ class Listening:
         decided: list[Produced[Interruption]] = []
 
         def interject(context: InterjectContext) -> Interruption | None:
+            # Called on the listening thread while this (engine) thread waits in next_answer.
             produced = self.brains.interject(context)
             if produced.result is not None:
                 decided.append(produced)
@@ -69,7 +70,8 @@ class Listening:
         if answer.cut_in is None:
             return None
         by = next((d for d in decided if d.result == answer.cut_in), None)
-        # A source that cut in without asking (an older fake) is credited to the session's brain.
+        # A source that cut in on its own judgement, not through `interject`, stood in for the
+        # session's brain: the cut-in is credited to it.
         return by or Produced(self.brains.name, answer.cut_in)
 
     def record(self, index: int, turn: TurnState, answer: Answer) -> None:
