@@ -157,15 +157,15 @@ class Interviewer:
 
     def move(self, text: str):
         """The move after an answer with this text."""
-        from interviewer.brains.base import AnswerContext, TurnView
+        from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 
         score = self.brain.score(AnswerContext(stage="manager", question=self.question,
                                                asked=self.question.text, answer=text,
                                                interviewer=self.plan))
-        return self.brain.next_move(
+        return self.brain.next_move(MoveContext(
             stage="manager", question=self.question, variant=1, follow_ups_left=2,
             exchange=[TurnView(turn=1, kind="question", asked=self.question.text, answer=text,
-                               score=score)], interviewer=self.plan)
+                               score=score)], interviewer=self.plan))
 
 
 def one_turn(answer: Path, transcriber, end_silence: float, folder: Path) -> dict:
@@ -278,9 +278,9 @@ def cut_in(answer: Path, transcriber, folder: Path) -> float:
     """Seconds from the decision to interrupt to the first sample of the interviewer's probe."""
     from interviewer.live.bargein import enable_barge_in
     from interviewer.live.capture import SoundDeviceMicrophone
-    from interviewer.live.interrupt import InterruptPolicy
     from interviewer.live.streaming_answers import StreamingVoiceAnswers
     from interviewer.rubric.content import default_content
+    from interviewer.rubric.interrupting import InterruptPolicy
     from interviewer.session.ports import Prompt
 
     timed = TimedSpeaker()
@@ -292,12 +292,13 @@ def cut_in(answer: Path, transcriber, folder: Path) -> float:
     enable_barge_in(timed.speaker, microphone)
     decided = {}
     source = StreamingVoiceAnswers(microphone, transcriber, speaker=timed.speaker,
-                                   interrupt=policy, out=io.StringIO(),
+                                   out=io.StringIO(),
                                    on_interrupt=lambda _: decided.setdefault(
                                        "at", time.perf_counter()))
     try:
         source.next_answer(Prompt(text="Tell me about a hard call.", stage="manager", turn=1,
-                                  save_audio_to=folder / "cut-in.wav"))
+                                  save_audio_to=folder / "cut-in.wav", interject=policy.check,
+                                  interjections=tuple(policy.probes())))
         timed.speaker.say(policy.principle_probe)  # the engine's say joins the started line
     finally:
         microphone.close()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 import textwrap
+import threading
+import time
 from typing import TextIO
 
 import click
@@ -14,12 +16,24 @@ from interviewer.rubric.results import Decision, Vote
 class Console:
     """Prints interviewer lines, echoed answers and results; colour only on a terminal."""
 
-    def __init__(self, out: TextIO | None = None, echo_answers: bool = False):
+    def __init__(self, out: TextIO | None = None, echo_answers: bool = False,
+                 status: TextIO | None = None):
         self.out = out or sys.stdout
         self.echo_answers = echo_answers
         self.color = self.out.isatty()
+        # Status lines that count up in place ("Thinking... 2.1 s") go where the listening and
+        # transcribing status goes (stderr), so piped output only carries the transcript.
+        self.status = status
+        self._working: Working | None = None
+
+    def working(self, label: str) -> Working:
+        """'<label>... N s' while a step the candidate waits for runs (a context manager)."""
+        self._working = Working(label, self.status)
+        return self._working
 
     def _print(self, text: str = "", **style: object) -> None:
+        if self._working is not None:
+            self._working.clear()  # a warning during a step starts on a clean line
         click.echo(click.style(text, **style) if self.color and style else text, file=self.out)
 
     def heading(self, text: str) -> None:
@@ -67,3 +81,64 @@ class Console:
         self.heading(f"Decision: {decision.outcome.upper()}")
         self._print(textwrap.fill(decision.explanation, width=88))
         self._print(textwrap.fill(f"Rule: {decision.rule}", width=88), dim=True)
+
+
+class Working:
+    """'Transcribing your answer... 2.3 s' while a step runs (use as a context manager).
+
+    Nothing is shown for steps shorter than `after` seconds. On a terminal the line counts up in
+    place and is cleared at the end; elsewhere one line says how long the step took.
+    """
+
+    def __init__(self, label: str, stream=None, *, after: float = 1.0, refresh: float = 0.2):
+        self.label = label
+        self.stream = stream if stream is not None else sys.stderr
+        self.after = after
+        self.refresh = refresh
+        self.seconds = 0.0
+        self._done = threading.Event()
+        self._lock = threading.Lock()  # a redraw never lands after the line was cleared
+        self._shown = False
+        try:
+            self.live = self.stream.isatty()
+        except (AttributeError, ValueError):
+            self.live = False
+
+    def __enter__(self) -> Working:
+        self._started = time.monotonic()
+        if self.live:
+            threading.Thread(target=self._count, name="working-line", daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        with self._lock:
+            self._done.set()
+        self.seconds = time.monotonic() - self._started
+        if self.live and self._shown:
+            self._write("\r\033[K")
+        elif not self.live and self.seconds >= self.after:
+            self._write(f"{self.label} took {self.seconds:.1f} s.\n")
+
+    def clear(self) -> None:
+        """Clear the counting line now (something else is printed); it is redrawn after."""
+        with self._lock:
+            if self.live and self._shown and not self._done.is_set():
+                self._write("\r\033[K")
+
+    def _count(self) -> None:
+        if self._done.wait(self.after):
+            return
+        while True:
+            with self._lock:
+                if self._done.is_set():
+                    return
+                self._shown = True
+                self._write(f"\r  {self.label}... {time.monotonic() - self._started:.1f} s")
+            self._done.wait(self.refresh)
+
+    def _write(self, text: str) -> None:
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except (OSError, ValueError):
+            pass

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -200,3 +201,76 @@ def word_errors(reference: str, hypothesis: str) -> int:
 def word_error_rate(reference: str, hypothesis: str) -> float:
     """Word errors divided by the reference's word count (0.0 is a perfect transcript)."""
     return word_errors(reference, hypothesis) / max(len(words(reference)), 1)
+
+
+# -- a brain for tests ---------------------------------------------------------------------------
+
+
+@dataclass
+class BrainCall:
+    """One step a `RecordingBrain` was asked: 'score', 'next_move', 'vote' or 'interject', with
+    its context and how many times that step had been asked (1 for the first)."""
+
+    step: str
+    context: object
+    count: int
+
+
+class RecordingBrain:
+    """A brain that records every call and answers it with `inner` (the offline brain unless
+    given), under its own `name`.
+
+    `fails(call)` may return an exception to raise instead of answering (a BrainError to make
+    the session fall back, anything else to act like a crash); `after(call)` runs once a step
+    is done, answered or not (to stop a server part way, say). `anticipates` overrides the inner
+    brain's, e.g. to stand in for an LLM whose moves cannot be guessed.
+    """
+
+    def __init__(self, inner=None, *, name: str | None = None, anticipates: bool | None = None,
+                 fails=None, after=None):
+        if inner is None:
+            from interviewer.brains.offline import OfflineBrain
+
+            inner = OfflineBrain()
+        self.inner = inner
+        self.name = name or inner.name
+        self.anticipates = inner.anticipates if anticipates is None else anticipates
+        self.fails = fails
+        self.after = after
+        self.calls: list[BrainCall] = []
+
+    def steps(self, step: str) -> list[BrainCall]:
+        """The recorded calls of one step, in order."""
+        return [call for call in self.calls if call.step == step]
+
+    def score(self, context):
+        """Score with the inner brain."""
+        return self._answer("score", context, self.inner.score)
+
+    def next_move(self, context):
+        """The inner brain's move."""
+        return self._answer("next_move", context, self.inner.next_move)
+
+    def vote(self, context):
+        """The inner brain's vote."""
+        return self._answer("vote", context, self.inner.vote)
+
+    def interject(self, context):
+        """The inner brain's cut-in decision."""
+        return self._answer("interject", context, self.inner.interject)
+
+    def interjection_lines(self) -> list[str]:
+        """The inner brain's interjection lines."""
+        return self.inner.interjection_lines()
+
+    def _answer(self, step: str, context, answer):
+        call = BrainCall(step, context, len(self.steps(step)) + 1)
+        self.calls.append(call)
+        try:
+            problem = self.fails(call) if self.fails is not None else None
+            if problem is not None:
+                raise problem
+            return answer(context)
+        finally:
+            if self.after is not None:
+                self.after(call)

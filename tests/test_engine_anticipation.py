@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from conftest import STRONG_STORY, engine_parts, start_practice
 
-from interviewer.brains.offline import OfflineBrain
-from interviewer.rubric.content import default_content
 from interviewer.session.engine import InterviewEngine
 from interviewer.session.ports import Answer, Prompt, Utterance
 from interviewer.session.state import build_state
+from interviewer.testing import RecordingBrain
 
 NO_PRINCIPLE = ("At my last company the payments service kept failing, so I rolled it back, "
                 "called the team together and we shipped a fix the week after.")
@@ -89,13 +88,21 @@ def test_the_next_question_is_prepared_before_the_answer_starts(tmp_path):
     assert unprepared == [], unprepared
 
 
-class NamedBrain(OfflineBrain):
-    """An interviewer whose wording the offline brain cannot guess (as with an LLM)."""
-
-    name = "llm"
-
-
-def test_an_llm_interviewer_gets_no_guessed_follow_ups(tmp_path):
-    _, speaker, answers = run(tmp_path, [NO_PRINCIPLE], brain=NamedBrain(default_content()))
+def test_a_brain_whose_moves_cannot_be_guessed_gets_no_guessed_follow_ups(tmp_path):
+    # Offline rules under another name: the protocol's `anticipates` decides, not the name.
+    brain = RecordingBrain(name="offline", anticipates=False)
+    _, speaker, answers = run(tmp_path, [NO_PRINCIPLE], brain=brain)
     assert answers.hooks and all(hook is None for hook in answers.hooks)
     assert speaker.prepared()  # the next question is still prepared
+    assert len(brain.steps("next_move")) == 1  # asked once, at the end of the answer
+
+
+def test_a_brain_that_anticipates_is_asked_on_the_partial_answers_whatever_its_name(tmp_path):
+    brain = RecordingBrain(name="llm", anticipates=True)
+    state, speaker, answers = run(tmp_path, [NO_PRINCIPLE], brain=brain)
+    assert answers.hooks[0] is not None
+    partial = " ".join(NO_PRINCIPLE.split()[: len(NO_PRINCIPLE.split()) // 2])
+    guessed_on = [call.context.exchange[-1].answer for call in brain.steps("next_move")]
+    assert guessed_on[:2] == [partial, NO_PRINCIPLE]  # the two partials, then the real move
+    assert state.turns[0].move.brain == "llm"
+    assert state.turns[0].move.move.text in speaker.prepared()

@@ -4,15 +4,27 @@ from __future__ import annotations
 
 from conftest import STRONG_STORY, engine_parts, start_practice
 
+from interviewer.brains.base import InterjectContext
+from interviewer.rubric.content import default_content
 from interviewer.session.engine import InterviewEngine
-from interviewer.session.ports import Answer, Interruption, Prompt
+from interviewer.session.ports import Answer, Prompt
 from interviewer.session.state import build_state
+from interviewer.testing import RecordingBrain
 
 RAMBLING = "So at my last company I was on the payments team and we had this long project " * 3
+PRINCIPLE_PROBE = default_content().interruptions.no_principle
+
+
+def heard(prompt: Prompt, seconds: float, text: str) -> InterjectContext:
+    """What an answer source has heard of the answer to `prompt` after `seconds` of speech."""
+    return InterjectContext(stage=prompt.stage, kind=prompt.kind, asked=prompt.text,
+                            answer_seconds=prompt.answer_seconds, elapsed=seconds,
+                            partial_text=text, transcribed=seconds)
 
 
 class CuttingAnswers:
-    """Cuts the first answer off for a missing principle, then answers in full."""
+    """Asks the brain through the prompt while the first answer runs on without a principle, and
+    cuts it off where the brain says to; then answers in full."""
 
     def __init__(self):
         self.prompts: list[Prompt] = []
@@ -20,7 +32,8 @@ class CuttingAnswers:
     def next_answer(self, prompt: Prompt) -> Answer | None:
         self.prompts.append(prompt)
         if len(self.prompts) == 1:
-            cut_in = Interruption("no_principle", 91.0, "What principle was it?")
+            assert prompt.interject(heard(prompt, 30.0, RAMBLING)) is None  # too early
+            cut_in = prompt.interject(heard(prompt, 91.0, RAMBLING))
             return Answer(text=RAMBLING, source="voice", interrupted=True, cut_in=cut_in)
         return Answer(text=STRONG_STORY, source="voice") if len(self.prompts) < 12 else None
 
@@ -32,11 +45,40 @@ def test_an_interruption_is_asked_recorded_and_the_partial_answer_kept(tmp_path)
     state = build_state(store.read())
     first, second = state.turns[0], state.turns[1]
     assert first.answer.interrupted and first.answer.text == RAMBLING
-    assert first.move.brain == "interrupt policy"
+    assert first.move.brain == "offline" and not first.move.fallback  # the brain decided it
+    assert first.move.move.reason == "interrupted at 91 s (no_principle)"
     assert second.asked.kind == "interruption"
-    assert second.asked.text == "What principle was it?"
+    assert second.asked.text == PRINCIPLE_PROBE
+    written = default_content().interruptions
+    assert answers.prompts[0].interjections == (written.no_principle, written.time_limit)
     assert answers.prompts[1].kind == "interruption"
     assert state.complete
+
+
+def test_the_cut_in_is_the_brains_and_credited_to_it(tmp_path):
+    store = start_practice(tmp_path)
+    brain = RecordingBrain(name="panel")
+    InterviewEngine(store, engine_parts(CuttingAnswers(), brain=brain)).run()
+    first = build_state(store.read()).turns[0]
+    assert [call.context.elapsed for call in brain.steps("interject")] == [30.0, 91.0]
+    assert first.move.brain == "panel" and first.move.move.text == PRINCIPLE_PROBE
+
+
+def test_a_session_recorded_with_the_old_interrupt_policy_credit_still_reads(tmp_path):
+    """Before interruptions were the brain's, the move was credited to "interrupt policy"."""
+    from interviewer.report.derived import write_derived
+
+    store = start_practice(tmp_path)
+    InterviewEngine(store, engine_parts(CuttingAnswers())).run()
+    lines = store.events_path.read_text().splitlines()
+    old = [line.replace('"brain":"offline"', '"brain":"interrupt policy"', 1)
+           if '"move_decided"' in line and '"interruption"' in line else line for line in lines]
+    assert old != lines
+    store.events_path.write_text("\n".join(old) + "\n")
+    state = build_state(store.read())
+    assert state.turns[0].move.brain == "interrupt policy"
+    write_derived(store, state)
+    assert '"move_by": "interrupt policy"' in (store.folder / "transcript.json").read_text()
 
 
 class TalkedOverSpeaker:

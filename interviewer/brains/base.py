@@ -1,100 +1,62 @@
-"""The Brain interface: the part of the interviewer that scores answers, picks moves and votes.
+"""The Brain contract: the part of the interviewer that scores answers, picks moves, votes and
+cuts into an answer that runs on.
 
-The offline brain (rules, no network) is the default; the LLM brain plugs in behind the same
-three methods. The engine records which brain produced every move and score.
+Each step takes one context object (`interviewer.brains.contexts`, re-exported here). The
+offline brain (rules, no network) is the default; the LLM brain plugs in behind the same
+contract, and `FallbackBrain` (brains/fallback.py) lets the offline brain take any step the
+chosen one fails. The engine records which brain produced every move and score.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Protocol
 
-from interviewer.rubric.results import AnswerScore, Delivery, Move, Vote
-from interviewer.session.events import PlannedInterview, PlannedQuestion
+from interviewer.brains.contexts import (
+    AnswerContext,
+    InterjectContext,
+    MoveContext,
+    TurnView,
+    VoteContext,
+)
+from interviewer.rubric.results import AnswerScore, Interruption, Move, Vote
 
-
-@dataclass
-class TurnView:
-    """What a brain sees of one earlier turn in the same interview."""
-
-    turn: int
-    kind: str
-    asked: str
-    answer: str
-    probe_id: str | None = None
-    gap: str | None = None
-    score: AnswerScore | None = None
-    interrupted: bool = False
-
-
-@dataclass
-class AnswerContext:
-    """Everything needed to score one answer."""
-
-    stage: str
-    question: PlannedQuestion
-    asked: str
-    answer: str
-    kind: str = "question"
-    delivery: Delivery | None = None
-    answer_seconds: tuple[int, int] = (120, 180)
-    interviewer: PlannedInterview | None = None
-    gap: str | None = None  # the gap a follow-up's probe asked about
+__all__ = ["AnswerContext", "Brain", "BrainError", "InterjectContext", "MoveContext",
+           "TurnView", "VoteContext"]
 
 
 class Brain(Protocol):
-    """Scores answers, decides the next move and casts the interviewer's vote."""
+    """Scores answers, decides the next move, casts the interviewer's vote and cuts in."""
 
     name: str
+    # True when a move costs so little (rules, no network) that the engine may ask for one on
+    # every growing partial transcript, to prepare the follow-up it will probably say. A model
+    # whose wording cannot be known before it is asked, and whose calls are slow, says False.
+    anticipates: bool
 
     def score(self, context: AnswerContext) -> AnswerScore:
         """Score one answer."""
         ...
 
-    def next_move(
-        self,
-        *,
-        stage: str,
-        question: PlannedQuestion,
-        exchange: list[TurnView],
-        follow_ups_left: int,
-        variant: int,
-        interviewer: PlannedInterview | None = None,
-    ) -> Move:
-        """The next move after the last answer in `exchange` (the current question's turns).
+    def next_move(self, context: MoveContext) -> Move:
+        """The next move after the last answer of the exchange."""
+        ...
 
-        `variant` is a seeded number used to choose among equivalent phrasings; `interviewer` is
-        the persona asking (its own interview only).
+    def vote(self, context: VoteContext) -> Vote:
+        """The interviewer's independent vote, from its own interview only."""
+        ...
+
+    def interject(self, context: InterjectContext) -> Interruption | None:
+        """Whether to cut into the answer being spoken now, and with which probe.
+
+        Asked about every half second of speech from the listening thread, so it must answer
+        at once: no network call.
         """
         ...
 
-    def vote(self, interview: PlannedInterview, turns: list[TurnView]) -> Vote:
-        """The interviewer's independent vote, from its own interview only."""
+    def interjection_lines(self) -> list[str]:
+        """Every line `interject` may say, so a speaker can synthesize them ahead of time."""
         ...
 
 
 class BrainError(Exception):
     """The brain could not produce an answer (endpoint down, bad output); fall back offline."""
-
-
-T = TypeVar("T")
-
-
-def with_fallback(
-    brain: Brain,
-    fallback: Brain | None,
-    call: Callable[[Brain], T],
-    on_fallback: Callable[[str], None],
-) -> tuple[str, T]:
-    """Run a brain step; if the brain fails, the fallback takes it and `on_fallback` hears why.
-
-    Returns the name of the brain that produced the result, which is recorded with it.
-    """
-    try:
-        return brain.name, call(brain)
-    except BrainError as exc:
-        if fallback is None or fallback is brain:
-            raise
-        on_fallback(str(exc))
-        return fallback.name, call(fallback)

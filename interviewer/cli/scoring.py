@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from interviewer.brains.base import AnswerContext, TurnView
+from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.brains.offline import OfflineBrain
 from interviewer.cli import cli
 from interviewer.cli.choice import Choice
@@ -158,10 +158,10 @@ def score_exchanges(pairs: list[tuple[str, str]], stage: str) -> dict:
         group["views"].append(TurnView(
             turn=index, kind=kind, asked=question, answer=answer, score=result, gap=gap,
         ))
-        move = brain.next_move(
+        move = brain.next_move(MoveContext(
             stage=answer_stage, question=group["question"], exchange=group["views"],
             follow_ups_left=settings.max_follow_ups - len(group["views"]) + 1, variant=0,
-        )
+        ))
         item = {
             "question": question,
             "answer": answer,

@@ -1,16 +1,14 @@
 """Showing the candidate that the interviewer is listening, and when it has stopped.
 
 On a terminal: one live line with elapsed time and a level meter, redrawn in place. Otherwise
-(logs, pipes, tests): a line when listening starts and a line when it stops. `Working` shows
-what the interviewer is doing between the two (transcribing, thinking) with its elapsed time
-once that passes a second, so a slow machine is never a silent one.
+(logs, pipes, tests): a line when listening starts and a line when it stops. What the
+interviewer does after that (transcribing, thinking) is shown by `interviewer.console.Working`.
 """
 
 from __future__ import annotations
 
 import math
 import sys
-import threading
 import time
 
 REASONS = {
@@ -73,56 +71,6 @@ class ListeningDisplay:
         why = REASONS.get(reason, reason)
         line = f"Stopped listening after {seconds:.1f} s ({why})."
         self._write(f"\r\033[K  {line}\n" if self.live else f"{line}\n")
-
-    def _write(self, text: str) -> None:
-        try:
-            self.stream.write(text)
-            self.stream.flush()
-        except (OSError, ValueError):
-            pass
-
-
-class Working:
-    """'Transcribing your answer... 2.3 s' while a step runs (use as a context manager).
-
-    Nothing is shown for steps shorter than `after` seconds. On a terminal the line counts up in
-    place and is cleared at the end; elsewhere one line says how long the step took.
-    """
-
-    def __init__(self, label: str, stream=None, *, after: float = 1.0, refresh: float = 0.2):
-        self.label = label
-        self.stream = stream if stream is not None else sys.stderr
-        self.after = after
-        self.refresh = refresh
-        self.seconds = 0.0
-        self._done = threading.Event()
-        self._shown = False
-        try:
-            self.live = self.stream.isatty()
-        except (AttributeError, ValueError):
-            self.live = False
-
-    def __enter__(self) -> Working:
-        self._started = time.monotonic()
-        if self.live:
-            threading.Thread(target=self._count, name="working-line", daemon=True).start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._done.set()
-        self.seconds = time.monotonic() - self._started
-        if self.live and self._shown:
-            self._write("\r\033[K")
-        elif not self.live and self.seconds >= self.after:
-            self._write(f"{self.label} took {self.seconds:.1f} s.\n")
-
-    def _count(self) -> None:
-        if self._done.wait(self.after):
-            return
-        while not self._done.is_set():
-            self._shown = True
-            self._write(f"\r  {self.label}... {time.monotonic() - self._started:.1f} s")
-            self._done.wait(self.refresh)
 
     def _write(self, text: str) -> None:
         try:

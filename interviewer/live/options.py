@@ -105,11 +105,9 @@ def _microphone_answers(settings: VoiceSettings, transcriber, speaker) -> Answer
     or recorded whole and then transcribed (`--no-realtime`); barge-in unless `--no-barge-in`."""
     from interviewer.live.bargein import enable_barge_in
     from interviewer.live.capture import SoundDeviceMicrophone
-    from interviewer.live.interrupt import InterruptPolicy
     from interviewer.live.portaudio import find_device
     from interviewer.live.streaming_answers import StreamingVoiceAnswers
     from interviewer.live.voice_answers import VoiceAnswers, Waiting
-    from interviewer.rubric.content import default_content
 
     find_device(settings.input_device, "input")  # no microphone: say so before starting
     microphone = SoundDeviceMicrophone(device=settings.input_device,
@@ -122,8 +120,7 @@ def _microphone_answers(settings: VoiceSettings, transcriber, speaker) -> Answer
     if not settings.realtime:
         return VoiceAnswers(microphone, transcriber, speaker=speaker,
                             max_answer=settings.max_answer, waiting=waiting)
-    policy = InterruptPolicy.from_content(default_content().interruptions,
-                                          enabled=settings.interrupt)
+    # When to cut in is the brain's call (asked through each prompt); here only whether to.
     return StreamingVoiceAnswers(microphone, transcriber, speaker=speaker,
-                                 max_answer=settings.max_answer, interrupt=policy,
+                                 max_answer=settings.max_answer, interrupt=settings.interrupt,
                                  waiting=waiting)

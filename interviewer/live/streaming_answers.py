@@ -3,9 +3,10 @@
 `StreamingVoiceAnswers` keeps the contract of `VoiceAnswers` (the WAV saved to
 `prompt.save_audio_to`, an Answer with timed words, one nudge when nothing is heard), but feeds
 every microphone block to an `IncrementalTranscriber`, so at the end of the turn only the tail is
-left to transcribe. An `InterruptPolicy` looks at the partial transcript as it grows; when it
-decides to cut in, listening stops at once, the partial answer is kept and marked
-`interrupted=True`, and `last_interruption` tells the engine which probe to ask.
+left to transcribe. As the partial transcript grows it asks the interviewer's brain whether to
+cut in (`prompt.interject`); when the brain decides to, listening stops at once, the partial
+answer is kept and marked `interrupted=True`, and its `cut_in` tells the engine which probe to
+ask.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from collections.abc import Callable
 
 import numpy as np
 
+from interviewer.brains.contexts import InterjectContext
 from interviewer.live.capture import ListeningMicrophone
 from interviewer.live.endpointing import reads_as_finished
 from interviewer.live.incremental import IncrementalSettings, IncrementalTranscriber
-from interviewer.live.interrupt import InterruptPolicy
 from interviewer.live.voice_answers import DEFAULT_MAX_ANSWER, VoiceAnswers, Waiting
 from interviewer.session.ports import (
     Answer,
@@ -35,19 +36,19 @@ READ_MARGIN = 0.1  # the transcript covers the last words once it reaches this c
 class StreamingVoiceAnswers(VoiceAnswers):
     """Answers from the microphone, transcribed while spoken, with optional interruptions.
 
-    `interrupt` is the policy (None, or one with `enabled=False`, for `--no-interrupt`).
-    Its probes are prepared before each answer, and the moment the policy decides, the speaker
-    starts saying the probe (on the listening thread, without waiting for the transcript);
-    `on_interrupt(interruption)` is also called then. The engine's own `say` of the probe then
-    waits for that playback instead of repeating it. `prompt.on_partial` gets the partial
-    transcript each time it grows.
+    With `interrupt` (False for `--no-interrupt`) the brain is asked through `prompt.interject`
+    every half second of speech; the prompt's interjection lines are prepared before each
+    answer, and the moment the brain decides, the speaker starts saying the probe (on the
+    listening thread, without waiting for the transcript); `on_interrupt(interruption)` is also
+    called then. The engine's own `say` of the probe then waits for that playback instead of
+    repeating it. `prompt.on_partial` gets the partial transcript each time it grows.
     """
 
     NO_NUDGE = ("enter", "interrupted")
 
     def __init__(self, microphone: ListeningMicrophone, transcriber: Transcriber, *,
                  speaker: Speaker | None = None, max_answer: float = DEFAULT_MAX_ANSWER,
-                 interrupt: InterruptPolicy | None = None,
+                 interrupt: bool = True,
                  settings: IncrementalSettings | None = None,
                  on_interrupt: Callable[[Interruption], None] | None = None,
                  waiting: Waiting | None = None, out=None):
@@ -62,9 +63,9 @@ class StreamingVoiceAnswers(VoiceAnswers):
     def next_answer(self, prompt: Prompt) -> Answer:
         """Listen while transcribing; save; finish the transcript (only the tail is left)."""
         self.last_interruption = None
-        if isinstance(self.speaker, PreparingSpeaker) and self.interrupt is not None:
-            for probe in self.interrupt.probes():
-                self.speaker.prepare(probe, voice=prompt.voice, rate=prompt.rate)
+        if isinstance(self.speaker, PreparingSpeaker) and self._interject(prompt) is not None:
+            for line in prompt.interjections:
+                self.speaker.prepare(line, voice=prompt.voice, rate=prompt.rate)
         return super().next_answer(prompt)
 
     def _transcribe(self, audio, path) -> Answer:
@@ -95,10 +96,14 @@ class StreamingVoiceAnswers(VoiceAnswers):
             if prompt.on_partial is not None and partial != state["partial"]:
                 state["partial"] = partial
                 prompt.on_partial(partial)
-            if self.interrupt is None or not self.interrupt.enabled:
+            interject = self._interject(prompt)
+            if interject is None:
                 return None
             covered = self.incremental.transcribed_until() - endpointer.first_speech_at
-            decision = self.interrupt.check(prompt, story, partial, transcribed=covered)
+            decision = interject(InterjectContext(
+                stage=prompt.stage, kind=prompt.kind, asked=prompt.text,
+                answer_seconds=prompt.answer_seconds, elapsed=story, partial_text=partial,
+                transcribed=covered))
             if decision is None:
                 return None
             self._cut_in(decision, prompt)
@@ -106,6 +111,10 @@ class StreamingVoiceAnswers(VoiceAnswers):
 
         return self.microphone.listen(max_seconds=self.max_answer, no_speech_timeout=wait,
                                       on_block=on_block)
+
+    def _interject(self, prompt: Prompt):
+        """The brain's cut-in check for this answer, or None when not interrupting."""
+        return prompt.interject if self.interrupt else None
 
     def _slow(self, share: float) -> None:
         """Transcription is close to falling behind the speech: say so once, and decode

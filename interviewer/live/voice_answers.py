@@ -12,9 +12,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from interviewer.console import Working
 from interviewer.errors import UserError
 from interviewer.live.capture import CapturedAudio, ListeningMicrophone
-from interviewer.live.meter import Working
 from interviewer.live.timing import DEFAULT_WAIT, FIRST_NUDGE, SECOND_NUDGE
 from interviewer.live.wav import load_audio, save_wav
 from interviewer.session.ports import (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from interviewer.brains.base import AnswerContext, TurnView
+from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.rubric import lexicon as lx
 from interviewer.rubric.content import Content
 from interviewer.rubric.exchange import exchange_signals, score_exchange, turns_of
@@ -210,17 +210,11 @@ def open_gaps(signals: Signals, stage: str, question: PlannedQuestion, style: st
     return [gap for gap in order if present[gap]]
 
 
-def next_move(
-    *,
-    content: Content,
-    stage: str,
-    question: PlannedQuestion,
-    exchange: list[TurnView],
-    follow_ups_left: int,
-    variant: int,
-    interviewer: PlannedInterview | None = None,
-) -> Move:
+def next_move(request: MoveContext, content: Content) -> Move:
     """Probe the top open gap not yet probed in this exchange, or go on to the next question."""
+    stage, question, exchange = request.stage, request.question, request.exchange
+    follow_ups_left, variant, interviewer = (request.follow_ups_left, request.variant,
+                                             request.interviewer)
     # A request to repeat or for a moment is honoured even when the follow-ups are used up.
     not_yet = _non_answer_move(content, stage, question, exchange, variant)
     if not_yet is not None:

@@ -1,10 +1,12 @@
 """The typed results the interviewer produces: scores, moves, votes and the loop decision.
 
-They are pydantic models because they are written into the session log and read back.
+They are pydantic models because they are written into the session log and read back; an
+`Interruption` is a plain dataclass (the move it leads to is what is logged).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -152,3 +154,12 @@ class Decision(BaseModel):
     outcome: Literal["hire", "no hire"]
     rule: str
     explanation: str
+
+
+@dataclass(frozen=True)
+class Interruption:
+    """The interviewer cutting into an answer: why, how far into it, and the probe it asks."""
+
+    reason: str  # 'no_principle' or 'time_limit'
+    at_seconds: float
+    probe: str

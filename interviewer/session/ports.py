@@ -13,6 +13,9 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from interviewer.brains.contexts import InterjectContext
+from interviewer.rubric.results import Interruption
+
 
 @dataclass
 class Utterance:
@@ -57,15 +60,6 @@ class Transcript:
     duration_s: float = 0.0
 
 
-@dataclass(frozen=True)
-class Interruption:
-    """The interviewer cutting into an answer: why, how far into it, and the probe it asks."""
-
-    reason: str  # 'no_principle' or 'time_limit'
-    at_seconds: float
-    probe: str
-
-
 @dataclass
 class Answer:
     """One candidate answer as it reaches the interviewer.
@@ -104,7 +98,10 @@ class Prompt:
 
     `voice` and `rate` are the asking interviewer's, for anything said to the candidate during
     the answer. `on_partial`, when given, is called with the partial transcript as it grows, so
-    the interviewer can prepare its reply while the candidate is still talking.
+    the interviewer can prepare its reply while the candidate is still talking. `interject`
+    asks the interviewer's brain whether to cut in now; a source that can cut in calls it as
+    the answer goes on (unless told not to interrupt), renders `interjections` (every line it
+    may return) before listening, and returns the cut-in on the answer (`Answer.cut_in`).
     """
 
     text: str
@@ -116,6 +113,8 @@ class Prompt:
     voice: str | None = None
     rate: int | None = None
     on_partial: Callable[[str], None] | None = None
+    interject: Callable[[InterjectContext], Interruption | None] | None = None
+    interjections: tuple[str, ...] = ()
 
 
 class Speaker(Protocol):

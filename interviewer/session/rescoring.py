@@ -8,12 +8,12 @@ report, replay) reads the newest revision; `TurnState.score_at(revision)` gives 
 
 from __future__ import annotations
 
-from interviewer.brains.base import Brain, with_fallback
+from interviewer.brains.base import Brain, VoteContext
+from interviewer.brains.fallback import FallbackBrain
 from interviewer.rubric.content import Content, default_content
 from interviewer.rubric.decision import decide
 from interviewer.rubric.results import AnswerScore
 from interviewer.session.events import AnswerScored, DecisionMade, Event, Note, VoteCast
-from interviewer.session.fallback_notes import FallbackNotes
 from interviewer.session.state import (
     InterviewState,
     SessionState,
@@ -59,11 +59,10 @@ def _revise(state: SessionState, run: _Rescore) -> None:
         if interview.vote is None:
             continue  # an unfinished interview has no vote to revise
         turns = [turn_view(turn, scores.get(turn.asked.turn)) for turn in interview.turns]
-        name, vote = run.step("vote", lambda b, i=interview, t=turns: b.vote(i.plan, t), None)
-        run.events.append(
-            VoteCast(interview=interview.index, brain=name, revision=run.revision, vote=vote)
-        )
-        new_votes.append(vote)
+        vote = run.brains.vote(VoteContext(interview.plan, turns))
+        run.events.append(VoteCast(interview=interview.index, brain=vote.brain,
+                                   revision=run.revision, vote=vote.result))
+        new_votes.append(vote.result)
     if state.decision is not None:
         run.events.append(DecisionMade(revision=run.revision, decision=decide(new_votes)))
 
@@ -96,42 +95,26 @@ class _Rescore:
         revision: int,
     ):
         self.store = store
-        self.brain = brain
-        self.fallback = fallback
         self.content = content
         self.revision = revision
         self.events: list[Event] = []
-        self._notes = FallbackNotes()
+        self.brains = FallbackBrain(brain, fallback, self._note)
 
     def score(self, interview: InterviewState, turn: TurnState) -> AnswerScore:
         """Score one answered turn again and append it as this revision."""
-        context = answer_context(interview, turn, self.content)
-        name, score = self.step("score", lambda b: b.score(context), turn.asked.turn)
+        produced = self.brains.score(answer_context(interview, turn, self.content))
         self.events.append(
             AnswerScored(
                 turn=turn.asked.turn,
-                brain=name,
+                brain=produced.brain,
                 revision=self.revision,
-                fallback=name != self.brain.name,
-                score=score,
+                fallback=produced.fallback,
+                score=produced.result,
             )
         )
-        return score
+        return produced.result
 
-    def step(self, what: str, call, turn: int | None):
-        """Run `call` on the brain; on BrainError let the fallback take it and leave a Note."""
-
-        def note(reason: str) -> None:
-            if not self._notes.first_time(reason):
-                return  # said once; the step's own event is marked as the fallback's
-            self._note(
-                f"re-scoring (revision {self.revision}): {self.brain.name} interviewer "
-                f"unavailable for the {what} ({reason}); the {self.fallback.name} "
-                "interviewer took this step",
-                turn,
-            )
-
-        return with_fallback(self.brain, self.fallback, call, note)
-
-    def _note(self, text: str, turn: int | None) -> None:
-        self.events.append(Note(text=text, turn=turn))
+    def _note(self, message: str, turn: int | None) -> None:
+        """A step fell back (said once per reason, like a live session's note)."""
+        self.events.append(Note(text=f"re-scoring (revision {self.revision}): {message}",
+                                turn=turn))

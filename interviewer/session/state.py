@@ -6,10 +6,11 @@ makes resume, replay and re-scoring possible after a crash.
 
 from __future__ import annotations
 
+import random
 import warnings
 from dataclasses import dataclass, field
 
-from interviewer.brains.base import AnswerContext, TurnView
+from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.rubric.content import Content
 from interviewer.rubric.results import AnswerScore
 from interviewer.session.events import (
@@ -159,6 +160,26 @@ def answer_context(interview: InterviewState, turn: TurnState, content: Content)
         answer_seconds=settings.answer_seconds if settings else (120, 180),
         interviewer=plan,
         gap=turn.asked.gap,
+        turn=turn.asked.turn,
+    )
+
+
+def move_context(interview: InterviewState, question_index: int, exchange: list[TurnView],
+                 content: Content, seed: int) -> MoveContext:
+    """Everything a brain needs to choose the move after the last turn of `exchange`.
+
+    The phrasing variant is seeded by the session and the turn, so a resumed or replayed
+    session asks the same follow-up in the same words.
+    """
+    plan = interview.plan
+    last = exchange[-1].turn
+    return MoveContext(
+        stage=plan.stage,
+        question=plan.questions[question_index],
+        exchange=exchange,
+        follow_ups_left=content.stages[plan.stage].max_follow_ups - (len(exchange) - 1),
+        variant=random.Random(f"{seed}:{last}").randrange(1 << 16),
+        interviewer=plan,
     )
 
 

@@ -17,7 +17,7 @@ from llm_support import (  # noqa: F401  (server_fixture provides the `server` f
     vote_reply,
 )
 
-from interviewer.brains.base import AnswerContext, TurnView
+from interviewer.brains.base import AnswerContext, MoveContext, TurnView, VoteContext
 from interviewer.brains.llm.guard import BOUND, STEERING_FLAG
 from interviewer.brains.offline import OfflineBrain
 from interviewer.rubric.content import VALUE_NAMES, default_content
@@ -51,9 +51,9 @@ def exchange(*answers: str, probes: tuple[str, ...] = ()) -> list[TurnView]:
 def test_the_follow_up_the_server_chose_is_the_move(server):
     probe = "Which principle told you it was your call to make, and not your director's?"
     server.script = [Reply(content=json.dumps(move_reply("follow_up", probe=probe)))]
-    move = llm_brain(server.base_url).next_move(
+    move = llm_brain(server.base_url).next_move(MoveContext(
         stage="manager", question=QUESTION, exchange=exchange(HEDGY), follow_ups_left=2, variant=0
-    )
+    ))
     assert (move.action, move.text, move.probe_id, move.gap) == (
         "follow_up", probe, "llm", "no_principle"
     )
@@ -65,9 +65,9 @@ def test_the_follow_up_the_server_chose_is_the_move(server):
 
 
 def test_no_follow_up_budget_means_next_question_without_asking(server):
-    move = llm_brain(server.base_url).next_move(
+    move = llm_brain(server.base_url).next_move(MoveContext(
         stage="manager", question=QUESTION, exchange=exchange(HEDGY), follow_ups_left=0, variant=0
-    )
+    ))
     assert move.action == "next_question"
     assert server.requests == []
 
@@ -75,10 +75,10 @@ def test_no_follow_up_budget_means_next_question_without_asking(server):
 def test_the_same_probe_is_never_asked_twice(server):
     probe = "What principle were you acting on there?"
     server.script = [Reply(content=json.dumps(move_reply("follow_up", probe=probe.upper())))]
-    move = llm_brain(server.base_url).next_move(
+    move = llm_brain(server.base_url).next_move(MoveContext(
         stage="manager", question=QUESTION, follow_ups_left=1, variant=0,
         exchange=exchange(HEDGY, "It was fine.", probes=(probe,)),
-    )
+    ))
     assert move.action == "next_question"
     assert "already asked" in move.reason
 
@@ -147,8 +147,8 @@ def test_a_vote_sees_only_its_own_interview_and_stays_near_the_offline_vote(serv
     turns = [TurnView(turn=1, kind="question", asked=plan.questions[0].text, answer=HEDGY,
                       score=offline_score(HEDGY))]
     server.script = [Reply(content=json.dumps(vote_reply("strong yes", keeper=True, score=99)))]
-    vote = llm_brain(server.base_url).vote(plan, turns)
-    offline = OfflineBrain(content).vote(plan, turns)
+    vote = llm_brain(server.base_url).vote(VoteContext(plan, turns))
+    offline = OfflineBrain(content).vote(VoteContext(plan, turns))
     ladder = ["strong no", "no", "yes", "strong yes"]
     assert abs(ladder.index(vote.vote) - ladder.index(offline.vote)) <= 1
     assert vote.score <= offline.score + BOUND

@@ -16,7 +16,7 @@ from llm_support import (  # noqa: F401  (server_fixture provides the `server` f
     vote_reply,
 )
 
-from interviewer.brains.base import AnswerContext, BrainError, TurnView
+from interviewer.brains.base import AnswerContext, BrainError, MoveContext, TurnView, VoteContext
 from interviewer.brains.llm.checks import consistent_vote, follow_up_problem, report_lines
 from interviewer.brains.llm.schemas import LLMVote
 from interviewer.rubric.content import default_content
@@ -98,8 +98,8 @@ def exchange() -> list[TurnView]:
 def test_an_unfit_follow_up_is_never_spoken_the_rubric_probe_for_its_gap_is(server, probe):
     server.script = [Reply(content=json.dumps(move_reply("follow_up", probe=probe,
                                                          gap="no_principle")))]
-    move = llm_brain(server.base_url).next_move(stage="manager", question=QUESTION,
-                                                exchange=exchange(), follow_ups_left=2, variant=0)
+    move = llm_brain(server.base_url).next_move(MoveContext(stage="manager", question=QUESTION,
+                                                exchange=exchange(), follow_ups_left=2, variant=0))
     principle = default_content().probes_for("no_principle", "manager")[0]
     assert (move.action, move.gap, move.probe_id) == ("follow_up", "no_principle", principle.id)
     assert move.text in principle.texts and move.text != probe
@@ -111,17 +111,17 @@ def test_an_unfit_follow_up_without_a_gap_is_a_brain_error_so_the_offline_move_i
         server, probe):
     server.script = [Reply(content=json.dumps(move_reply("follow_up", probe=probe, gap=None)))]
     with pytest.raises(BrainError, match="not fit to speak"):
-        llm_brain(server.base_url).next_move(stage="manager", question=QUESTION,
-                                             exchange=exchange(), follow_ups_left=2, variant=0)
+        llm_brain(server.base_url).next_move(MoveContext(stage="manager", question=QUESTION,
+                                             exchange=exchange(), follow_ups_left=2, variant=0))
 
 
 def test_the_next_move_is_asked_within_the_move_budget(server, monkeypatch):
     monkeypatch.setenv("INTERVIEWER_LLM_MOVE_SECONDS", "0.4")
     server.always = Reply(content=json.dumps(move_reply("next_question")), delay=1.5)
     with pytest.raises(BrainError, match="0.4s budget"):
-        llm_brain(server.base_url, timeout=30).next_move(
+        llm_brain(server.base_url, timeout=30).next_move(MoveContext(
             stage="manager", question=QUESTION, exchange=exchange(), follow_ups_left=2,
-            variant=0)
+            variant=0))
 
 
 def test_report_strings_from_the_server_are_checked_before_they_reach_the_score(server):
@@ -142,7 +142,7 @@ def test_an_inconsistent_vote_from_the_server_is_repaired_and_says_so(server):
     server.script = [Reply(content=json.dumps(
         vote_reply(vote="yes", keeper=False, score=27) | {"keeper_reason": "Yes",
                                                            "reasons": ["15", "16"]}))]
-    result = llm_brain(server.base_url).vote(plan, turns)
+    result = llm_brain(server.base_url).vote(VoteContext(plan, turns))
     assert result.keeper_reason != "Yes"
     assert not any(reason.isdigit() for reason in result.reasons)
     assert any("to match its 'yes' vote" in reason for reason in result.reasons)

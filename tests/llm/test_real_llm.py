@@ -19,6 +19,7 @@ from interviewer.brains.llm.factory import llm_brain_from_env
 from interviewer.live.doctor import check_llm
 from interviewer.session.events import AnswerRecorded, AnswerScored, MoveDecided, Note, VoteCast
 from interviewer.session.store import SessionStore
+from interviewer.testing import BrainCall, RecordingBrain
 
 # On a busy 2-core machine a move takes SmolLM2 5-25 s (prompt processing dominates); the
 # default budget (3 s) is for real hardware. The tests give the model room to answer so that
@@ -127,36 +128,23 @@ def test_a_short_interview_ends_in_the_models_own_vote(real_server, tmp_path, mo
           f"{brain.client.pace.describe()}")
 
 
-class StopServerAfterFirstScore:
-    """The LLM brain, with the server stopped right after it scored the first answer."""
-
-    def __init__(self, brain, server):
-        self.brain, self.server, self.name, self.stopped_at = brain, server, brain.name, None
-
-    def score(self, context):
-        try:
-            return self.brain.score(context)
-        finally:
-            if self.stopped_at is None:
-                self.server.stop()
-                self.stopped_at = time.monotonic()
-
-    def next_move(self, **kwargs):
-        return self.brain.next_move(**kwargs)
-
-    def vote(self, interview, turns):
-        return self.brain.vote(interview, turns)
-
-
 def test_stopping_the_server_mid_session_falls_back_in_seconds(real_server, tmp_path,
                                                               monkeypatch):
     for name, value in llm_env(real_server).items():
         monkeypatch.setenv(name, value)
-    brain = StopServerAfterFirstScore(llm_brain_from_env(), real_server)
+    stopped_at: list[float] = []
+
+    def stop_after_the_first_score(call: BrainCall) -> None:
+        if call.step == "score" and not stopped_at:
+            real_server.stop()
+            stopped_at.append(time.monotonic())
+
+    # The LLM brain, with the server stopped right after it scored the first answer.
+    brain = RecordingBrain(llm_brain_from_env(), after=stop_after_the_first_score)
     speaker = RecordingSpeaker()
     try:
         run = run_session(tmp_path, brain, ANSWERS, questions=1, speaker=speaker)
-        after_stop = time.monotonic() - brain.stopped_at
+        after_stop = time.monotonic() - stopped_at[0]
     finally:
         real_server.start()  # for any test after this one
     assert run.finished

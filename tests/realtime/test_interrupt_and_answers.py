@@ -1,4 +1,5 @@
-"""The interruption policy (elapsed seconds as the clock) and the streaming answer source."""
+"""The interruption policy (elapsed seconds as the clock) and the streaming answer source that
+asks it through the prompt."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ import threading
 
 import numpy as np
 
+from interviewer.brains.base import InterjectContext
 from interviewer.live.capture import CapturedAudio, SoundDeviceMicrophone
 from interviewer.live.endpointing import Endpointer, EndpointSettings
 from interviewer.live.incremental import IncrementalSettings
-from interviewer.live.interrupt import InterruptPolicy, names_a_principle
 from interviewer.live.streaming_answers import StreamingVoiceAnswers
 from interviewer.live.wav import read_wav
 from interviewer.rubric.content import load_content
+from interviewer.rubric.interrupting import InterruptPolicy, names_a_principle
 from interviewer.session.ports import Prompt
 from tests.voice.conftest import (  # noqa: F401  (fixtures)
     _audio_state,
@@ -38,10 +40,18 @@ STORY = Prompt(text="Tell me about a hard call.", stage="hiring_manager", turn=1
                answer_seconds=(120, 180))
 
 
+def heard(prompt: Prompt, elapsed: float, text: str,
+          transcribed: float | None = None) -> InterjectContext:
+    """What has been heard of the answer to `prompt` so far."""
+    return InterjectContext(stage=prompt.stage, kind=prompt.kind, asked=prompt.text,
+                            answer_seconds=prompt.answer_seconds, elapsed=elapsed,
+                            partial_text=text, transcribed=transcribed)
+
+
 def test_no_principle_by_the_set_time_interrupts_with_the_principle_probe():
     policy = policy_with(principle_after=60)
-    assert policy.check(STORY, 59.9, "we had an outage and I rolled back") is None
-    cut = policy.check(STORY, 60.0, "we had an outage and I rolled back")
+    assert policy.check(heard(STORY, 59.9, "we had an outage and I rolled back")) is None
+    cut = policy.check(heard(STORY, 60.0, "we had an outage and I rolled back"))
     assert cut.reason == "no_principle" and cut.probe == PRINCIPLE_PROBE and cut.at_seconds == 60
 
 
@@ -49,37 +59,36 @@ def test_a_named_principle_lets_the_story_run_until_the_time_limit():
     policy = policy_with(principle_after=60)
     text = "We had an outage. The principle I acted on was that members come first."
     assert names_a_principle(text)
-    assert policy.check(STORY, 120.0, text) is None
-    assert policy.check(STORY, 180.0, text).reason == "time_limit"
-    assert policy.check(STORY, 181.0, text).probe == TIME_PROBE
+    assert policy.check(heard(STORY, 120.0, text)) is None
+    assert policy.check(heard(STORY, 180.0, text)).reason == "time_limit"
+    assert policy.check(heard(STORY, 181.0, text)).probe == TIME_PROBE
 
 
 def test_listing_value_names_is_not_naming_a_principle():
     assert not names_a_principle("I showed judgment, courage, candor and impact.")
 
 
-def test_follow_ups_are_only_cut_at_the_time_limit_and_no_interrupt_never_cuts():
+def test_follow_ups_are_only_cut_at_the_time_limit():
     follow_up = Prompt(text="Why?", stage="hiring_manager", turn=2, kind="follow_up",
                        answer_seconds=(30, 60))
-    assert policy_with(principle_after=5).check(follow_up, 30, "") is None
-    assert policy_with().check(follow_up, 60, "").reason == "time_limit"
-    off = policy_with(enabled=False)
-    assert off.check(STORY, 1000, "") is None and off.probes() == []
+    assert policy_with(principle_after=5).check(heard(follow_up, 30, "")) is None
+    assert policy_with().check(heard(follow_up, 60, "")).reason == "time_limit"
 
 
 def test_a_missing_principle_is_judged_only_on_transcribed_speech():
     policy = policy_with(principle_after=60)
-    assert policy.check(STORY, 62, "we rolled back", transcribed=50) is None
-    assert policy.check(STORY, 62, "we rolled back", transcribed=61).reason == "no_principle"
+    assert policy.check(heard(STORY, 62, "we rolled back", transcribed=50)) is None
+    assert policy.check(heard(STORY, 62, "we rolled back", transcribed=61)).reason == \
+        "no_principle"
 
 
 def test_a_lagging_transcript_delays_the_cut_in_by_at_most_the_wait():
     # On a loaded machine the transcript ran 23 s behind and the cut-in came at 113 s.
     policy = policy_with(principle_after=90, transcript_wait=3)
-    assert policy.check(STORY, 92.5, "we rolled back", transcribed=70) is None
-    late = policy.check(STORY, 93, "we rolled back", transcribed=70)
+    assert policy.check(heard(STORY, 92.5, "we rolled back", transcribed=70)) is None
+    late = policy.check(heard(STORY, 93, "we rolled back", transcribed=70))
     assert late.reason == "no_principle" and late.at_seconds == 93
-    assert policy.check(STORY, 93, "my principle was to", transcribed=70) is None
+    assert policy.check(heard(STORY, 93, "my principle was to", transcribed=70)) is None
 
 
 class BlockMicrophone:
@@ -105,26 +114,28 @@ class BlockMicrophone:
         return CapturedAudio(self.samples[:end], ended_by=reason or "silence")
 
 
-def answers(pattern: str, policy: InterruptPolicy, fake=None, **kw):
+def answers(pattern: str, fake=None, **kw):
     fake = fake or FakeTranscriber(text="and then we shipped it.")
-    source = StreamingVoiceAnswers(BlockMicrophone(pattern), fake, interrupt=policy,
+    source = StreamingVoiceAnswers(BlockMicrophone(pattern), fake,
                                    settings=IncrementalSettings(min_stretch=1.0), out=None, **kw)
     source.microphone.keep_up = lambda: source.incremental.drain(timeout=5)
     return source
 
 
-def prompt(tmp_path, kind="question") -> Prompt:
+def prompt(tmp_path, kind="question", policy: InterruptPolicy | None = None) -> Prompt:
+    """A question whose cut-ins `policy` decides (as a brain's `interject` would)."""
     return Prompt(text="Tell me about a hard call.", stage="hiring_manager", turn=1, kind=kind,
-                  answer_seconds=(120, 180), save_audio_to=tmp_path / "answer.wav")
+                  answer_seconds=(120, 180), save_audio_to=tmp_path / "answer.wav",
+                  interject=policy.check if policy else None,
+                  interjections=tuple(policy.probes()) if policy else ())
 
 
 def test_an_interrupted_answer_is_kept_and_marked(tmp_path):
     decisions = []
-    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3, policy_with(principle_after=10),
-                     on_interrupt=decisions.append)
-    answer = source.next_answer(prompt(tmp_path))
+    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3, on_interrupt=decisions.append)
+    answer = source.next_answer(prompt(tmp_path, policy=policy_with(principle_after=10)))
     assert answer.interrupted and source.last_interruption.reason == "no_principle"
-    assert decisions == [source.last_interruption]
+    assert decisions == [source.last_interruption] and answer.cut_in == decisions[0]
     assert 10 <= answer.duration_s < 16  # stopped at the decision, not at the end of the story
     assert answer.text and answer.words
     samples, rate = read_wav(answer.audio_path)
@@ -132,17 +143,21 @@ def test_an_interrupted_answer_is_kept_and_marked(tmp_path):
 
 
 def test_no_interrupt_lets_the_answer_end_at_its_pause(tmp_path):
-    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3 + "...", policy_with(enabled=False))
-    answer = source.next_answer(prompt(tmp_path))
+    speaker = RecordingSpeaker()
+    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3 + "...", interrupt=False, speaker=speaker)
+    asked: list[InterjectContext] = []
+    question = prompt(tmp_path, policy=policy_with(principle_after=10))
+    question.interject = lambda context: asked.append(context)
+    answer = source.next_answer(question)
     assert not answer.interrupted and source.last_interruption is None
     assert answer.duration_s > 60
+    assert asked == [] and speaker.log == []  # never asked, and no probe rendered
 
 
 def test_a_principle_in_the_partial_transcript_prevents_the_cut(tmp_path):
     fake = FakeTranscriber(text="The principle I acted on was candor.")
-    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3 + "...", policy_with(principle_after=10),
-                     fake=fake)
-    answer = source.next_answer(prompt(tmp_path))
+    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3 + "...", fake=fake)
+    answer = source.next_answer(prompt(tmp_path, policy=policy_with(principle_after=10)))
     assert not answer.interrupted
 
 
@@ -179,9 +194,8 @@ class RecordingSpeaker:
 
 def test_the_probes_are_ready_before_the_answer_and_the_cut_in_starts_at_once(tmp_path):
     speaker = RecordingSpeaker()
-    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3, policy_with(principle_after=10),
-                     speaker=speaker)
-    question = prompt(tmp_path)
+    source = answers("ss.ss.ss.ss.ss.ss.ss." * 3, speaker=speaker)
+    question = prompt(tmp_path, policy=policy_with(principle_after=10))
     question.voice = "female"
     partials = []
     question.on_partial = partials.append

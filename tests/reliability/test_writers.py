@@ -14,6 +14,7 @@ from interviewer.prep.bank import load_bank
 from interviewer.session.events import AnswerScored, Event, QuestionAsked
 from interviewer.session.rescoring import rescore
 from interviewer.session.store import list_sessions, write_private
+from interviewer.testing import RecordingBrain
 
 
 def _stopped_session(sessions_dir, tmp_path):
@@ -94,25 +95,13 @@ def test_private_writes_use_unique_temp_files_and_never_follow_symlinks(tmp_path
     assert oct((folder / "report.md").stat().st_mode & 0o777) == "0o600"
 
 
-class _FailsOnThirdScore(OfflineBrain):
-    """A brain that dies (not a BrainError: like a kill) part way through re-scoring."""
-
-    def __init__(self):
-        super().__init__()
-        self.calls = 0
-
-    def score(self, context):
-        self.calls += 1
-        if self.calls == 2:
-            raise RuntimeError("killed")
-        return super().score(context)
-
-
 def test_a_revision_is_complete_or_absent(sessions_dir, tmp_path):
     store = _stopped_session(sessions_dir, tmp_path)
     before = store.events_path.read_bytes()
     with pytest.raises(RuntimeError):
-        rescore(store, _FailsOnThirdScore())
+        # The brain dies (not a BrainError: like a kill) part way through re-scoring.
+        rescore(store, RecordingBrain(fails=lambda call: RuntimeError("killed")
+                                      if (call.step, call.count) == ("score", 2) else None))
     assert store.events_path.read_bytes() == before, "no half revision left in the log"
     revision = rescore(store, OfflineBrain())
     revised: list[Event] = [e for e in store.read() if isinstance(e, AnswerScored) and e.revision]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from interviewer.brains.base import AnswerContext, TurnView
+from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.brains.offline import OfflineBrain
 from interviewer.rubric.content import VALUE_NAMES, Content
 from interviewer.rubric.exchange import Turn, score_exchange
@@ -94,6 +94,6 @@ def judge(item: dict, content: Content, brain: OfflineBrain | None = None) -> Ju
         stage=stage, interviewer_id="x", interviewer_name="X", interviewer_role="r",
         questions=[question],
     )
-    move = brain.next_move(stage=stage, question=question, exchange=views, follow_ups_left=2,
-                           variant=0, interviewer=plan)
+    move = brain.next_move(MoveContext(stage=stage, question=question, exchange=views,
+                                       follow_ups_left=2, variant=0, interviewer=plan))
     return Judgement(score.overall, move.gap or "none", score.flags, last.score.flags)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from interviewer.brains.base import AnswerContext
+from interviewer.brains.base import AnswerContext, MoveContext
 from interviewer.rubric.content import default_content
 from interviewer.rubric.scoring import score_answer
 from interviewer.rubric.signals import outcome, read_signals
@@ -130,7 +130,7 @@ def test_an_answer_to_another_question_scores_below_an_on_topic_one_and_is_broug
                                           asked=question.text, answer=answer), content)
     assert scored(CDN).overall < scored(TEAM_STORY).overall
     assert not scored(CDN).signals.addresses_question  # "content" is not "context"
-    move = next_move(content=content, stage="recruiter", question=question,
+    move = next_move(MoveContext(stage="recruiter", question=question,
                      exchange=[TurnView(turn=1, kind="question", asked=question.text,
-                                        answer=CDN)], follow_ups_left=2, variant=0)
+                                        answer=CDN)], follow_ups_left=2, variant=0), content)
     assert move.gap == "off_question" and question.text in move.text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from interviewer.brains.base import TurnView
+from interviewer.brains.base import MoveContext, TurnView
 from interviewer.rubric.content import default_content
 from interviewer.rubric.probing import next_move
 from interviewer.session.events import PlannedInterview, PlannedQuestion
@@ -18,8 +18,8 @@ def _move(stage: str, question: str, answer: str, *, style: str = "behavioural",
     plan = PlannedInterview(stage=stage, interviewer_id="x", interviewer_name="X",
                             interviewer_role="r", style=style, questions=[planned])
     views = [TurnView(turn=1, kind="question", asked=question, answer=answer), *(extra or [])]
-    return next_move(content=CONTENT, stage=stage, question=planned, exchange=views,
-                     follow_ups_left=2, variant=variant, interviewer=plan)
+    return next_move(MoveContext(stage=stage, question=planned, exchange=views,
+                     follow_ups_left=2, variant=variant, interviewer=plan), CONTENT)
 
 
 def test_technical_and_product_rounds_never_get_behavioural_probes():
@@ -94,6 +94,6 @@ def test_a_moment_to_think_is_given_after_a_follow_up_even_with_no_follow_ups_le
     views = [TurnView(turn=1, kind="question", asked=question, answer="A long story."),
              TurnView(turn=2, kind="follow_up", asked=probe, answer="Can I take a moment?",
                       gap="no_reflection", probe_id="lesson")]
-    move = next_move(content=CONTENT, stage="manager", question=planned, exchange=views,
-                     follow_ups_left=0, variant=0)
+    move = next_move(MoveContext(stage="manager", question=planned, exchange=views,
+                     follow_ups_left=0, variant=0), CONTENT)
     assert move.action == "follow_up" and move.gap == "thinking" and probe in move.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.brains.base import AnswerContext, TurnView
+from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.brains.offline import OfflineBrain
 from interviewer.rubric.content import default_content
 from interviewer.rubric.exchange import Turn, score_exchange
@@ -134,8 +134,8 @@ def _first_gap(brain: OfflineBrain, stage: str, question: PlannedQuestion, answe
     views = [TurnView(turn=1, kind="question", asked=question.text, answer=answer)]
     plan = PlannedInterview(stage=stage, interviewer_id="x", interviewer_name="X",
                             interviewer_role="r", questions=[question])
-    move = brain.next_move(stage=stage, question=question, exchange=views, follow_ups_left=2,
-                           variant=0, interviewer=plan)
+    move = brain.next_move(MoveContext(stage=stage, question=question, exchange=views,
+                                       follow_ups_left=2, variant=0, interviewer=plan))
     return move.gap or "none"
 
 

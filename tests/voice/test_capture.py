@@ -160,7 +160,7 @@ def test_missing_portaudio_is_a_user_error_with_the_fix(monkeypatch):
 def test_working_line_says_how_long_a_slow_step_took_and_nothing_for_a_quick_one():
     import io
 
-    from interviewer.live.meter import Working
+    from interviewer.console import Working
 
     out = io.StringIO()
     with Working("Transcribing your answer", out, after=0.05):

@@ -10,7 +10,14 @@ step. The next move is asked for within the settings' move budget: the candidate
 
 from __future__ import annotations
 
-from interviewer.brains.base import AnswerContext, BrainError, TurnView
+from interviewer.brains.base import (
+    AnswerContext,
+    BrainError,
+    InterjectContext,
+    MoveContext,
+    TurnView,
+    VoteContext,
+)
 from interviewer.brains.llm import guard
 from interviewer.brains.llm.checks import consistent_vote, follow_up_problem, report_lines
 from interviewer.brains.llm.client import StructuredClient
@@ -19,14 +26,16 @@ from interviewer.brains.llm.prompts import LLMPrompts, default_llm_prompts
 from interviewer.brains.llm.schemas import LLMMove, LLMScore, LLMVote
 from interviewer.brains.offline import OfflineBrain
 from interviewer.rubric.content import Content, default_content
-from interviewer.rubric.results import AnswerScore, Move, Vote
-from interviewer.session.events import PlannedInterview, PlannedQuestion
+from interviewer.rubric.results import AnswerScore, Interruption, Move, Vote
+from interviewer.session.events import PlannedInterview
 
 
 class LLMBrain:
-    """Scores, probes and votes through an OpenAI-compatible model, bounded by the offline rules."""
+    """Scores, probes and votes through an OpenAI-compatible model, bounded by the offline rules;
+    cuts into long answers by the offline rules."""
 
     name = "llm"
+    anticipates = False  # its wording cannot be known before it is asked, and asking costs
 
     def __init__(
         self,
@@ -62,23 +71,16 @@ class LLMBrain:
             claimed, offline, context.answer, context.stage, self.content, kind=context.kind
         )
 
-    def next_move(
-        self,
-        *,
-        stage: str,
-        question: PlannedQuestion,
-        exchange: list[TurnView],
-        follow_ups_left: int,
-        variant: int,
-        interviewer: PlannedInterview | None = None,
-    ) -> Move:
+    def next_move(self, context: MoveContext) -> Move:
         """Follow up, go to the next question, or wrap up, as the model decides within the rules."""
+        stage, exchange, interviewer = context.stage, context.exchange, context.interviewer
+        follow_ups_left = context.follow_ups_left
         if follow_ups_left <= 0:
             return Move(action="next_question", reason="follow-up budget for this question used")
         if not any(t.answer.strip() for t in exchange):
             return Move(action="next_question", reason="no answer to follow up on")
         messages = self.messages.move(
-            stage=stage, who=self._who(stage, interviewer), question=question,
+            stage=stage, who=self._who(stage, interviewer), question=context.question,
             exchange=exchange, follow_ups_left=follow_ups_left,
         )
         claimed = self.client.structured(messages, LLMMove,
@@ -89,7 +91,8 @@ class LLMBrain:
             problem = follow_up_problem(claimed.probe)
             if problem:
                 style = interviewer.style if interviewer is not None else None
-                return self._rubric_probe(claimed, problem, stage, style, exchange, variant)
+                return self._rubric_probe(claimed, problem, stage, style, exchange,
+                                          context.variant)
         return guard.checked_move(claimed, exchange, follow_ups_left)
 
     def _rubric_probe(self, claimed: LLMMove, problem: str, stage: str, style: str | None,
@@ -114,15 +117,29 @@ class LLMBrain:
                 )
         raise BrainError(f"its follow-up was not fit to speak ({problem}): {shown!r}")
 
-    def vote(self, interview: PlannedInterview, turns: list[TurnView]) -> Vote:
+    def vote(self, context: VoteContext) -> Vote:
         """This interviewer's own vote, from its own turns only, with the keeper test."""
-        offline = self.offline.vote(interview, turns)
+        interview, turns = context.interview, context.turns
+        offline = self.offline.vote(context)
         if not any(t.answer.strip() for t in turns):
             return offline  # nothing to judge; the rule-based "no answers" vote says so
         claimed = self.client.structured(self.messages.vote(plan=interview, turns=turns), LLMVote)
         claimed, repairs = consistent_vote(claimed)
         vote = guard.checked_vote(claimed, offline, interview)
         return vote.model_copy(update={"reasons": [*vote.reasons, *repairs]}) if repairs else vote
+
+    def interject(self, context: InterjectContext) -> Interruption | None:
+        """Cut in exactly as the offline interviewer would (prompts/interruptions.yaml).
+
+        This is asked every half second while the candidate speaks, so the model is never
+        called for it: the embedded offline rules decide, and an LLM session interrupts exactly
+        like an offline one (the cut-in is credited to this brain, which chose to use them).
+        """
+        return self.offline.interject(context)
+
+    def interjection_lines(self) -> list[str]:
+        """The offline rules' probes, which are the only lines `interject` says."""
+        return self.offline.interjection_lines()
 
     def _who(self, stage: str, plan: PlannedInterview | None) -> Who | None:
         if plan is not None:
