@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from interviewer.brains.base import AnswerContext, TurnView
 from interviewer.rubric.content import Content
 from interviewer.rubric.delivery import delivery_from_text
-from interviewer.rubric.gap_fill import FILLED as _FILLED
-from interviewer.rubric.gap_fill import fills
+from interviewer.rubric.gap_fill import filled_update
 from interviewer.rubric.results import AnswerScore, Signals, ValueEvidence
 from interviewer.rubric.scoring import assemble
 from interviewer.rubric.signals import read_signals, sentences, value_evidence
@@ -58,24 +57,10 @@ def exchange_signals(
         if turn.kind == "question" or not turn.gap:
             continue
         alone = read_signals(turn.answer, stage=stage, question=question, keywords=keywords)
-        if not fills(turn.gap, turn.answer, alone):
+        update = filled_update(turn.gap, turn.answer, alone, signals, exchange=True)
+        if update is None:
             continue
         filled.append(turn.gap)
-        update = dict(_FILLED.get(turn.gap, {}))
-        if turn.gap == "no_principle" and not signals.principle_quote:
-            update["principle_quote"] = turn.answer.strip()
-        if turn.gap == "no_reflection" and not signals.reflection_quote:
-            update["reflection_quote"] = turn.answer.strip()
-        if turn.gap == "no_outcome" and not signals.outcome_quote:
-            update["outcome_quote"] = turn.answer.strip()
-        if turn.gap == "vague_compensation":
-            update["compensation"] = alone.compensation
-        if turn.gap == "no_ownership":
-            update["ownership"] = max(signals.ownership, 0.6)
-        if turn.gap in ("no_trade_off", "defend_decision") and signals.design_tradeoffs is not None:
-            update["design_tradeoffs"] = True
-        if signals.behaviour_change is None and turn.gap == "no_behaviour_change":
-            update.pop("behaviour_change", None)
         signals = signals.model_copy(update=update)
     return signals, filled
 
