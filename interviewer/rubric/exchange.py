@@ -19,6 +19,7 @@ from interviewer.rubric.gap_fill import filled_update
 from interviewer.rubric.results import AnswerScore, Signals, ValueEvidence
 from interviewer.rubric.scoring import assemble
 from interviewer.rubric.signals import read_signals, sentences, value_evidence
+from interviewer.rubric.stages import StageSettings
 from interviewer.session.events import PlannedQuestion
 
 
@@ -41,7 +42,7 @@ _KEPT = ("outcome", "outcome_quote", "named_principle", "principle_quote", "refl
 
 
 def exchange_signals(
-    turns: Sequence[Turn], *, stage: str, question: PlannedQuestion, keywords: list[str]
+    turns: Sequence[Turn], *, stage: StageSettings, question: PlannedQuestion, keywords: list[str]
 ) -> tuple[Signals, list[str]]:
     """The signals of the whole exchange, and the gaps its follow-ups filled."""
     text = "\n".join(t.answer for t in turns)
@@ -70,9 +71,8 @@ def score_exchange(
 ) -> AnswerScore:
     """The offline score of a whole exchange (the main answer and its follow-ups)."""
     keywords = content.keywords(context.question.id)
-    signals, _ = exchange_signals(
-        turns, stage=context.stage, question=context.question, keywords=keywords
-    )
+    stage = content.stage(context.stage)
+    signals, _ = exchange_signals(turns, stage=stage, question=context.question, keywords=keywords)
     text = "\n".join(t.answer for t in turns)
     delivery = delivery_from_text(text, context.answer_seconds)
     if len(turns) == 1 and context.delivery is not None:
@@ -84,4 +84,4 @@ def score_exchange(
         if honest
         else [ValueEvidence(value=name) for name in content.values]
     )
-    return assemble(signals, values, delivery, context.stage, "question")
+    return assemble(signals, values, delivery, stage, "question")
