@@ -213,8 +213,16 @@ class Content(BaseModel):
         chosen = settings.round_for(style)
         return chosen.title if chosen and style != "behavioural" else settings.title
 
+    def is_screen(self, stage: str) -> bool:
+        """Whether a stage is a screen, whose strong no ends a real loop (not the onsite panel).
+
+        A stage stages.yaml does not name (an old session's) counts as a screen, as it always has.
+        """
+        settings = self.stages.get(stage)
+        return settings.screen if settings else True
+
     def is_behavioural(self, stage: str) -> bool:
-        """Whether a stage asks for value stories (the manager call and the onsite)."""
+        """Whether a stage asks for value stories (`behavioural` in stages.yaml)."""
         settings = self.stages.get(stage)
         return bool(settings and settings.behavioural)
 
