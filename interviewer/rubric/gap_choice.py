@@ -7,8 +7,7 @@ this module finds which of those gaps the exchange still has, and lets the quest
 
 from __future__ import annotations
 
-import re
-
+from interviewer.rubric import lexicon as lx
 from interviewer.rubric.results import Signals
 from interviewer.rubric.stages import StageSettings, StyleSettings
 from interviewer.session.events import PlannedInterview, PlannedQuestion
@@ -17,28 +16,6 @@ from interviewer.session.events import PlannedInterview, PlannedQuestion
 REASONED_STORY = 0.7
 # Below this story strength an answer has no example to probe deeper into.
 EXAMPLE_AT = 0.15
-# Questions whose point is hindsight, self-knowledge, or a system that must survive failures.
-_ASKS_REFLECTION = re.compile(
-    r"differently|revisit|mistake|wrong|learn|hindsight|again|didn'?t turn out|regret|look back"
-)
-_ASKS_EXAMPLE = re.compile(
-    r"tell me about a|give me an example|walk me through a (?:time|call|decision)|describe a time|"
-    r"a time (?:you|when)|most useful|an occasion"
-)
-ASKS_SELF = re.compile(r"weak|strength|improv|working on|hard for you|find it hard|struggle")
-# Recruiter questions about values invite the principle probe; the rest probe what they are for.
-_ASKS_VALUES = re.compile(r"value|culture|principle|believe|memo|and why\b|why you\b")
-ASKS_MOTIVATION = re.compile(
-    r"why netflix|why (?:are|do) you|looking for|leav|what draws|motivat|next (?:chapter|role|step)"
-    r"|career|interest(?:s|ed)? you|want to (?:join|work)"
-)
-_ASKS_FAILURE = re.compile(r"\bfail|outage|goes down|go down|disaster|degrad|resilien|chaos")
-_INFRASTRUCTURE = re.compile(
-    r"region|outage|deliver|cdn|origin|launch|falling over|fail|availab|microservice|platform|"
-    r"network|servers?\b|traffic|peak"
-)
-
-
 def style_of(
     stage: StageSettings, question: PlannedQuestion, interviewer: PlannedInterview | None
 ) -> str:
@@ -81,21 +58,21 @@ def open_gaps(
         "vague_motivation": signals.specificity < 0.4 and signals.story < 0.3,
     }
     asked = question.text.lower()
-    if question.topic == "coding" or not _INFRASTRUCTURE.search(asked):
+    if question.topic == "coding" or not lx.INFRASTRUCTURE.search(asked):
         # A data structure or a product call is defended and sized, not failed over.
         present["no_failure_mode"] = False
-    if stage.reads_fit and not ASKS_SELF.search(asked):
+    if stage.reads_fit and not lx.ASKS_SELF.search(asked):
         present["no_self_awareness"] = False
-    if stage.reads_fit and not _ASKS_VALUES.search(asked):
+    if stage.reads_fit and not lx.ASKS_VALUES.search(asked):
         # A recruiter asks the principle only of a values question; a pay, career or logistics
         # question is probed for what it is for.
         present["no_principle"] = False
-    if stage.reads_fit and not _ASKS_REFLECTION.search(asked):
+    if stage.reads_fit and not lx.ASKS_REFLECTION.search(asked):
         present["no_reflection"] = False  # nor hindsight, unless the question is about it
-    if not (stage.reads_fit and ASKS_MOTIVATION.search(asked)):
+    if not (stage.reads_fit and lx.ASKS_MOTIVATION.search(asked)):
         present["vague_motivation"] = False
     if style.hindsight_for_past_work and not (
-        signals.past_story or _ASKS_REFLECTION.search(asked)
+        signals.past_story or lx.ASKS_REFLECTION.search(asked)
     ):
         # Hindsight is for a design or call the candidate actually made, not one sketched on
         # the spot.
@@ -104,21 +81,21 @@ def open_gaps(
         order = ["vague_compensation", "hedging"]
     else:
         order = list(style.probe_order or stage.probe_order)
-    if _ASKS_REFLECTION.search(asked) and "no_reflection" in order and "no_example" in order:
+    if lx.ASKS_REFLECTION.search(asked) and "no_reflection" in order and "no_example" in order:
         # The question is about hindsight: that is its first gap after an example.
         order.remove("no_reflection")
         order.insert(order.index("no_example") + 1, "no_reflection")
-    asks_example = bool(_ASKS_EXAMPLE.search(asked))
+    asks_example = bool(lx.ASKS_EXAMPLE.search(asked))
     if "hedging" in order and "no_example" in order and (len(signals.hedges) < 3 or asks_example):
         # Hedging is about a position: a story question without a story is asked for the story.
         order.remove("hedging")
         order.insert(order.index("no_example") + 1, "hedging")
-    if ASKS_SELF.search(asked) and present["no_self_awareness"] and "no_example" in order:
+    if lx.ASKS_SELF.search(asked) and present["no_self_awareness"] and "no_example" in order:
         # A question about one's limits is first about knowing them, then about hindsight.
         if "no_self_awareness" in order:
             order.remove("no_self_awareness")
         order.insert(order.index("no_example") + 1, "no_self_awareness")
-    if _ASKS_FAILURE.search(asked) and "no_failure_mode" in order:
+    if lx.ASKS_FAILURE.search(asked) and "no_failure_mode" in order:
         # A question about failures is first about what happens when a part fails.
         order.remove("no_failure_mode")
         order.insert(order.index("no_example") + 1 if "no_example" in order else 0,

@@ -11,7 +11,7 @@ from interviewer.brains.base import AnswerContext, TurnView
 from interviewer.rubric import lexicon as lx
 from interviewer.rubric.content import Content
 from interviewer.rubric.exchange import exchange_signals, score_exchange, turns_of
-from interviewer.rubric.gap_choice import ASKS_MOTIVATION, ASKS_SELF, open_gaps, style_of
+from interviewer.rubric.gap_choice import open_gaps, style_of
 from interviewer.rubric.probe_wording import probe_text, unwrapped, what_was_said
 from interviewer.rubric.results import Move
 from interviewer.rubric.spoken import plain
@@ -94,9 +94,9 @@ def next_move(
     asked = question.text.lower()
     # Questions with a gap of their own (limits, feedback, pay, motivation) are brought back by
     # that gap's probe, which says what the question wants.
-    own_gap = (ASKS_SELF.search(asked) or signals.behaviour_change is not None
+    own_gap = (lx.ASKS_SELF.search(asked) or signals.behaviour_change is not None
                or question.topic == "compensation"
-               or (settings.reads_fit and ASKS_MOTIVATION.search(asked)))
+               or (settings.reads_fit and lx.ASKS_MOTIVATION.search(asked)))
     elsewhere = elsewhere and not own_gap
     if ((signals.off_topic or not signals.addresses_question) and elsewhere and not hollow
             and "off_question" not in asked_gaps):

@@ -2,8 +2,8 @@
 
 Kept apart from the logic so they can be tuned without touching how they are used, and split by
 what the words detect (a stance, a story, reflection, non-answers, the recruiter screen, technical
-answers, gaming). Callers read them as `from interviewer.rubric import lexicon as lx; lx.HEDGES`.
-
+answers, gaming) and what a question asks for. Callers read them as
+`from interviewer.rubric import lexicon as lx; lx.HEDGES`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,16 @@ from interviewer.rubric.lexicon.gaming import (
     STEERING,
     WORK_WORDS,
 )
+from interviewer.rubric.lexicon.questions import (
+    ASKS_EXAMPLE,
+    ASKS_FAILURE,
+    ASKS_FEEDBACK,
+    ASKS_MOTIVATION,
+    ASKS_REFLECTION,
+    ASKS_SELF,
+    ASKS_VALUES,
+    INFRASTRUCTURE,
+)
 from interviewer.rubric.lexicon.reflection import (
     ALL_STRENGTHS,
     CHANGE_START,
@@ -23,7 +33,6 @@ from interviewer.rubric.lexicon.reflection import (
     REFLECTION,
 )
 from interviewer.rubric.lexicon.replies import (
-    ASKS_FEEDBACK,
     ASKS_REPEAT,
     ASKS_TIME,
     DECLINES,
@@ -65,6 +74,13 @@ from interviewer.rubric.lexicon.technical import (
 )
 
 __all__ = [
+    "ASKS_REFLECTION",
+    "ASKS_EXAMPLE",
+    "ASKS_SELF",
+    "ASKS_VALUES",
+    "ASKS_MOTIVATION",
+    "ASKS_FAILURE",
+    "INFRASTRUCTURE",
     "PRINCIPLE",
     "PRINCIPLE_WORDS",
     "STRONG_HEDGES",

@@ -1,16 +1,8 @@
-"""Replies that are not answers yet, evasions, and questions about feedback."""
+"""Replies that are not answers yet, and evasions."""
 
 from __future__ import annotations
 
 from interviewer.rubric.lexicon.patterns import any_of as _any
-
-# Questions about feedback received, however it is put: the answer owes a behaviour change.
-ASKS_FEEDBACK = _any(
-    r"\bfeedback\b",
-    r"\bcriticis\w*|\bcritique\w*|\bcoach(?:ed|ing)\b",
-    r"\b(?:someone|a colleague|a peer|your manager|they) told you\b",
-    r"\bhard to hear\b",
-)
 
 # Replies that are not answers yet: a request to hear the question again, for a moment to think,
 # or a polite refusal. Matched only on short replies.
