@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import get_args
 
 import pytest
 import yaml
@@ -14,8 +15,9 @@ from interviewer.errors import ContentError
 from interviewer.rubric import probing
 from interviewer.rubric.content import Content, load_content
 from interviewer.rubric.decision import decide
-from interviewer.rubric.results import Vote
-from interviewer.rubric.scoring import score_answer
+from interviewer.rubric.results import Delivery, Signals, Vote
+from interviewer.rubric.scoring import components, score_answer
+from interviewer.rubric.stages import Part
 from interviewer.rubric.voting import vote
 from interviewer.session.events import PlannedInterview, PlannedQuestion
 
@@ -154,3 +156,9 @@ def test_a_probe_for_a_stage_that_does_not_exist_is_refused(tmp_path):
         "stages: [recruiter]", "stages: [recruiter, recruter]", 1), encoding="utf-8")
     with pytest.raises(ContentError, match="no stage recruter in stages.yaml"):
         load_content(root)
+
+
+def test_every_part_the_scorer_computes_can_be_weighed_in_stages_yaml():
+    """`Part` (what stages.yaml may weigh) names exactly the parts `components` computes."""
+    signals = Signals(word_count=40, compensation="number", behaviour_change=True)
+    assert set(components(signals, [], Delivery())) == set(get_args(Part))
