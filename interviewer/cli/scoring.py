@@ -14,7 +14,7 @@ from interviewer.cli import cli
 from interviewer.cli.choice import Choice
 from interviewer.errors import UserError
 from interviewer.report.lines import score_line
-from interviewer.rubric.content import STAGES, VALUE_NAMES, default_content
+from interviewer.rubric.content import STAGES, VALUE_NAMES, Content, default_content
 from interviewer.rubric.exchange import score_exchange, turns_of
 from interviewer.session.events import PlannedQuestion
 from interviewer.session.transcript_text import has_candidate_turn, parse_transcript
@@ -89,10 +89,11 @@ def score(transcript: Path, as_json: bool, stage: str) -> None:
     click.echo(f"Overall (mean of exchanges): {result['overall']}/100")
 
 
-def _stage_for(question: str, topic: str, stage: str) -> str:
-    """The stage a question is read in: pay, mentorship and career questions are recruiter's."""
+def _stage_for(question: str, topic: str, stage: str, content: Content) -> str:
+    """The stage a question is read in: pay, mentorship and career questions are the fit
+    screen's (the recruiter's: `reads_fit` in stages.yaml)."""
     if topic == "compensation" or _RECRUITER_LIKE.search(question.lower()):
-        return "recruiter"
+        return next((key for key, s in content.stages.items() if s.reads_fit), stage)
     return stage
 
 
@@ -137,8 +138,8 @@ def score_exchanges(pairs: list[tuple[str, str]], stage: str) -> dict:
             planned = PlannedQuestion(
                 id=f"transcript-{index}", text=question, values=list(VALUE_NAMES), topic=topic
             )
-            groups.append({"question": planned, "stage": _stage_for(question, topic, stage),
-                           "views": [], "answers": []})
+            read_as = _stage_for(question, topic, stage, content)
+            groups.append({"question": planned, "stage": read_as, "views": [], "answers": []})
         group = groups[-1]
         answer_stage = group["stage"]
         settings = content.stages[answer_stage]

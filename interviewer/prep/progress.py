@@ -14,7 +14,6 @@ from statistics import mean
 
 from interviewer.errors import UserError
 from interviewer.rubric.content import VALUE_NAMES, default_content
-from interviewer.rubric.probing import PRIORITIES
 from interviewer.session.state import SessionState, TurnState, load_state
 from interviewer.session.store import list_sessions
 from interviewer.session.summary import session_overall, value_coverage
@@ -297,9 +296,15 @@ def _caught_shares(mains: list[tuple[str, TurnState, list[TurnState]]]) -> dict:
     drawn: dict[str, list[bool]] = {}
     for stage, _, exchange in mains:
         gaps = {t.asked.gap for t in exchange if t.asked.kind == "follow_up" and t.asked.gap}
-        for gap in PRIORITIES.get(stage, PRIORITIES["onsite"]):
+        for gap in _probe_order(stage):
             drawn.setdefault(gap, []).append(gap in gaps)
     return {f"caught:{gap}": _share(flags) for gap, flags in drawn.items()}
+
+
+def _probe_order(stage: str) -> list[str]:
+    """The gaps a stage probes (the onsite's for a stage no longer in stages.yaml)."""
+    stages = default_content().stages
+    return list((stages.get(stage) or stages["onsite"]).probe_order)
 
 
 def _delivery(turns: list[TurnState]) -> dict:

@@ -12,7 +12,7 @@ from interviewer.report.audio import AudioLinker, AudioRef
 from interviewer.report.charts import DeliveryPoint
 from interviewer.report.highlight import Segment, highlight
 from interviewer.report.lines import KIND_LABELS, score_line
-from interviewer.rubric.content import stage_title
+from interviewer.rubric.content import default_content, stage_title
 from interviewer.rubric.delivery import ASSUMED_WPM
 from interviewer.rubric.results import AnswerScore, Decision, Delivery, Move, Vote
 from interviewer.rubric.scoring import CAP_EVASIVE
@@ -98,6 +98,8 @@ class InterviewView:
     style: str
     turns: list[TurnView]
     vote: Vote | None
+    # One of a panel (the onsite), so the contents name who held it.
+    on_panel: bool = False
 
 
 @dataclass
@@ -194,6 +196,7 @@ def _interview_view(interview: InterviewState, audio: AudioLinker | None) -> Int
         style=plan.interviewer_style,
         turns=[_turn_view(turn, plan.interviewer_name, audio) for turn in interview.turns],
         vote=interview.vote.vote if interview.vote else None,
+        on_panel=not default_content().is_screen(plan.stage),
     )
 
 

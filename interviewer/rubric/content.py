@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from interviewer.errors import ContentError
 from interviewer.paths import prompts_dir
+from interviewer.rubric.gaps import DRILL_GAPS, GAPS, NON_ANSWER_GAPS, Gap
 from interviewer.rubric.stages import (
     DEFAULT_ROLE,
     ROLES,
@@ -23,6 +24,7 @@ from interviewer.rubric.stages import (
     StageSettings,
     StagesFile,
     Style,
+    StyleSettings,
 )
 from interviewer.rubric.yaml_files import Strict, check_placeholders, load_once, read_model
 
@@ -37,34 +39,6 @@ VALUE_NAMES = (
     "Passion",
     "Impact",
 )
-
-# The gaps an answer can have; each probe targets exactly one.
-Gap = Literal[
-    "no_principle",
-    "hedging",
-    "no_behaviour_change",
-    "no_reflection",
-    "no_ownership",
-    "no_outcome",
-    "vague_compensation",
-    "defend_decision",
-    "no_example",
-    "mentorship_structure",
-    "no_trade_off",
-    "no_scale",
-    "no_failure_mode",
-    "no_self_awareness",
-    "vague_motivation",
-    "clarify",
-    "thinking",
-    "no_answer",
-    "off_question",
-]
-GAPS: tuple[str, ...] = Gap.__args__  # type: ignore[attr-defined]
-# Moves for replies that are not answers yet (repeat, wait, ask again): no study drill for them.
-NON_ANSWER_GAPS = ("clarify", "thinking", "no_answer")
-DRILL_GAPS = tuple(g for g in GAPS if g not in NON_ANSWER_GAPS)
-
 
 class Value(Strict):
     """One of the nine values: what it means and how an answer shows it."""
@@ -139,7 +113,9 @@ class Probe(Strict):
     id: str
     gap: Gap
     texts: list[str] = Field(min_length=1)
-    stages: list[Stage] = Field(default_factory=lambda: list(STAGES))
+    stages: list[str] | None = Field(
+        default=None, description="The stages it may be used in (every stage if not given)."
+    )
     styles: list[Style] = Field(
         default_factory=lambda: list(STYLES), description="Interview styles it fits."
     )
@@ -182,6 +158,7 @@ class Content(BaseModel):
     personas: Personas
     probes: list[Probe]
     stages: dict[str, StageSettings]
+    styles: dict[str, StyleSettings]
     interruptions: Interruptions
     keeper: KeeperTest
 
@@ -202,8 +179,22 @@ class Content(BaseModel):
         """The probes for a gap that may be used in a stage (and interview style, if given)."""
         return [
             p for p in self.probes
-            if p.gap == gap and stage in p.stages and (style is None or style in p.styles)
+            if p.gap == gap and (p.stages is None or stage in p.stages)
+            and (style is None or style in p.styles)
         ]
+
+    def stage(self, stage: str) -> StageSettings:
+        """The settings of a stage by key; an unknown key names the file and the known stages."""
+        if stage not in self.stages:
+            raise ContentError(
+                f"no stage {stage!r} in {prompts_dir()}/stages.yaml (it has "
+                f"{', '.join(self.stages)})"
+            )
+        return self.stages[stage]
+
+    def style(self, style: str) -> StyleSettings:
+        """What differs for this interview style (styles: in stages.yaml)."""
+        return self.styles.get(style) or StyleSettings()
 
     def persona(self, persona_id: str) -> Persona:
         """The persona with this id (screen or onsite)."""
@@ -222,15 +213,23 @@ class Content(BaseModel):
         chosen = settings.round_for(style)
         return chosen.title if chosen and style != "behavioural" else settings.title
 
+    def is_screen(self, stage: str) -> bool:
+        """Whether a stage is a screen, whose strong no ends a real loop (not the onsite panel).
+
+        A stage stages.yaml does not name (an old session's) counts as a screen, as it always has.
+        """
+        settings = self.stages.get(stage)
+        return settings.screen if settings else True
+
     def is_behavioural(self, stage: str) -> bool:
-        """Whether a stage asks for value stories (the manager call and the onsite)."""
+        """Whether a stage asks for value stories (`behavioural` in stages.yaml)."""
         settings = self.stages.get(stage)
         return bool(settings and settings.behavioural)
 
     @property
     def behavioural_stages(self) -> tuple[str, ...]:
-        """The stages that ask for value stories, in loop order."""
-        return tuple(stage for stage in STAGES if self.is_behavioural(stage))
+        """The stages that ask for value stories, in the order of stages.yaml."""
+        return tuple(stage for stage in self.stages if self.is_behavioural(stage))
 
     def questions_of(self, stage: str, role: str = DEFAULT_ROLE) -> list[Question]:
         """Every bank question a candidate of this role can meet in this stage."""
@@ -256,7 +255,8 @@ def load_content(root: Path | None = None) -> Content:
     root = Path(root) if root else prompts_dir()
     values_file = read_model(_ValuesFile, root / "values.yaml")
     values = {value.name: value for value in values_file.values}
-    stages = read_model(StagesFile, root / "stages.yaml").stages
+    stages_file = read_model(StagesFile, root / "stages.yaml")
+    stages = stages_file.stages
     check_stages(stages, root / "stages.yaml")
     bank_names = sorted({r.bank for s in stages.values() for r in s.all_rounds()})
     banks = {name: read_model(QuestionBank, root / "questions" / f"{name}.yaml")
@@ -267,13 +267,14 @@ def load_content(root: Path | None = None) -> Content:
         raise ContentError(f"{root / 'personas.yaml'}: two interviewers share an id")
     check_interviewers(stages, by_id, root / "personas.yaml")
     screens = {stage: by_id[s.all_rounds()[0].interviewers[0]]
-               for stage, s in stages.items() if stage != "onsite"}
+               for stage, s in stages.items() if s.screen}
     probes = read_model(ProbeSet, root / "probes.yaml").probes
     interruptions = read_model(Interruptions, root / "interruptions.yaml")
     keeper = read_model(KeeperTest, root / "keeper.yaml")
     check_placeholders([keeper.fight, keeper.hire_again], f"{root / 'keeper.yaml'}", set())
     content = Content(values=values, banks=banks, personas=Personas(by_id=by_id, screens=screens),
-                      probes=probes, stages=stages, interruptions=interruptions, keeper=keeper)
+                      probes=probes, stages=stages, styles=stages_file.styles,
+                      interruptions=interruptions, keeper=keeper)
     cross_check(content, root)
     return content
 
@@ -299,4 +300,5 @@ def stage_titles() -> dict[str, str]:
 
 # Re-exported so callers import stage names from one place.
 __all__ = ["DEFAULT_ROLE", "ROLES", "STAGES", "STYLES", "Role", "Stage", "StageSettings",
-           "Content", "load_content", "default_content"]
+           "Content", "load_content", "default_content", "Gap", "GAPS", "DRILL_GAPS",
+           "NON_ANSWER_GAPS"]

@@ -39,10 +39,10 @@ def check_interviewers(stages: dict[str, StageSettings], by_id: dict[str, Person
                     f"{path}: no interviewer {unknown[0]!r} (named by stages.yaml, {stage} "
                     f"{chosen.title})"
                 )
-            if stage == "onsite" and any(
+            if not settings.screen and any(
                 "recruit" in by_id[i].role for i in chosen.every_interviewer()
             ):
-                raise ContentError(f"{path}: the onsite panel has no recruiting roles")
+                raise ContentError(f"{path}: the {stage} panel has no recruiting roles")
 
 
 def cross_check(content: Content, root: Path) -> None:
@@ -75,6 +75,13 @@ def cross_check(content: Content, root: Path) -> None:
     personas_path = root / "personas.yaml"
     for persona in content.personas.by_id.values():
         _check_values(persona.values, f"{personas_path}: persona {persona.id}")
+    for probe in content.probes:
+        unknown = sorted(set(probe.stages or ()) - set(content.stages))
+        if unknown:
+            raise ContentError(
+                f"{root / 'probes.yaml'}: probe {probe.id}: no stage {', '.join(unknown)} in "
+                f"stages.yaml (it has {', '.join(content.stages)})"
+            )
     missing_gaps = set(GAPS) - {probe.gap for probe in content.probes}
     if missing_gaps:
         raise ContentError(

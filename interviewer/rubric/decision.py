@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from interviewer.rubric.content import Content, default_content
 from interviewer.rubric.results import Decision, Vote
 
 RULE = (
@@ -12,10 +13,11 @@ RULE = (
 )
 
 
-def decide(votes: list[Vote]) -> Decision:
-    """Apply the rule to the votes of a full loop."""
-    screens = [v for v in votes if v.stage != "onsite"]
-    onsite = [v for v in votes if v.stage == "onsite"]
+def decide(votes: list[Vote], content: Content | None = None) -> Decision:
+    """Apply the rule to the votes of a full loop (which stages are screens: stages.yaml)."""
+    content = content or default_content()
+    screens = [v for v in votes if content.is_screen(v.stage)]
+    onsite = [v for v in votes if not content.is_screen(v.stage)]
     stopped = [v for v in screens if v.vote == "strong no"]
     if stopped:
         first = stopped[0]

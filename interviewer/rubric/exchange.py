@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from interviewer.brains.base import AnswerContext, TurnView
 from interviewer.rubric.content import Content
 from interviewer.rubric.delivery import delivery_from_text
-from interviewer.rubric.gap_fill import FILLED as _FILLED
-from interviewer.rubric.gap_fill import fills
+from interviewer.rubric.gap_fill import filled_update
 from interviewer.rubric.results import AnswerScore, Signals, ValueEvidence
 from interviewer.rubric.scoring import assemble
 from interviewer.rubric.signals import read_signals, sentences, value_evidence
+from interviewer.rubric.stages import StageSettings
 from interviewer.session.events import PlannedQuestion
 
 
@@ -42,7 +42,7 @@ _KEPT = ("outcome", "outcome_quote", "named_principle", "principle_quote", "refl
 
 
 def exchange_signals(
-    turns: Sequence[Turn], *, stage: str, question: PlannedQuestion, keywords: list[str]
+    turns: Sequence[Turn], *, stage: StageSettings, question: PlannedQuestion, keywords: list[str]
 ) -> tuple[Signals, list[str]]:
     """The signals of the whole exchange, and the gaps its follow-ups filled."""
     text = "\n".join(t.answer for t in turns)
@@ -58,24 +58,10 @@ def exchange_signals(
         if turn.kind == "question" or not turn.gap:
             continue
         alone = read_signals(turn.answer, stage=stage, question=question, keywords=keywords)
-        if not fills(turn.gap, turn.answer, alone):
+        update = filled_update(turn.gap, turn.answer, alone, signals, exchange=True)
+        if update is None:
             continue
         filled.append(turn.gap)
-        update = dict(_FILLED.get(turn.gap, {}))
-        if turn.gap == "no_principle" and not signals.principle_quote:
-            update["principle_quote"] = turn.answer.strip()
-        if turn.gap == "no_reflection" and not signals.reflection_quote:
-            update["reflection_quote"] = turn.answer.strip()
-        if turn.gap == "no_outcome" and not signals.outcome_quote:
-            update["outcome_quote"] = turn.answer.strip()
-        if turn.gap == "vague_compensation":
-            update["compensation"] = alone.compensation
-        if turn.gap == "no_ownership":
-            update["ownership"] = max(signals.ownership, 0.6)
-        if turn.gap in ("no_trade_off", "defend_decision") and signals.design_tradeoffs is not None:
-            update["design_tradeoffs"] = True
-        if signals.behaviour_change is None and turn.gap == "no_behaviour_change":
-            update.pop("behaviour_change", None)
         signals = signals.model_copy(update=update)
     return signals, filled
 
@@ -85,9 +71,8 @@ def score_exchange(
 ) -> AnswerScore:
     """The offline score of a whole exchange (the main answer and its follow-ups)."""
     keywords = content.keywords(context.question.id)
-    signals, _ = exchange_signals(
-        turns, stage=context.stage, question=context.question, keywords=keywords
-    )
+    stage = content.stage(context.stage)
+    signals, _ = exchange_signals(turns, stage=stage, question=context.question, keywords=keywords)
     text = "\n".join(t.answer for t in turns)
     delivery = delivery_from_text(text, context.answer_seconds)
     if len(turns) == 1 and context.delivery is not None:
@@ -99,4 +84,4 @@ def score_exchange(
         if honest
         else [ValueEvidence(value=name) for name in content.values]
     )
-    return assemble(signals, values, delivery, context.stage, "question")
+    return assemble(signals, values, delivery, stage, "question")

@@ -62,17 +62,37 @@ FILLED: dict[str, dict[str, object]] = {
 }
 
 
+def filled_update(
+    gap: str | None, answer: str, alone: Signals, into: Signals, *, exchange: bool = False
+) -> dict[str, object] | None:
+    """What a follow-up answer that fills its probed gap sets in `into`, or None if it does not.
+
+    `alone` is the follow-up read on its own; `into` the signals it updates (its own for the
+    turn's score, the whole exchange's with `exchange=True`). The exchange also takes the pay
+    answer as read, keeps the stronger ownership and counts a defended design choice.
+    """
+    if not gap or not fills(gap, answer, alone):
+        return None
+    update = dict(FILLED.get(gap, {}))
+    if gap == "no_principle" and not into.principle_quote:
+        update["principle_quote"] = answer.strip()
+    if gap == "no_reflection" and not into.reflection_quote:
+        update["reflection_quote"] = answer.strip()
+    if gap == "no_outcome" and not into.outcome_quote:
+        update["outcome_quote"] = answer.strip()
+    if exchange:
+        if gap == "vague_compensation":
+            update["compensation"] = alone.compensation
+        if gap == "no_ownership":
+            update["ownership"] = max(into.ownership, 0.6)
+        if gap in ("no_trade_off", "defend_decision") and into.design_tradeoffs is not None:
+            update["design_tradeoffs"] = True
+    if gap == "no_behaviour_change" and into.behaviour_change is None:
+        update.pop("behaviour_change", None)
+    return update
+
+
 def with_filled_gap(signals: Signals, gap: str | None, answer: str) -> Signals:
     """A follow-up's own signals with its probed gap set when the answer fills it."""
-    if not gap or not fills(gap, answer, signals):
-        return signals
-    update = dict(FILLED.get(gap, {}))
-    if gap == "no_principle" and not signals.principle_quote:
-        update["principle_quote"] = answer.strip()
-    if gap == "no_reflection" and not signals.reflection_quote:
-        update["reflection_quote"] = answer.strip()
-    if gap == "no_outcome" and not signals.outcome_quote:
-        update["outcome_quote"] = answer.strip()
-    if gap == "no_behaviour_change" and signals.behaviour_change is None:
-        update.pop("behaviour_change", None)
-    return signals.model_copy(update=update)
+    update = filled_update(gap, answer, signals, signals)
+    return signals if update is None else signals.model_copy(update=update)

@@ -1,7 +1,9 @@
 """Scoring one answer from its signals: a 0-100 overall with its parts, strengths and gaps.
 
-The weights differ by stage: a recruiter screen cares about pay and fit, a technical screen about
-defended trade-offs, behavioural rounds about named principles, a point of view and reflection.
+The weights differ by stage and are data (`scoring:` in prompts/stages.yaml): a recruiter screen
+cares about pay and fit, a technical screen about defended trade-offs, behavioural rounds about
+named principles, a point of view and reflection. Everything here reads the stage's settings, never
+its name, so a new stage in stages.yaml scores through the same code.
 """
 
 from __future__ import annotations
@@ -12,46 +14,13 @@ from interviewer.rubric.delivery import delivery_from_text
 from interviewer.rubric.gap_fill import with_filled_gap
 from interviewer.rubric.results import AnswerScore, Delivery, Signals, ValueEvidence
 from interviewer.rubric.signals import read_signals, sentences, value_evidence
-
-BEHAVIOURAL_WEIGHTS = {
-    "example": 30,
-    "principle": 14,
-    "point_of_view": 8,
-    "self_awareness": 12,
-    "ownership": 10,
-    "outcome": 12,
-    "values": 8,
-    "delivery": 6,
-}
-FEEDBACK_EXTRA = {"behaviour_change": 14}
-RECRUITER_WEIGHTS = {
-    "example": 28,
-    "principle": 6,
-    "point_of_view": 18,
-    "self_awareness": 12,
-    "outcome": 6,
-    "values": 8,
-    "delivery": 8,
-    "culture_fit": 14,
-}
-COMPENSATION_EXTRA = {"compensation": 45}
-TECHNICAL_WEIGHTS = {
-    "example": 34,
-    "reasons": 16,
-    "tradeoffs": 14,
-    "scale": 10,
-    "failure": 8,
-    "point_of_view": 10,
-    "self_awareness": 4,
-    "delivery": 4,
-}
+from interviewer.rubric.stages import StageSettings
 
 # Hard limits that no amount of polish elsewhere can lift.
 CAP_EMPTY = 0
 CAP_GIBBERISH = 3
 CAP_EVASIVE = 8
 CAP_OFF_TOPIC = 10
-SHORT_ANSWER_WORDS = 30
 CAP_SHORT = 40
 CAP_NOT_ADDRESSED = 45
 CAP_COPY = 15  # the question read back
@@ -122,19 +91,13 @@ def components(signals: Signals, values: list[ValueEvidence], delivery: Delivery
     return parts
 
 
-def weights_for(stage: str, signals: Signals) -> dict[str, int]:
-    """The weights of the parts for this kind of answer."""
-    if stage == "recruiter":
-        weights = dict(RECRUITER_WEIGHTS)
-        if signals.compensation is not None:
-            weights |= COMPENSATION_EXTRA
-            weights["example"] = 10
-    elif stage == "technical":
-        weights = dict(TECHNICAL_WEIGHTS)
-    else:
-        weights = dict(BEHAVIOURAL_WEIGHTS)
+def weights_for(stage: StageSettings, signals: Signals) -> dict[str, int]:
+    """The weights of the parts for this kind of answer in this stage."""
+    weights: dict[str, int] = dict(stage.scoring.weights)
+    if signals.compensation is not None:
+        weights |= stage.scoring.pay_answer
     if signals.behaviour_change is not None:
-        weights |= FEEDBACK_EXTRA
+        weights |= stage.scoring.feedback_answer
     return weights
 
 
@@ -150,7 +113,9 @@ def weighted_overall(parts: dict[str, int], weights: dict[str, int], signals: Si
     return FLOOR + SPAN * total / sum(weights.values())
 
 
-def caps_and_flags(signals: Signals, stage: str, kind: str = "question") -> tuple[int, list[str]]:
+def caps_and_flags(
+    signals: Signals, stage: StageSettings, kind: str = "question"
+) -> tuple[int, list[str]]:
     """The highest score this answer can get, and the red flags that set it.
 
     A follow-up answer (`kind` other than "question") is read for the gap it was asked about, so
@@ -170,9 +135,7 @@ def caps_and_flags(signals: Signals, stage: str, kind: str = "question") -> tupl
         cap, flags = min(cap, CAP_OFF_TOPIC), [*flags, "off topic"]
     if main and not signals.addresses_question and not signals.off_topic:
         cap, flags = min(cap, CAP_NOT_ADDRESSED), [*flags, "did not address the question asked"]
-    # A pay answer can be complete in two sentences; a story cannot.
-    short = SHORT_ANSWER_WORDS // 2 if stage == "recruiter" else SHORT_ANSWER_WORDS
-    if main and signals.word_count < short:
+    if main and signals.word_count < stage.scoring.short_answer_words:
         cap = min(cap, CAP_SHORT)
     if signals.question_copy >= 0.35:
         cap, flags = min(cap, CAP_COPY), [*flags, "mostly repeats the question back"]
@@ -195,10 +158,10 @@ def caps_and_flags(signals: Signals, stage: str, kind: str = "question") -> tupl
     return cap, flags
 
 
-def strengths_and_gaps(signals: Signals, stage: str) -> tuple[list[str], list[str]]:
+def strengths_and_gaps(signals: Signals, stage: StageSettings) -> tuple[list[str], list[str]]:
     """Plain-language notes for the candidate."""
     strengths, gaps = [], []
-    behavioural = stage in ("manager", "onsite")
+    behavioural = stage.behavioural
     if signals.named_principle:
         strengths.append("named the principle behind the decision")
     elif behavioural:
@@ -246,7 +209,8 @@ def score_answer(context: AnswerContext, content: Content) -> AnswerScore:
 def score_text(text: str, context: AnswerContext, content: Content) -> AnswerScore:
     """The offline score of `text` read as the answer in `context`."""
     keywords = content.keywords(context.question.id)
-    signals = read_signals(text, stage=context.stage, question=context.question, keywords=keywords)
+    stage = content.stage(context.stage)
+    signals = read_signals(text, stage=stage, question=context.question, keywords=keywords)
     if context.kind == "follow_up":
         # A follow-up is read for the gap it was asked about: a value named in reply to
         # "what principle?" is a principle, even in five words.
@@ -261,11 +225,12 @@ def score_text(text: str, context: AnswerContext, content: Content) -> AnswerSco
         if honest
         else [ValueEvidence(value=name) for name in content.values]
     )
-    return assemble(signals, values, delivery, context.stage, context.kind)
+    return assemble(signals, values, delivery, stage, context.kind)
 
 
 def assemble(
-    signals: Signals, values: list[ValueEvidence], delivery: Delivery, stage: str, kind: str
+    signals: Signals, values: list[ValueEvidence], delivery: Delivery, stage: StageSettings,
+    kind: str,
 ) -> AnswerScore:
     """The AnswerScore from what was read: weighted parts, penalties, caps, notes."""
     parts = components(signals, values, delivery)

@@ -13,6 +13,7 @@ from interviewer.rubric.content import VALUE_NAMES, Value
 from interviewer.rubric.delivery import count_words, find_fillers
 from interviewer.rubric.results import Signals, ValueEvidence
 from interviewer.rubric.spoken import clauses, plain
+from interviewer.rubric.stages import StageSettings
 from interviewer.session.events import PlannedQuestion
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -204,7 +205,7 @@ def without_steering(text: str) -> str:
 
 
 def read_signals(
-    text: str, *, stage: str, question: PlannedQuestion, keywords: list[str]
+    text: str, *, stage: StageSettings, question: PlannedQuestion, keywords: list[str]
 ) -> Signals:
     """Everything the offline interviewer notices in one answer.
 
@@ -225,7 +226,7 @@ def read_signals(
     about_feedback = "feedback" in question.topic or bool(
         lx.ASKS_FEEDBACK.search(question.text.lower())
     )
-    technical_design = stage == "technical" and question.topic != "coding"
+    technical_design = stage.technical and question.topic != "coding"
     stuffing = len(value_names_in(text)) >= 4 or any(is_stuffed(s) for s in parts)
     foreign = is_not_english(text)
     reasons, alternatives = bool(lx.REASON.search(lower)), bool(lx.ALTERNATIVE.search(lower))
@@ -255,7 +256,7 @@ def read_signals(
             and story.actions(lower) >= 2),
         value_stuffing=stuffing,
         compensation=compensation(lower) if question.topic == "compensation" else None,
-        mentorship_risk=stage == "recruiter" and bool(lx.MENTORSHIP.search(lower)),
+        mentorship_risk=stage.reads_fit and bool(lx.MENTORSHIP.search(lower)),
         design_tradeoffs=reasons and alternatives if technical_design else None,
         story=story.story_strength(lower, text, question.text),
         generic=bool(lx.GENERIC.search(lower)) and story.actions(lower) < 2,

@@ -1,20 +1,25 @@
 """How each stage of the loop runs, per candidate role: the model of prompts/stages.yaml.
 
 A stage holds everything that differs between stages (title, length, whether it is behavioural,
-answer-length guidance, follow-up budget, spoken lines) and its rounds: the interviews it is made
-of, each with a style, a question bank and the interviewers who may hold it. Roles add or choose
-rounds, so "engineers get a coding round on the onsite" is a line in stages.yaml, not code.
-Adding a stage field is a change to stages.yaml and to `StageSettings` here.
+answer-length guidance, follow-up budget, spoken lines, what the scorer weighs and the order in
+which gaps are probed) and its rounds: the interviews it is made of, each with a style, a
+question bank and the interviewers who may hold it. Roles add or choose rounds, so "engineers get
+a coding round on the onsite" is a line in stages.yaml, not code. What differs by interview style
+(the probe order of a coding round, say) is `styles:` in the same file.
+Adding a stage field is a change to stages.yaml and to `StageSettings` here; adding a stage is a
+change to stages.yaml alone (the scorer and the probes read only these settings).
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator, model_validator
 
+from interviewer.rubric.gaps import Gap
 from interviewer.rubric.yaml_files import Strict
 
+# The stages of the shipped loop, in loop order: stages.yaml must define them (it may add more).
 STAGES = ("recruiter", "manager", "technical", "onsite")
 Stage = Literal["recruiter", "manager", "technical", "onsite"]
 ROLES = ("engineer", "product", "design")
@@ -83,12 +88,86 @@ class Handover(Strict):
         return self.stop if stopped and self.stop else self.pass_
 
 
+# The parts of an answer's score (see rubric/scoring.py `components`). Two exist only for some
+# answers: `behaviour_change` for a question about feedback, `compensation` for one about pay.
+Part = Literal[
+    "example", "principle", "point_of_view", "self_awareness", "ownership", "specificity",
+    "outcome", "structure", "values", "delivery", "culture_fit", "reasons", "tradeoffs", "scale",
+    "failure", "behaviour_change", "compensation",
+]
+_ONLY_WHEN = {"behaviour_change": "feedback_answer", "compensation": "pay_answer"}
+MAX_WEIGHT = 100
+
+
+class Scoring(Strict):
+    """What the offline scorer weighs in this stage's answers (relative weights, 0-100 each)."""
+
+    weights: dict[Part, int] = Field(description="The parts every answer is scored on.")
+    pay_answer: dict[Part, int] = Field(
+        default_factory=dict,
+        description="Added to (or replacing) `weights` for an answer about pay.",
+    )
+    feedback_answer: dict[Part, int] = Field(
+        default_factory=dict,
+        description="Added to (or replacing) `weights` for an answer about feedback received.",
+    )
+    short_answer_words: int = Field(
+        ge=1, le=200, description="A main answer shorter than this is capped as too short."
+    )
+
+    @field_validator("weights", "pay_answer", "feedback_answer", mode="before")
+    @classmethod
+    def _whole(cls, weights: object) -> object:
+        """Whole numbers, or an error that says what a weight looks like."""
+        for part, weight in weights.items() if isinstance(weights, dict) else ():
+            whole = isinstance(weight, int) and not isinstance(weight, bool)
+            if not whole or not 0 <= weight <= MAX_WEIGHT:
+                raise ValueError(
+                    f"the weight of {part!r} is {weight!r}; a weight is a whole number from 0 "
+                    f"to {MAX_WEIGHT}, e.g. {part}: 14"
+                )
+        return weights
+
+    @model_validator(mode="after")
+    def _usable(self) -> Scoring:
+        if sum(self.weights.values()) <= 0:
+            raise ValueError("weights: they sum to 0; give at least one part a weight above 0")
+        for where, weights in (("weights", self.weights), ("pay_answer", self.pay_answer),
+                               ("feedback_answer", self.feedback_answer)):
+            for part, only in _ONLY_WHEN.items():
+                if part in weights and where != only:
+                    raise ValueError(
+                        f"{where}: {part!r} is scored only for some answers; weigh it under "
+                        f"{only}"
+                    )
+        return self
+
+
 class StageSettings(Strict):
     """How one stage runs."""
 
     title: str
     minutes: int = Field(ge=5, le=240, description="How long one interview of this stage takes.")
     behavioural: bool = Field(description="Asks for stories tied to the values.")
+    screen: bool = Field(
+        description="One interviewer who can end a real loop with a strong no (not a panel)."
+    )
+    reads_fit: bool = Field(
+        default=False,
+        description="A fit screen: listens for asks for heavy mentorship and for vague "
+        "motivation, and probes a principle, self-awareness or hindsight only when the question "
+        "is about them.",
+    )
+    technical: bool = Field(
+        default=False,
+        description="Non-coding answers are read for defended design trade-offs, and an "
+        "interview without a style of its own probes like a coding round (coding questions) or "
+        "a design round (the rest).",
+    )
+    scoring: Scoring
+    probe_order: list[Gap] = Field(
+        min_length=1, description="The gaps probed, most important first."
+    )
     max_follow_ups: int = Field(ge=0, le=5)
     answer_seconds: tuple[int, int] = Field(description="Guidance for speaking time per answer.")
     openings: list[str] = Field(
@@ -126,7 +205,46 @@ class StageSettings(Strict):
         return [*self.openings, self.closing, *(o for r in self.all_rounds() for o in r.openings)]
 
 
+    @field_validator("probe_order")
+    @classmethod
+    def _once_each(cls, order: list[str]) -> list[str]:
+        twice = sorted({gap for gap in order if order.count(gap) > 1})
+        if twice:
+            raise ValueError(f"{', '.join(twice)} listed more than once; list each gap once")
+        return order
+
+
+class StyleSettings(Strict):
+    """What differs between interview styles (a coding round probes cost before size)."""
+
+    probe_order: list[Gap] = Field(
+        default_factory=list,
+        description="The gaps probed in this style, most important first (empty: the stage's).",
+    )
+    technical: bool = Field(
+        default=False,
+        description="A coding or design round: talk of how one generally works is not a "
+        "missing example.",
+    )
+    hindsight_for_past_work: bool = Field(
+        default=False,
+        description="Hindsight is probed only for work the candidate actually did (or when the "
+        "question asks for it), not for a solution sketched on the spot.",
+    )
+
+
 class StagesFile(Strict):
     """prompts/stages.yaml."""
 
-    stages: dict[Stage, StageSettings]
+    styles: dict[Style, StyleSettings]
+    stages: dict[str, StageSettings]
+
+    @field_validator("stages")
+    @classmethod
+    def _plain_keys(cls, stages: dict[str, StageSettings]) -> dict[str, StageSettings]:
+        for key in stages:
+            if not key.isidentifier() or not key.islower():
+                raise ValueError(
+                    f"stage {key!r}: name a stage in lower-case letters, digits and _"
+                )
+        return stages

@@ -54,6 +54,7 @@ def vote(
     interview: PlannedInterview, turns: list[TurnView], content: Content | None = None
 ) -> Vote:
     """Vote strong no / no / yes / strong yes from this interview's exchanges alone."""
+    content = content or default_content()
     scored = exchange_scores(interview, turns, content)
     scores = [s.overall for s in scored]
     base = {
@@ -80,7 +81,7 @@ def vote(
         label = _down(label)
         reasons += [f"red flag: {flag}" for flag in red]
     main = [t for t in turns if t.kind == "question" and t.score is not None]
-    if interview.stage in ("manager", "onsite") and main:
+    if content.is_behavioural(interview.stage) and main:
         unprompted = sum(t.score.signals.named_principle for t in main)
         if unprompted * 2 < len(main):
             if label == "strong yes":

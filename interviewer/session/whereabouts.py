@@ -93,7 +93,7 @@ class Whereabouts:
         """Whether a screen before this interview voted strong no, which ends a real loop."""
         return any(
             interview.vote is not None and interview.vote.vote.vote == "strong no"
-            and interview.plan.stage != "onsite"
+            and self.content.is_screen(interview.plan.stage)
             for interview in self.state.interviews[:index]
         )
 

@@ -48,6 +48,11 @@ def test_board_rows_use_the_round_title_and_shared_reasons_come_once(tmp_path):
     assert cells == [i.title for i in view.voted]
     links = re.findall(r'<a href="#interview-\d+">([^<:]*)', page)
     assert set(cells) <= {link.strip() for link in links}
+    # The contents name who held each panel interview (the onsite), not each screen's.
+    contents = dict(re.findall(r'<a href="#interview-(\d+)">([^<]*)</a>', page))
+    for interview in view.voted:
+        named = contents[str(interview.index)].endswith(f": {interview.interviewer}")
+        assert named == (interview.stage == "onsite"), contents[str(interview.index)]
     technical_rounds = [i.title for i in view.voted if i.style not in ("", None)
                         and i.stage == "onsite" and i.title != "Onsite interview"]
     assert technical_rounds and set(technical_rounds) <= set(cells)

@@ -15,6 +15,8 @@ FEEDBACK_Q = PlannedQuestion(id="f", text="Tell me about feedback that changed h
                              values=["Communication"], topic="feedback")
 
 
+MANAGER = default_content().stages["manager"]
+
 def _follow_up(answer: str, gap: str):
     context = AnswerContext(stage="manager", question=STORY_Q, asked="What principle?",
                             answer=answer, kind="follow_up", gap=gap)
@@ -40,9 +42,9 @@ def test_reflection_in_the_words_people_use():
         "I'd now set a review date up front.",
         "I'd now ask for that feedback every quarter.",
     ):
-        signals = read_signals(text, stage="manager", question=STORY_Q, keywords=[])
+        signals = read_signals(text, stage=MANAGER, question=STORY_Q, keywords=[])
         assert signals.reflection, text
-    plain = read_signals("I wrote the doc and sent it.", stage="manager", question=STORY_Q,
+    plain = read_signals("I wrote the doc and sent it.", stage=MANAGER, question=STORY_Q,
                          keywords=[])
     assert not plain.reflection
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from interviewer.rubric.content import default_content
 from interviewer.rubric.results import Signals
 from interviewer.rubric.signals import read_signals
 from interviewer.rubric.spoken import plain
@@ -11,7 +12,8 @@ Q = PlannedQuestion(id="q", text="Tell me about a decision you made.", values=["
 
 
 def _read(text: str, stage: str = "onsite") -> Signals:
-    return read_signals(text, stage=stage, question=Q, keywords=[])
+    settings = default_content().stages[stage]
+    return read_signals(text, stage=settings, question=Q, keywords=[])
 
 
 def test_numbers_in_words_are_figures():

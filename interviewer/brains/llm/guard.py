@@ -36,6 +36,7 @@ from interviewer.rubric.results import (
 )
 from interviewer.rubric.scoring import STEERING_FLAG, assemble, caps_and_flags
 from interviewer.rubric.signals import is_stuffed
+from interviewer.rubric.stages import StageSettings
 from interviewer.rubric.voting import LADDER
 from interviewer.session.events import PlannedInterview
 
@@ -131,7 +132,8 @@ def steering(answer: str) -> bool:
 
 
 def evidence_bounds(
-    evidence: int, offline: AnswerScore, stage: str, steered: bool = False, kind: str = "question"
+    evidence: int, offline: AnswerScore, stage: StageSettings, steered: bool = False,
+    kind: str = "question",
 ) -> tuple[int, int]:
     """The range an LLM overall may take: around the evidence score, under the offline caps.
 
@@ -144,7 +146,7 @@ def evidence_bounds(
 
 
 def bounded_overall(
-    claimed: int, offline: AnswerScore, stage: str, steered: bool = False,
+    claimed: int, offline: AnswerScore, stage: StageSettings, steered: bool = False,
     evidence: int | None = None, kind: str = "question",
 ) -> int:
     """The model's overall inside the evidence bounds (evidence defaults to the offline score)."""
@@ -172,14 +174,15 @@ def checked_score(
     steered = steering(answer) or offline.signals.steering
     # The offline scorer's verdict on the offline reading plus what the LLM proved verbatim.
     delivery = offline.delivery or Delivery()
-    evidence = assemble(signals, values, delivery, stage, kind).overall
+    settings = content.stage(stage)
+    evidence = assemble(signals, values, delivery, settings, kind).overall
     evidence = max(evidence, offline.overall) if not steered else offline.overall
-    overall = bounded_overall(claimed.overall, offline, stage, steered, evidence, kind)
+    overall = bounded_overall(claimed.overall, offline, settings, steered, evidence, kind)
     flags = list(offline.flags)
     if steered and STEERING_FLAG not in flags:
         flags.append(STEERING_FLAG)
     if overall != claimed.overall:
-        low, high = evidence_bounds(evidence, offline, stage, steered, kind)
+        low, high = evidence_bounds(evidence, offline, settings, steered, kind)
         flags.append(
             f"LLM score {claimed.overall} bounded to {overall} by the evidence check "
             f"(evidence {evidence}, offline {offline.overall}; allowed {low}-{high})"

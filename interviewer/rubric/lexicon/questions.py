@@ -1,0 +1,38 @@
+"""What a question asks for: feedback received, hindsight, an example, self-knowledge, values,
+motivation, failures. Read on the question's text to decide which gaps matter most.
+"""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.rubric.lexicon.patterns import any_of as _any
+
+# Questions about feedback received, however it is put: the answer owes a behaviour change.
+ASKS_FEEDBACK = _any(
+    r"\bfeedback\b",
+    r"\bcriticis\w*|\bcritique\w*|\bcoach(?:ed|ing)\b",
+    r"\b(?:someone|a colleague|a peer|your manager|they) told you\b",
+    r"\bhard to hear\b",
+)
+
+# Questions whose point is hindsight, self-knowledge, or a system that must survive failures.
+ASKS_REFLECTION = re.compile(
+    r"differently|revisit|mistake|wrong|learn|hindsight|again|didn'?t turn out|regret|look back"
+)
+ASKS_EXAMPLE = re.compile(
+    r"tell me about a|give me an example|walk me through a (?:time|call|decision)|describe a time|"
+    r"a time (?:you|when)|most useful|an occasion"
+)
+ASKS_SELF = re.compile(r"weak|strength|improv|working on|hard for you|find it hard|struggle")
+# Recruiter questions about values invite the principle probe; the rest probe what they are for.
+ASKS_VALUES = re.compile(r"value|culture|principle|believe|memo|and why\b|why you\b")
+ASKS_MOTIVATION = re.compile(
+    r"why netflix|why (?:are|do) you|looking for|leav|what draws|motivat|next (?:chapter|role|step)"
+    r"|career|interest(?:s|ed)? you|want to (?:join|work)"
+)
+ASKS_FAILURE = re.compile(r"\bfail|outage|goes down|go down|disaster|degrad|resilien|chaos")
+INFRASTRUCTURE = re.compile(
+    r"region|outage|deliver|cdn|origin|launch|falling over|fail|availab|microservice|platform|"
+    r"network|servers?\b|traffic|peak"
+)
