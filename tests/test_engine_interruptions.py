@@ -5,29 +5,27 @@ from __future__ import annotations
 from conftest import STRONG_STORY, engine_parts, start_practice
 
 from interviewer.session.engine import InterviewEngine
-from interviewer.session.ports import Answer, Interruption, Prompt
+from interviewer.session.ports import Answer, InterruptedAnswer, Interruption
 from interviewer.session.state import build_state
+from interviewer.testing import FakeAnswers, FakeSpeaker
 
 RAMBLING = "So at my last company I was on the payments team and we had this long project " * 3
 
 
-class CuttingAnswers:
+def strong_answers(count: int) -> list[Answer]:
+    return [Answer(text=STRONG_STORY, source="voice") for _ in range(count)]
+
+
+def cutting_answers() -> FakeAnswers:
     """Cuts the first answer off for a missing principle, then answers in full."""
-
-    def __init__(self):
-        self.prompts: list[Prompt] = []
-
-    def next_answer(self, prompt: Prompt) -> Answer | None:
-        self.prompts.append(prompt)
-        if len(self.prompts) == 1:
-            cut_in = Interruption("no_principle", 91.0, "What principle was it?")
-            return Answer(text=RAMBLING, source="voice", interrupted=True, cut_in=cut_in)
-        return Answer(text=STRONG_STORY, source="voice") if len(self.prompts) < 12 else None
+    cut_in = Interruption("no_principle", 91.0, "What principle was it?")
+    first = Answer(text=RAMBLING, source="voice", interrupted=True, cut_in=cut_in)
+    return FakeAnswers([first, *strong_answers(10)])
 
 
 def test_an_interruption_is_asked_recorded_and_the_partial_answer_kept(tmp_path):
     store = start_practice(tmp_path)
-    answers = CuttingAnswers()
+    answers = cutting_answers()
     InterviewEngine(store, engine_parts(answers)).run()
     state = build_state(store.read())
     first, second = state.turns[0], state.turns[1]
@@ -39,60 +37,40 @@ def test_an_interruption_is_asked_recorded_and_the_partial_answer_kept(tmp_path)
     assert state.complete
 
 
-class TalkedOverSpeaker:
-    """The candidate talks over every question (barge-in stops the playback)."""
-
-    def say(self, text, *, voice=None, rate=None, save_to=None):
-        from interviewer.session.ports import Utterance
-
-        return Utterance(text=text, interrupted=True)
-
-
 def test_a_question_the_candidate_talked_over_is_marked_in_the_log_and_report(tmp_path):
     from interviewer.report.derived import write_derived
 
     store = start_practice(tmp_path)
-    InterviewEngine(store, engine_parts(CuttingAnswers(), TalkedOverSpeaker())).run()
+    InterviewEngine(store, engine_parts(cutting_answers(), FakeSpeaker(talked_over=True))).run()
     state = build_state(store.read())
     assert state.turns[0].asked.talked_over
     write_derived(store, state)
     assert "you started answering before it finished" in (store.folder / "report.md").read_text()
 
 
-class LostMicrophoneAnswers(CuttingAnswers):
+def lost_microphone_answers() -> FakeAnswers:
     """The microphone stops during the first answer."""
-
-    def next_answer(self, prompt: Prompt) -> Answer | None:
-        answer = super().next_answer(prompt)
-        if answer is not None and len(self.prompts) == 1:
-            answer.problem = "the microphone stopped (no audio arrived for 2 s)"
-        return answer
+    answers = cutting_answers()
+    answers.script[0].problem = "the microphone stopped (no audio arrived for 2 s)"
+    return answers
 
 
 def test_a_microphone_lost_mid_answer_is_noted_in_the_log(tmp_path):
     store = start_practice(tmp_path)
-    InterviewEngine(store, engine_parts(LostMicrophoneAnswers())).run()
+    InterviewEngine(store, engine_parts(lost_microphone_answers())).run()
     state = build_state(store.read())
     assert [(n.turn, "microphone stopped" in n.text) for n in state.notes] == [(1, True)]
 
 
-class SilentThenStrongAnswers:
+def silent_then_strong_answers(limit: int = 12) -> FakeAnswers:
     """Leaves the first question unanswered (silent to the waiting limit), then answers well."""
-
-    def __init__(self, limit: int = 12):
-        self.count = 0
-        self.limit = limit
-
-    def next_answer(self, prompt: Prompt) -> Answer | None:
-        self.count += 1
-        if self.count == 1:
-            return Answer(text="", source="voice", duration_s=0.0, no_answer=True)
-        return Answer(text=STRONG_STORY, source="voice") if self.count < self.limit else None
+    silent = Answer(text="", source="voice", duration_s=0.0, no_answer=True)
+    return FakeAnswers([silent, *strong_answers(limit - 2)])
 
 
 def test_an_unanswered_question_is_recorded_moved_past_and_kept_out_of_the_vote(tmp_path):
     store = start_practice(tmp_path)
-    InterviewEngine(store, engine_parts(SilentThenStrongAnswers())).run()
+    InterviewEngine(store, engine_parts(silent_then_strong_answers())).run()
     state = build_state(store.read())
     first = state.turns[0]
     assert first.answer.no_answer and not first.scores  # not scored: no 0/100
@@ -106,20 +84,11 @@ def test_an_unanswered_question_is_recorded_moved_past_and_kept_out_of_the_vote(
     assert state.complete
 
 
-class CtrlCMidAnswer:
+def ctrl_c_mid_answer() -> FakeAnswers:
     """The candidate presses Ctrl-C in the middle of the second answer."""
-
-    def __init__(self):
-        self.count = 0
-
-    def next_answer(self, prompt: Prompt) -> Answer | None:
-        from interviewer.session.ports import InterruptedAnswer
-
-        self.count += 1
-        if self.count == 2:
-            raise InterruptedAnswer(Answer(text=STRONG_STORY, source="voice",
-                                           problem="stopped with Ctrl-C during the answer"))
-        return Answer(text=STRONG_STORY, source="voice")
+    stopped = InterruptedAnswer(Answer(text=STRONG_STORY, source="voice",
+                                       problem="stopped with Ctrl-C during the answer"))
+    return FakeAnswers([Answer(text=STRONG_STORY, source="voice"), stopped])
 
 
 def test_ctrl_c_during_an_answer_logs_what_was_said_and_resume_carries_on_from_it(tmp_path):
@@ -127,11 +96,11 @@ def test_ctrl_c_during_an_answer_logs_what_was_said_and_resume_carries_on_from_i
 
     store = start_practice(tmp_path)
     with pytest.raises(KeyboardInterrupt):
-        InterviewEngine(store, engine_parts(CtrlCMidAnswer())).run()
+        InterviewEngine(store, engine_parts(ctrl_c_mid_answer())).run()
     state = build_state(store.read())
     assert [t.answer.text if t.answer else None for t in state.turns] == [STRONG_STORY] * 2
     assert any("Ctrl-C" in note.text and note.turn == 2 for note in state.notes)
-    InterviewEngine(store, engine_parts(SilentThenStrongAnswers(limit=99))).run()
+    InterviewEngine(store, engine_parts(silent_then_strong_answers(limit=99))).run()
     resumed = build_state(store.read())
     assert resumed.turns[1].answer.text == STRONG_STORY and resumed.turns[1].scores
     assert resumed.complete
