@@ -14,6 +14,7 @@ from interviewer.live.streaming_answers import StreamingVoiceAnswers
 from interviewer.live.wav import read_wav
 from interviewer.rubric.content import load_content
 from interviewer.session.ports import Prompt
+from interviewer.testing import FakeMicrophone, FakeSpeaker, FakeTranscriber, ListenCall
 from tests.voice.conftest import (  # noqa: F401  (fixtures)
     _audio_state,
     play,
@@ -23,7 +24,7 @@ from tests.voice.conftest import (  # noqa: F401  (fixtures)
     whisper_model_dir,
 )
 
-from .helpers import FakeTranscriber, windows
+from .helpers import windows
 
 WRITTEN = load_content().interruptions
 PRINCIPLE_PROBE, TIME_PROBE = WRITTEN.no_principle, WRITTEN.time_limit
@@ -82,15 +83,17 @@ def test_a_lagging_transcript_delays_the_cut_in_by_at_most_the_wait():
     assert policy.check(STORY, 93, "my principle was to", transcribed=70) is None
 
 
-class BlockMicrophone:
+class BlockMicrophone(FakeMicrophone):
     """Hands out a prepared recording block by block, like SoundDeviceMicrophone, and stops when
     the hook says so."""
 
     def __init__(self, pattern: str):
+        super().__init__()
         self.samples, self.probabilities = windows(pattern)
         self.keep_up = None  # called after each block: lets the transcriber keep up, as live
 
     def listen(self, *, max_seconds, no_speech_timeout=None, on_block=None):
+        self.calls.append(ListenCall(max_seconds, no_speech_timeout))
         endpointer = Endpointer(EndpointSettings(end_silence=2.0, max_seconds=max_seconds))
         reason = None
         for index, probability in enumerate(self.probabilities):
@@ -163,22 +166,8 @@ def test_virtual_microphone_streams_blocks_and_leaves_only_the_tail(
     assert np.isclose(len(read_wav(answer.audio_path)[0]) / 16_000, answer.duration_s, atol=0.05)
 
 
-class RecordingSpeaker:
-    def __init__(self):
-        self.log: list[tuple[str, str, str | None]] = []
-
-    def prepare(self, text, *, voice=None, rate=None):
-        self.log.append(("prepare", text, voice))
-
-    def start(self, text, *, voice=None, rate=None):
-        self.log.append(("start", text, voice))
-
-    def say(self, text, **kwargs):
-        self.log.append(("say", text, kwargs.get("voice")))
-
-
 def test_the_probes_are_ready_before_the_answer_and_the_cut_in_starts_at_once(tmp_path):
-    speaker = RecordingSpeaker()
+    speaker = FakeSpeaker()
     source = answers("ss.ss.ss.ss.ss.ss.ss." * 3, policy_with(principle_after=10),
                      speaker=speaker)
     question = prompt(tmp_path)
@@ -187,10 +176,10 @@ def test_the_probes_are_ready_before_the_answer_and_the_cut_in_starts_at_once(tm
     question.on_partial = partials.append
     answer = source.next_answer(question)
     assert answer.interrupted
-    assert speaker.log[:2] == [("prepare", PRINCIPLE_PROBE, "female"),
-                               ("prepare", TIME_PROBE, "female")]
+    log = [(call.action, call.text, call.voice) for call in speaker.calls]
+    assert log[:2] == [("prepare", PRINCIPLE_PROBE, "female"), ("prepare", TIME_PROBE, "female")]
     # started on the listening thread the moment of the decision, in the interviewer's voice
-    assert speaker.log[2:] == [("start", PRINCIPLE_PROBE, "female")]
+    assert log[2:] == [("start", PRINCIPLE_PROBE, "female")]
     pairs = zip(partials[:-1], partials[1:], strict=True)
     assert partials and all(len(a) < len(b) for a, b in pairs)  # grows, reported once each
     assert partials[-1].startswith("and then we shipped it.")
