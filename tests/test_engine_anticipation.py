@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from conftest import STRONG_STORY, engine_parts, start_practice
-
 from interviewer.brains.offline import OfflineBrain
 from interviewer.rubric.content import default_content
 from interviewer.session.engine import InterviewEngine
 from interviewer.session.ports import Answer, Prompt
 from interviewer.session.state import build_state
 from interviewer.testing import FakeAnswers, FakeSpeaker
+from tests.support import STRONG_STORY, engine_parts, start_practice
 
 NO_PRINCIPLE = ("At my last company the payments service kept failing, so I rolled it back, "
                 "called the team together and we shipped a fix the week after.")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import STRONG_STORY, engine_parts, start_practice
-
 from interviewer.session.engine import InterviewEngine
 from interviewer.session.ports import Answer, InterruptedAnswer, Interruption
 from interviewer.session.state import build_state
 from interviewer.testing import FakeAnswers, FakeSpeaker
+from tests.support import STRONG_STORY, engine_parts, start_practice
 
 RAMBLING = "So at my last company I was on the payments team and we had this long project " * 3
 

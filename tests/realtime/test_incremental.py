@@ -10,13 +10,7 @@ from interviewer.live.incremental import IncrementalSettings, IncrementalTranscr
 from interviewer.live.wav import load_audio
 from interviewer.session.ports import Audio
 from interviewer.testing import FakeTranscriber
-from tests.voice.conftest import (  # noqa: F401  (fixtures)
-    spoken_answer,
-    transcriber,
-    whisper_model_dir,
-)
-
-from .helpers import feed_in_blocks, windows
+from tests.realtime.helpers import feed_in_blocks, windows
 
 
 def test_stretches_are_cut_at_pauses_and_words_moved_onto_the_answer_timeline():
@@ -94,7 +88,7 @@ def test_slow_transcription_grows_the_minimum_stretch():
 
 
 def test_real_speech_random_model_covers_the_whole_answer_and_leaves_a_small_tail(
-        spoken_answer, transcriber):  # noqa: F811
+        spoken_answer, transcriber):
     speech = load_audio(spoken_answer).samples
     gap = np.zeros(16_000, np.float32)
     quiet_end = np.zeros(int(2.5 * 16_000), np.float32)  # the end-of-turn silence

@@ -15,16 +15,8 @@ from interviewer.live.wav import read_wav
 from interviewer.rubric.content import load_content
 from interviewer.session.ports import Prompt
 from interviewer.testing import FakeMicrophone, FakeSpeaker, FakeTranscriber, ListenCall
-from tests.voice.conftest import (  # noqa: F401  (fixtures)
-    _audio_state,
-    play,
-    spoken_answer,
-    transcriber,
-    virtual_audio,
-    whisper_model_dir,
-)
-
-from .helpers import windows
+from tests.audio import play
+from tests.realtime.helpers import windows
 
 WRITTEN = load_content().interruptions
 PRINCIPLE_PROBE, TIME_PROBE = WRITTEN.no_principle, WRITTEN.time_limit
@@ -150,7 +142,7 @@ def test_a_principle_in_the_partial_transcript_prevents_the_cut(tmp_path):
 
 
 def test_virtual_microphone_streams_blocks_and_leaves_only_the_tail(
-        virtual_audio, spoken_answer, transcriber, tmp_path):  # noqa: F811
+        virtual_audio, spoken_answer, transcriber, tmp_path):
     microphone = SoundDeviceMicrophone(end_silence=1.5, enter_to_stop=False,
                                      on_listening=lambda: threading.Thread(
                                          target=play, args=(spoken_answer,)).start())

@@ -7,13 +7,13 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO, STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
 from interviewer.brains.offline import OfflineBrain
 from interviewer.prep.bank import load_bank
 from interviewer.session.events import AnswerScored, Event, QuestionAsked
 from interviewer.session.rescoring import rescore
 from interviewer.session.store import list_sessions, write_private
+from tests.support import REPO, STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
 
 def _stopped_session(sessions_dir, tmp_path):

@@ -21,8 +21,7 @@ from interviewer.live.voice_answers import (
 )
 from interviewer.session.ports import InterruptedAnswer, Prompt, Word
 from interviewer.testing import FakeMicrophone, FakeSpeaker, FakeTranscriber
-
-from .conftest import write_wav
+from tests.audio import write_wav
 
 
 def counting_transcriber() -> FakeTranscriber:
@@ -182,7 +181,7 @@ def test_real_transcriber_invents_nothing_for_recorded_silence_or_noise(
     import shutil
     import subprocess
 
-    from .conftest import require
+    from tests.audio import require
 
     require(shutil.which("sox") is not None, "sox is not installed")
     folder = tmp_path / "answers"

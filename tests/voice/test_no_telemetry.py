@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import TEST_DECODE, espeak_wav, require
+from tests.audio import TEST_DECODE, espeak_wav, require
 
 REPO = Path(__file__).resolve().parents[2]
 _CONNECT = re.compile(r"connect\(\d+, \{sa_family=(AF_\w+)(.*?)\}")
