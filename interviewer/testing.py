@@ -100,8 +100,8 @@ class FakeAnswers:
     a problem or no answer) or an exception to raise instead, such as `InterruptedAnswer` for
     Ctrl-C mid-answer. With `partials=True` each answer's partial transcript is reported to the
     prompt's `on_partial` in two steps (its first half, then all of it), as live speech does.
-    Every prompt asked is kept in `prompts`, whether or not an answer was left; `closed` says
-    whether `close()` was called.
+    Every prompt asked is kept in `prompts` (its recorded calls), whether or not an answer was
+    left; `closed` says whether `close()` was called.
     """
 
     def __init__(self, script: Iterable[str | Answer | BaseException], *,
@@ -110,11 +110,6 @@ class FakeAnswers:
         self.partials = partials
         self.prompts: list[Prompt] = []
         self.closed = False
-
-    @property
-    def calls(self) -> list[Prompt]:
-        """The prompts answered so far (the same list as `prompts`)."""
-        return self.prompts
 
     def next_answer(self, prompt: Prompt) -> Answer | None:
         """The next scripted answer to `prompt`, or None when the script has run out."""

@@ -8,7 +8,6 @@ can tell from a recording which clip played when.
 
 from __future__ import annotations
 
-import wave
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +16,7 @@ from interviewer.rubric.delivery import delivery_from_words
 from interviewer.session.events import AnswerRecorded, QuestionAsked
 from interviewer.session.ports import Word
 from interviewer.session.store import SessionStore, list_sessions
+from tests.audio import write_wav
 from tests.support import run_cli
 
 CLIP_RATE = 16_000
@@ -55,16 +55,6 @@ def tone(frequency: float, seconds: float, rate: int = CLIP_RATE) -> np.ndarray:
     samples[:fade] *= ramp
     samples[-fade:] *= ramp[::-1]
     return samples.astype(np.float32)
-
-
-def write_wav(path: Path, samples: np.ndarray, rate: int = CLIP_RATE) -> None:
-    """A 16-bit mono WAV."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes((samples * 32767).astype("<i2").tobytes())
 
 
 def clip_frequency(index: int) -> int:
@@ -110,7 +100,8 @@ def _clip(folder: Path, turn: int, what: str, clips: list, seconds: float) -> st
     order = 1 if what == "question" else 2
     relative = f"audio/t{turn:03d}-{order}-{what}.wav"
     frequency = clip_frequency(len(clips))
-    write_wav(folder / relative, tone(frequency, seconds))
+    (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+    write_wav(folder / relative, tone(frequency, seconds), rate=CLIP_RATE)
     clips.append((relative, frequency))
     return relative
 
