@@ -37,7 +37,6 @@ from interviewer.session.text_answers import ScriptedAnswers
 from interviewer.testing import FakeSpeaker
 from tests.support import write_answers
 
-REPO = Path(__file__).resolve().parents[2]
 FAKE_KEY = "sk-test-UNIQUE-9f3c1d7e-never-written-anywhere"
 
 STORY = (

@@ -23,8 +23,8 @@ import pytest
 
 from interviewer.brains.llm.local_server import SMOLLM2_FILE, smollm2_path
 from interviewer.errors import UserError
+from tests.support import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 MODEL_NAME = Path(SMOLLM2_FILE).stem  # what the server lists (by file name)
 START_SECONDS = 120
 

@@ -32,8 +32,8 @@ from interviewer.session.events import SessionStarted
 from interviewer.session.store import SessionStore
 from interviewer.testing import word_error_rate
 from tests.audio import SPOKEN_ANSWER, espeak_wav, play, speech_span
+from tests.support import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 END_SILENCE = 1.5
 
 
