@@ -1,16 +1,23 @@
-"""Shared test setup: every test writes only inside its own temporary folders."""
+"""Shared test setup: the virtual audio devices, and every test writing only inside its own
+temporary folders.
+
+Helpers for tests are in `tests/support.py` (import them from there, not from a conftest); the
+audio fixtures shared by the voice and real-time tests are in `tests/audio.py`.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.support import REPO
+
+pytest_plugins = ("tests.audio",)  # the audio fixtures, for tests/voice and tests/realtime
+
 AUDIO_RUNTIME = Path("/tmp/interviewer-audio-runtime")
 
 
@@ -53,65 +60,7 @@ def sessions_dir(isolated_dirs) -> Path:
     return isolated_dirs
 
 
-def run_cli(*args: str, input: str | None = None, timeout: float = 60, env=None):
-    """Run `python -m interviewer ARGS` as a user would; returns the CompletedProcess."""
-    return subprocess.run(
-        [sys.executable, "-m", "interviewer", *args],
-        input=input,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd=REPO,
-        env={**os.environ, **(env or {})},
-    )
-
-
-def write_answers(path: Path, answers: list[str]) -> Path:
-    """A scripted-answers file: blocks separated by lines holding only ---."""
-    path.write_text("\n---\n".join(answers) + "\n", encoding="utf-8")
-    return path
-
-
-STRONG_STORY = (
-    "At my last company I owned the playback service. When our error rate doubled after a "
-    "release, I decided to roll back the release myself instead of waiting for the weekly review, "
-    "because the data showed 12% of sessions were failing in three regions. I was acting on the "
-    "principle that the person with the most context should make the call and own it. I told my "
-    "director directly, wrote the incident review, and we cut failures from 12% to under 1% within "
-    "two hours. In hindsight I would weight the rollout plan differently: I underestimated how "
-    "risky a single-region canary was, so now I insist on a two-region canary."
-)
-WEAK_STORY = (
-    "We had a project that was kind of late. The team worked on it and we had a lot of meetings. "
-    "It depends on how you look at it, but maybe it went okay in the end, I guess."
-)
-GIBBERISH = "asdf qwer zxcv hjkl plok mnbv trew qazx wsxc edcv"
-
-
-def start_practice(root: Path, stage: str = "manager", seed: int = 1, input_name: str = "voice"):
-    """A new practice session folder with its plan logged, ready for the engine."""
-    from interviewer.rubric.content import default_content
-    from interviewer.rubric.planning import plan_practice
-    from interviewer.session.events import SessionStarted
-    from interviewer.session.store import SessionStore
-
-    store = SessionStore.create(root, stage)
-    store.append(SessionStarted(session_id=store.session_id, mode="practice", seed=seed,
-                                brain="offline", input=input_name,
-                                interviews=plan_practice(default_content(), stage, seed)))
-    return store
-
-
-def engine_parts(answers, speaker=None, brain=None):
-    """EngineParts with the offline interviewer (or `brain`), a silent console and `answers`."""
-    import io
-
-    from interviewer.brains.offline import OfflineBrain
-    from interviewer.console import Console
-    from interviewer.rubric.content import default_content
-    from interviewer.session.engine import EngineParts
-
-    content = default_content()
-    offline = OfflineBrain(content)
-    return EngineParts(brain=brain or offline, fallback=offline, answers=answers,
-                       console=Console(out=io.StringIO()), content=content, speaker=speaker)
+@pytest.fixture
+def home(isolated_dirs) -> Path:
+    """The temporary user dir of this test (`INTERVIEWER_HOME`; not created yet)."""
+    return isolated_dirs.parent / "home"

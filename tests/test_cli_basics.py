@@ -8,10 +8,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import GIBBERISH, STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
 from interviewer.cli import COMMANDS as COMMAND_TABLE
 from interviewer.cli import cli
+from tests.support import GIBBERISH, STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
 COMMANDS = sorted(COMMAND_TABLE)
 
@@ -79,7 +79,7 @@ def test_errors_are_one_clear_line_without_traceback(args, hint):
 def test_malformed_prompt_file_is_named_in_the_error(tmp_path):
     import shutil
 
-    from conftest import REPO
+    from tests.support import REPO
 
     prompts = tmp_path / "prompts"
     shutil.copytree(REPO / "prompts", prompts)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import REPO
 
 from interviewer.errors import ContentError
 from interviewer.rubric.content import VALUE_NAMES, default_content, load_content
 from interviewer.rubric.decision import decide
 from interviewer.rubric.planning import plan_loop, plan_practice
 from interviewer.rubric.results import Vote
+from tests.support import REPO
 
 
 def votes(*labels: str, screens: str = "yes") -> list[Vote]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from conftest import STRONG_STORY, engine_parts, start_practice
-
 from interviewer.brains.base import InterjectContext
 from interviewer.rubric.content import default_content
 from interviewer.session.engine import InterviewEngine
-from interviewer.session.ports import Answer, Prompt
+from interviewer.session.ports import Answer, InterruptedAnswer, Prompt
 from interviewer.session.state import build_state
-from interviewer.testing import RecordingBrain
+from interviewer.testing import FakeAnswers, FakeSpeaker, RecordingBrain
+from tests.support import STRONG_STORY, engine_parts, start_practice
 
 RAMBLING = "So at my last company I was on the payments team and we had this long project " * 3
 PRINCIPLE_PROBE = default_content().interruptions.no_principle
@@ -22,20 +21,27 @@ def heard(prompt: Prompt, seconds: float, text: str) -> InterjectContext:
                             partial_text=text, transcribed=seconds)
 
 
-class CuttingAnswers:
-    """Asks the brain through the prompt while the first answer runs on without a principle, and
-    cuts it off where the brain says to; then answers in full."""
+def strong_answers(count: int) -> list[Answer]:
+    return [Answer(text=STRONG_STORY, source="voice") for _ in range(count)]
 
-    def __init__(self):
-        self.prompts: list[Prompt] = []
+
+class CuttingAnswers(FakeAnswers):
+    """Asks the brain through the prompt while the first answer runs on without a principle, and
+    cuts it off where the brain says to (with `problem`, as when the microphone stopped); then
+    answers in full."""
+
+    def __init__(self, problem: str | None = None):
+        super().__init__(strong_answers(10))
+        self.problem = problem
 
     def next_answer(self, prompt: Prompt) -> Answer | None:
+        if self.prompts:
+            return super().next_answer(prompt)
         self.prompts.append(prompt)
-        if len(self.prompts) == 1:
-            assert prompt.interject(heard(prompt, 30.0, RAMBLING)) is None  # too early
-            cut_in = prompt.interject(heard(prompt, 91.0, RAMBLING))
-            return Answer(text=RAMBLING, source="voice", interrupted=True, cut_in=cut_in)
-        return Answer(text=STRONG_STORY, source="voice") if len(self.prompts) < 12 else None
+        assert prompt.interject(heard(prompt, 30.0, RAMBLING)) is None  # too early
+        cut_in = prompt.interject(heard(prompt, 91.0, RAMBLING))
+        return Answer(text=RAMBLING, source="voice", interrupted=True, cut_in=cut_in,
+                      problem=self.problem)
 
 
 def test_an_interruption_is_asked_recorded_and_the_partial_answer_kept(tmp_path):
@@ -81,60 +87,34 @@ def test_a_session_recorded_with_the_old_interrupt_policy_credit_still_reads(tmp
     assert '"move_by": "interrupt policy"' in (store.folder / "transcript.json").read_text()
 
 
-class TalkedOverSpeaker:
-    """The candidate talks over every question (barge-in stops the playback)."""
-
-    def say(self, text, *, voice=None, rate=None, save_to=None):
-        from interviewer.session.ports import Utterance
-
-        return Utterance(text=text, interrupted=True)
-
-
 def test_a_question_the_candidate_talked_over_is_marked_in_the_log_and_report(tmp_path):
     from interviewer.report.derived import write_derived
 
     store = start_practice(tmp_path)
-    InterviewEngine(store, engine_parts(CuttingAnswers(), TalkedOverSpeaker())).run()
+    InterviewEngine(store, engine_parts(CuttingAnswers(), FakeSpeaker(talked_over=True))).run()
     state = build_state(store.read())
     assert state.turns[0].asked.talked_over
     write_derived(store, state)
     assert "you started answering before it finished" in (store.folder / "report.md").read_text()
 
 
-class LostMicrophoneAnswers(CuttingAnswers):
-    """The microphone stops during the first answer."""
-
-    def next_answer(self, prompt: Prompt) -> Answer | None:
-        answer = super().next_answer(prompt)
-        if answer is not None and len(self.prompts) == 1:
-            answer.problem = "the microphone stopped (no audio arrived for 2 s)"
-        return answer
-
-
 def test_a_microphone_lost_mid_answer_is_noted_in_the_log(tmp_path):
     store = start_practice(tmp_path)
-    InterviewEngine(store, engine_parts(LostMicrophoneAnswers())).run()
+    InterviewEngine(store, engine_parts(CuttingAnswers(
+        problem="the microphone stopped (no audio arrived for 2 s)"))).run()
     state = build_state(store.read())
     assert [(n.turn, "microphone stopped" in n.text) for n in state.notes] == [(1, True)]
 
 
-class SilentThenStrongAnswers:
+def silent_then_strong_answers(limit: int = 12) -> FakeAnswers:
     """Leaves the first question unanswered (silent to the waiting limit), then answers well."""
-
-    def __init__(self, limit: int = 12):
-        self.count = 0
-        self.limit = limit
-
-    def next_answer(self, prompt: Prompt) -> Answer | None:
-        self.count += 1
-        if self.count == 1:
-            return Answer(text="", source="voice", duration_s=0.0, no_answer=True)
-        return Answer(text=STRONG_STORY, source="voice") if self.count < self.limit else None
+    silent = Answer(text="", source="voice", duration_s=0.0, no_answer=True)
+    return FakeAnswers([silent, *strong_answers(limit - 2)])
 
 
 def test_an_unanswered_question_is_recorded_moved_past_and_kept_out_of_the_vote(tmp_path):
     store = start_practice(tmp_path)
-    InterviewEngine(store, engine_parts(SilentThenStrongAnswers())).run()
+    InterviewEngine(store, engine_parts(silent_then_strong_answers())).run()
     state = build_state(store.read())
     first = state.turns[0]
     assert first.answer.no_answer and not first.scores  # not scored: no 0/100
@@ -148,20 +128,11 @@ def test_an_unanswered_question_is_recorded_moved_past_and_kept_out_of_the_vote(
     assert state.complete
 
 
-class CtrlCMidAnswer:
+def ctrl_c_mid_answer() -> FakeAnswers:
     """The candidate presses Ctrl-C in the middle of the second answer."""
-
-    def __init__(self):
-        self.count = 0
-
-    def next_answer(self, prompt: Prompt) -> Answer | None:
-        from interviewer.session.ports import InterruptedAnswer
-
-        self.count += 1
-        if self.count == 2:
-            raise InterruptedAnswer(Answer(text=STRONG_STORY, source="voice",
-                                           problem="stopped with Ctrl-C during the answer"))
-        return Answer(text=STRONG_STORY, source="voice")
+    stopped = InterruptedAnswer(Answer(text=STRONG_STORY, source="voice",
+                                       problem="stopped with Ctrl-C during the answer"))
+    return FakeAnswers([Answer(text=STRONG_STORY, source="voice"), stopped])
 
 
 def test_ctrl_c_during_an_answer_logs_what_was_said_and_resume_carries_on_from_it(tmp_path):
@@ -169,11 +140,11 @@ def test_ctrl_c_during_an_answer_logs_what_was_said_and_resume_carries_on_from_i
 
     store = start_practice(tmp_path)
     with pytest.raises(KeyboardInterrupt):
-        InterviewEngine(store, engine_parts(CtrlCMidAnswer())).run()
+        InterviewEngine(store, engine_parts(ctrl_c_mid_answer())).run()
     state = build_state(store.read())
     assert [t.answer.text if t.answer else None for t in state.turns] == [STRONG_STORY] * 2
     assert any("Ctrl-C" in note.text and note.turn == 2 for note in state.notes)
-    InterviewEngine(store, engine_parts(SilentThenStrongAnswers(limit=99))).run()
+    InterviewEngine(store, engine_parts(silent_then_strong_answers(limit=99))).run()
     resumed = build_state(store.read())
     assert resumed.turns[1].answer.text == STRONG_STORY and resumed.turns[1].scores
     assert resumed.complete

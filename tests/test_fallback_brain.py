@@ -4,7 +4,6 @@ every result names the brain that produced it."""
 from __future__ import annotations
 
 import pytest
-from conftest import STRONG_STORY, start_practice
 
 from interviewer.brains.base import AnswerContext, BrainError, MoveContext, TurnView, VoteContext
 from interviewer.brains.fallback import FallbackBrain
@@ -12,6 +11,7 @@ from interviewer.brains.offline import OfflineBrain
 from interviewer.rubric.content import default_content
 from interviewer.rubric.planning import plan_practice
 from interviewer.testing import RecordingBrain
+from tests.support import STRONG_STORY, start_practice
 
 PLAN = plan_practice(default_content(), "manager", 1)[0]
 QUESTION = PLAN.questions[0]
@@ -77,11 +77,10 @@ def test_the_interruption_lines_are_both_brains_without_repeats():
 
 
 def test_a_session_notes_the_fallback_once_and_logs_each_step_as_the_offline_brains(tmp_path):
-    from conftest import engine_parts
-
     from interviewer.session.engine import InterviewEngine
     from interviewer.session.events import AnswerScored, Note
     from interviewer.session.ports import Answer
+    from tests.support import engine_parts
 
     class StrongAnswers:
         def next_answer(self, prompt):

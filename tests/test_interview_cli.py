@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import stat
 
-from conftest import GIBBERISH, STRONG_STORY, WEAK_STORY, run_cli, write_answers
-
 from interviewer.session.state import build_state
 from interviewer.session.store import list_sessions
+from tests.support import GIBBERISH, STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
 NO_PRINCIPLE_STORY = (
     "At my last company I was leading the checkout team when our payment provider started "

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 
-from conftest import STRONG_STORY, run_cli, write_answers
-
 from interviewer.console import Console
 from interviewer.report.derived import replay_text
 from interviewer.report.markdown import render_markdown
@@ -14,6 +12,7 @@ from interviewer.rubric.results import Vote
 from interviewer.session.events import VoteCast
 from interviewer.session.state import build_state
 from interviewer.session.store import list_sessions
+from tests.support import STRONG_STORY, run_cli, write_answers
 
 
 def _vote(**fields) -> Vote:

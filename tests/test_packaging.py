@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO, STRONG_STORY, write_answers
+from tests.support import REPO, STRONG_STORY, write_answers
 
 # What is copied to build from: the sources, never sessions or build leftovers.
 SKIP = shutil.ignore_patterns(".git", "sessions", "build", "dist", "*.egg-info", "__pycache__",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import STRONG_STORY, run_cli, write_answers
+from tests.support import STRONG_STORY, run_cli, write_answers
 
 
 def _session(sessions_dir, tmp_path) -> tuple[str, object]:

@@ -8,11 +8,10 @@ import subprocess
 import sys
 import time
 
-from conftest import REPO, STRONG_STORY, WEAK_STORY, run_cli, write_answers
-
 from interviewer.session.events import AnswerRecorded
 from interviewer.session.state import build_state
 from interviewer.session.store import list_sessions
+from tests.support import REPO, STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
 
 def test_sigkill_mid_interview_keeps_finished_turns_and_resume_finishes(sessions_dir, tmp_path):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import REPO, STRONG_STORY, run_cli, write_answers
 
 from interviewer.errors import ContentError
 from interviewer.rubric.content import default_content, load_content
@@ -15,6 +14,7 @@ from interviewer.session.events import SessionStarted
 from interviewer.session.state import build_state
 from interviewer.session.store import list_sessions
 from interviewer.session.whereabouts import Whereabouts
+from tests.support import REPO, STRONG_STORY, run_cli, write_answers
 
 
 def _sessions(folder):

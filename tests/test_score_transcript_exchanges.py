@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import run_cli
+from tests.support import run_cli
 
 STORY = (
     "Interviewer: Tell me about a time you disagreed with your manager.\n"

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import GIBBERISH, STRONG_STORY, WEAK_STORY
 
 from interviewer.brains.base import AnswerContext
 from interviewer.rubric.content import default_content
 from interviewer.rubric.scoring import score_answer
 from interviewer.session.events import PlannedQuestion
+from tests.support import GIBBERISH, STRONG_STORY, WEAK_STORY
 
 QUESTION = PlannedQuestion(
     id="x", text="Tell me about a decision you made with more context than your manager.",

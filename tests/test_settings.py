@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import run_cli
 
 from interviewer import settings
 from interviewer.errors import UserError
 from interviewer.paths import user_dir
+from tests.support import run_cli
 
 
 def write_config(text: str):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import io
 
-from conftest import STRONG_STORY, run_cli
-
 from interviewer.session.ports import Prompt
 from interviewer.session.text_answers import REPROMPT, TypedAnswers
+from tests.support import STRONG_STORY, run_cli
 
 
 class Terminal(io.StringIO):

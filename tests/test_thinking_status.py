@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 import time
 
-from conftest import STRONG_STORY, start_practice
-
 from interviewer.console import Console
 from interviewer.session.engine import EngineParts, InterviewEngine
 from interviewer.session.ports import Answer
 from interviewer.testing import RecordingBrain
+from tests.support import STRONG_STORY, start_practice
 
 
 class Terminal(io.StringIO):

@@ -4,18 +4,16 @@ openai 3.x sends through httpx2, so mocking httpx would do nothing; instead the 
 HTTP to this server, which records every request and answers from a script (or a default
 responder that plays a sensible interviewer). Nothing here touches any other host.
 
-Import the fixtures by name in a test module: `from llm_support import server_fixture  # noqa`.
+The `server` fixture (tests/llm/conftest.py) starts one per test; the helpers here are imported
+as `from tests.llm.llm_support import ...`.
 """
 
 from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -23,8 +21,6 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from interviewer.brains.llm.brain import LLMBrain
 from interviewer.brains.llm.client import StructuredClient
@@ -36,11 +32,11 @@ from interviewer.rubric.content import default_content
 from interviewer.rubric.planning import plan_loop, plan_practice
 from interviewer.session.engine import AnswersExhausted, EngineParts, InterviewEngine
 from interviewer.session.events import SessionStarted
-from interviewer.session.ports import Utterance
 from interviewer.session.store import SessionStore
 from interviewer.session.text_answers import ScriptedAnswers
+from interviewer.testing import FakeSpeaker
+from tests.support import write_answers
 
-REPO = Path(__file__).resolve().parents[2]
 FAKE_KEY = "sk-test-UNIQUE-9f3c1d7e-never-written-anywhere"
 
 STORY = (
@@ -303,15 +299,6 @@ class FakeOpenAI:
         return Handler
 
 
-@pytest.fixture(name="server")
-def server_fixture(monkeypatch):
-    """A running fake server, with OPENAI_API_KEY set to a unique fake key."""
-    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
-    fake = FakeOpenAI().start()
-    yield fake
-    fake.stop()
-
-
 def files_containing(folder: Path, secret: str) -> list[Path]:
     """Every file under `folder` whose bytes contain `secret`."""
     return [p for p in folder.rglob("*") if p.is_file() and secret.encode() in p.read_bytes()]
@@ -336,20 +323,6 @@ def llm_brain(base_url: str, timeout: float = 2.0, retries: int = 0) -> LLMBrain
     return LLMBrain(llm_client(base_url, timeout, retries))
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60):
-    """`python -m interviewer ARGS` in a child process, as a user runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "interviewer", *args], capture_output=True, text=True,
-        timeout=timeout, cwd=REPO, env={**os.environ, **(env or {})},
-    )
-
-
-def write_script(path: Path, answers: list[str]) -> Path:
-    """A scripted-answers file."""
-    path.write_text("\n---\n".join(answers) + "\n", encoding="utf-8")
-    return path
-
-
 @dataclass
 class SessionRun:
     """What a session run left behind."""
@@ -360,19 +333,8 @@ class SessionRun:
     finished: bool
 
 
-class RecordingSpeaker:
-    """A Speaker that records what the interviewer said aloud."""
-
-    def __init__(self):
-        self.said: list[str] = []
-
-    def say(self, text: str, *, voice=None, rate=None, save_to=None) -> Utterance:
-        self.said.append(text)
-        return Utterance(text=text)
-
-
 def run_session(folder: Path, brain, answers: list[str], stage: str = "manager",
-                seed: int = 7, speaker: RecordingSpeaker | None = None,
+                seed: int = 7, speaker: FakeSpeaker | None = None,
                 questions: int | None = None, answer_source=None,
                 score_in_background: bool = False) -> SessionRun:
     """Run a practice session (or the full loop, for stage "loop") the way the CLI does.
@@ -393,7 +355,7 @@ def run_session(folder: Path, brain, answers: list[str], stage: str = "manager",
     out = io.StringIO()
     fallback = brain if isinstance(brain, OfflineBrain) else OfflineBrain(content)
     source = answer_source or ScriptedAnswers(
-        write_script(folder / f"answers-{stage}.txt", answers))
+        write_answers(folder / f"answers-{stage}.txt", answers))
     parts = EngineParts(
         brain=brain, fallback=fallback, console=Console(out=out, echo_answers=True),
         answers=source, content=content, speaker=speaker,

@@ -23,8 +23,8 @@ import pytest
 
 from interviewer.brains.llm.local_server import SMOLLM2_FILE, smollm2_path
 from interviewer.errors import UserError
+from tests.support import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 MODEL_NAME = Path(SMOLLM2_FILE).stem  # what the server lists (by file name)
 START_SECONDS = 120
 
@@ -100,13 +100,3 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module", name="real_server")
-def real_server_fixture(tmp_path_factory):
-    """A running llama.cpp server with SmolLM2 for the whole module (restarted if a test
-    stopped it)."""
-    model = real_model_or_skip()
-    server = RealServer(model, tmp_path_factory.mktemp("llm") / "server.log").start()
-    yield server
-    server.stop()

@@ -3,16 +3,13 @@ background: the candidate never waits for a slow score, and every score lands be
 
 from __future__ import annotations
 
-from llm_support import (  # noqa: F401  (server_fixture provides the `server` fixture)
+from interviewer.session.events import AnswerRecorded, AnswerScored, MoveDecided, Note, VoteCast
+from tests.llm.llm_support import (
     STORY,
-    Reply,
     error,
     llm_brain,
     run_session,
-    server_fixture,
 )
-
-from interviewer.session.events import AnswerRecorded, AnswerScored, MoveDecided, Note, VoteCast
 
 ANSWERS = [f"{STORY} (Answer {n}.)" for n in range(1, 30)]
 

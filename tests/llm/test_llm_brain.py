@@ -5,17 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from llm_support import (  # noqa: F401  (server_fixture provides the `server` fixture)
-    INJECTION,
-    STORY,
-    Reply,
-    answers_in,
-    llm_brain,
-    move_reply,
-    score_reply,
-    server_fixture,
-    vote_reply,
-)
 
 from interviewer.brains.base import AnswerContext, MoveContext, TurnView, VoteContext
 from interviewer.brains.llm.guard import BOUND, STEERING_FLAG
@@ -24,6 +13,16 @@ from interviewer.rubric.content import VALUE_NAMES, default_content
 from interviewer.rubric.planning import plan_practice
 from interviewer.rubric.results import INSUFFICIENT
 from interviewer.session.events import PlannedQuestion
+from tests.llm.llm_support import (
+    INJECTION,
+    STORY,
+    Reply,
+    answers_in,
+    llm_brain,
+    move_reply,
+    score_reply,
+    vote_reply,
+)
 
 QUESTION = PlannedQuestion(
     id="mgr-judgment-x", text="Tell me about a decision you made without waiting for approval.",

@@ -6,15 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from llm_support import (  # noqa: F401  (server_fixture provides the `server` fixture)
-    STORY,
-    Reply,
-    llm_brain,
-    move_reply,
-    score_reply,
-    server_fixture,
-    vote_reply,
-)
 
 from interviewer.brains.base import AnswerContext, BrainError, MoveContext, TurnView, VoteContext
 from interviewer.brains.llm.checks import consistent_vote, follow_up_problem, report_lines
@@ -22,6 +13,14 @@ from interviewer.brains.llm.schemas import LLMVote
 from interviewer.rubric.content import default_content
 from interviewer.rubric.planning import plan_practice
 from interviewer.session.events import PlannedQuestion
+from tests.llm.llm_support import (
+    STORY,
+    Reply,
+    llm_brain,
+    move_reply,
+    score_reply,
+    vote_reply,
+)
 
 QUESTION = PlannedQuestion(id="q", text="Tell me about a call you made alone.",
                            values=["Judgment"], topic="decision")

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 
-from llm_support import (  # noqa: F401  (server_fixture provides the `server` fixture)
+from tests.llm.llm_support import (
     FAKE_KEY,
     STORY,
     files_containing,
     refused_url,
-    run_cli,
-    server_fixture,
 )
-from llm_support import write_script as write_answers
+from tests.support import run_cli, write_answers
 
 
 def _practice(tmp_path, sessions_dir, base_url):

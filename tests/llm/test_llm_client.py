@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from llm_support import (  # noqa: F401  (server_fixture provides the `server` fixture)
+
+from interviewer.brains.base import BrainError
+from interviewer.brains.llm.client import GIVE_UP_AFTER
+from interviewer.brains.llm.config import SEED, TEMPERATURE
+from interviewer.brains.llm.schemas import LLMMove
+from tests.llm.llm_support import (
     FAKE_KEY,
     MALFORMED_200,
     Reply,
@@ -13,13 +18,7 @@ from llm_support import (  # noqa: F401  (server_fixture provides the `server` f
     llm_client,
     move_reply,
     refused_url,
-    server_fixture,
 )
-
-from interviewer.brains.base import BrainError
-from interviewer.brains.llm.client import GIVE_UP_AFTER
-from interviewer.brains.llm.config import SEED, TEMPERATURE
-from interviewer.brains.llm.schemas import LLMMove
 
 MESSAGES = [{"role": "system", "content": "You interview."}, {"role": "user", "content": "Go."}]
 GOOD = json.dumps(move_reply("follow_up", probe="What principle were you acting on there?"))

@@ -4,17 +4,16 @@ does not serve, or not an OpenAI server at all is a line with the fix, never "[o
 from __future__ import annotations
 
 import pytest
-from llm_support import (  # noqa: F401  (server_fixture provides the `server` fixture)
+
+from interviewer.brains.llm.reachability import serves
+from interviewer.live.doctor import check_llm
+from tests.llm.llm_support import (
     FAKE_KEY,
     MALFORMED_200,
     Reply,
     error,
     refused_url,
-    server_fixture,
 )
-
-from interviewer.brains.llm.reachability import serves
-from interviewer.live.doctor import check_llm
 
 
 @pytest.fixture

@@ -3,13 +3,12 @@ asking the model (the check runs every half second of speech), and the cut-in is
 
 from __future__ import annotations
 
-from llm_support import STORY, llm_brain, run_session, server_fixture  # noqa: F401  (fixture)
-
 from interviewer.brains.base import InterjectContext
 from interviewer.brains.offline import OfflineBrain
 from interviewer.rubric.content import default_content
 from interviewer.session.events import MoveDecided, QuestionAsked
 from interviewer.session.ports import Answer, Prompt
+from tests.llm.llm_support import STORY, llm_brain, run_session
 
 RAMBLING = "So at my last company I was on the payments team and we had this long project " * 3
 ANSWERS = [f"{STORY} (Answer number {n}.)" for n in range(1, 40)]

@@ -9,20 +9,6 @@ import re
 from collections import Counter
 
 import pytest
-from llm_support import (  # noqa: F401  (server_fixture provides the `server` fixture)
-    FAKE_KEY,
-    MALFORMED_200,
-    STORY,
-    RecordingSpeaker,
-    Reply,
-    answers_in,
-    error,
-    files_containing,
-    llm_brain,
-    refused_url,
-    run_session,
-    server_fixture,
-)
 
 from interviewer.session.events import (
     AnswerRecorded,
@@ -32,6 +18,19 @@ from interviewer.session.events import (
     QuestionAsked,
     SessionEnded,
     VoteCast,
+)
+from interviewer.testing import FakeSpeaker
+from tests.llm.llm_support import (
+    FAKE_KEY,
+    MALFORMED_200,
+    STORY,
+    Reply,
+    answers_in,
+    error,
+    files_containing,
+    llm_brain,
+    refused_url,
+    run_session,
 )
 
 ANSWERS = [f"{STORY} (Answer number {n}.)" for n in range(1, 40)]
@@ -53,7 +52,7 @@ def assert_saved_and_finished(run):
 
 
 def test_the_follow_up_the_server_chose_is_the_one_spoken(server, tmp_path):
-    speaker = RecordingSpeaker()
+    speaker = FakeSpeaker()
     run = run_session(tmp_path, llm_brain(server.base_url), ANSWERS, speaker=speaker)
     assert_saved_and_finished(run)
     follow_ups = [e for e in events_of(run, QuestionAsked) if e.kind == "follow_up"]

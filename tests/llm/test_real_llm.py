@@ -11,15 +11,15 @@ from __future__ import annotations
 import json
 import time
 
-from llm_support import STORY, RecordingSpeaker, run_cli, run_session, write_script
-from real_llm import MODEL_NAME, real_server_fixture  # noqa: F401  (the `real_server` fixture)
-
 from interviewer.brains.llm.checks import follow_up_problem, report_lines
 from interviewer.brains.llm.factory import llm_brain_from_env
 from interviewer.live.doctor import check_llm
 from interviewer.session.events import AnswerRecorded, AnswerScored, MoveDecided, Note, VoteCast
 from interviewer.session.store import SessionStore
-from interviewer.testing import BrainCall, RecordingBrain
+from interviewer.testing import BrainCall, FakeSpeaker, RecordingBrain
+from tests.llm.llm_support import STORY, run_session
+from tests.llm.real_llm import MODEL_NAME
+from tests.support import run_cli, write_answers
 
 # On a busy 2-core machine a move takes SmolLM2 5-25 s (prompt processing dominates); the
 # default budget (3 s) is for real hardware. The tests give the model room to answer so that
@@ -66,7 +66,7 @@ def test_practice_and_rescore_with_the_real_model(real_server, tmp_path, session
     doctor = check_llm()
     assert doctor.ok, doctor.detail
 
-    answers = write_script(tmp_path / "answers.txt", ANSWERS[:2])
+    answers = write_answers(tmp_path / "answers.txt", ANSWERS[:2])
     started = time.monotonic()
     result = run_cli("practice", "--stage", "manager", "--answers", str(answers), "--brain",
                      "llm", "--seed", "5", timeout=900)
@@ -110,7 +110,7 @@ def test_a_short_interview_ends_in_the_models_own_vote(real_server, tmp_path, mo
     for name, value in llm_env(real_server).items():
         monkeypatch.setenv(name, value)
     brain = llm_brain_from_env()
-    speaker = RecordingSpeaker()
+    speaker = FakeSpeaker()
     started = time.monotonic()
     run = run_session(tmp_path, brain, ANSWERS, questions=1, speaker=speaker)
     seconds = time.monotonic() - started
@@ -141,7 +141,7 @@ def test_stopping_the_server_mid_session_falls_back_in_seconds(real_server, tmp_
 
     # The LLM brain, with the server stopped right after it scored the first answer.
     brain = RecordingBrain(llm_brain_from_env(), after=stop_after_the_first_score)
-    speaker = RecordingSpeaker()
+    speaker = FakeSpeaker()
     try:
         run = run_session(tmp_path, brain, ANSWERS, questions=1, speaker=speaker)
         after_stop = time.monotonic() - stopped_at[0]

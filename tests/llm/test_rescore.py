@@ -3,16 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from llm_support import (  # noqa: F401  (server_fixture provides the `server` fixture)
-    FAKE_KEY,
-    STORY,
-    error,
-    files_containing,
-    llm_brain,
-    refused_url,
-    run_session,
-    server_fixture,
-)
 
 from interviewer.brains.base import BrainError
 from interviewer.brains.offline import OfflineBrain
@@ -21,6 +11,15 @@ from interviewer.rubric.content import default_content
 from interviewer.session.events import AnswerScored, DecisionMade, Note, VoteCast
 from interviewer.session.rescoring import rescore, revision_summary
 from interviewer.session.state import build_state
+from tests.llm.llm_support import (
+    FAKE_KEY,
+    STORY,
+    error,
+    files_containing,
+    llm_brain,
+    refused_url,
+    run_session,
+)
 
 ANSWERS = [f"{STORY} (Answer {n}.)" for n in range(1, 120)]
 

@@ -1,4 +1,5 @@
-"""Fixtures for the preparation tests: a private user dir and generated practice sessions."""
+"""Fixtures for the preparation tests: generated practice sessions (the private user dir and
+sessions folder of every test come from tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -49,15 +50,6 @@ It depends really, maybe, we tried a few things as a team and some worked, some 
 ---
 Uh, we kept going, the team did fine, I suppose the project was fine.
 """
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch) -> Path:
-    """Every test gets its own user dir, so the real story bank is never touched."""
-    folder = tmp_path / "home"
-    monkeypatch.setenv("INTERVIEWER_HOME", str(folder))
-    monkeypatch.delenv("INTERVIEWER_SESSIONS_DIR", raising=False)
-    return folder
 
 
 @pytest.fixture

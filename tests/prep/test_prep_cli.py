@@ -10,6 +10,7 @@ import sys
 from interviewer.cli import cli
 from interviewer.errors import UserError
 from interviewer.prep.bank import default_bank_path, load_bank
+from tests.support import run_cli
 
 
 def invoke(runner, *args: str, input: str | None = None):
@@ -160,10 +161,5 @@ def test_bad_bank_is_one_line_in_a_real_process(home):
 
 
 def test_registered_in_the_main_cli():
-    result = subprocess.run(
-        [sys.executable, "-m", "interviewer", "plan", "--weeks", "2", "--sessions-dir", "none"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli("plan", "--weeks", "2", "--sessions-dir", "none")
     assert result.returncode == 0 and "Day 14" in result.stdout

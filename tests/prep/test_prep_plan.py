@@ -122,7 +122,7 @@ def test_plan_content_is_validated(tmp_path):
 
 
 def test_a_three_week_plan_and_its_replay_step_name_real_commands(sessions_dir, tmp_path):
-    from conftest import STRONG_STORY, run_cli, write_answers
+    from tests.support import STRONG_STORY, run_cli, write_answers
 
     result = run_cli("plan", "--weeks", "3")
     assert result.returncode == 0, result.stderr

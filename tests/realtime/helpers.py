@@ -1,43 +1,10 @@
-"""Small fakes shared by the real-time tests."""
+"""Made-up speech patterns shared by the real-time tests (the fakes are in interviewer.testing)."""
 
 from __future__ import annotations
-
-import threading
-import time
 
 import numpy as np
 
 from interviewer.live.endpointing import WINDOW
-from interviewer.session.ports import Audio, Transcript, Word
-
-
-class FakeTranscriber:
-    """One word per call, spanning the audio it was given; records what it was asked."""
-
-    language = "en"
-
-    def __init__(self, text: str = "word", delay: float = 0.0):
-        self.text = text
-        self.delay = delay
-        self.calls: list[int] = []  # samples per call
-        self.threads: set[str] = set()
-        self.active = 0
-        self.overlapped = False
-        self._lock = threading.Lock()
-
-    def transcribe(self, audio: Audio) -> Transcript:
-        with self._lock:
-            self.active += 1
-            self.overlapped |= self.active > 1
-        try:
-            self.calls.append(len(audio.samples))
-            self.threads.add(threading.current_thread().name)
-            time.sleep(self.delay)
-            return Transcript(text=self.text, words=[Word(self.text, 0.0, audio.duration_s)],
-                              duration_s=audio.duration_s)
-        finally:
-            with self._lock:
-                self.active -= 1
 
 
 def windows(pattern: str, seconds_per_char: float = 1.0) -> tuple[np.ndarray, list[float]]:

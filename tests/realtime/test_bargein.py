@@ -24,14 +24,7 @@ from interviewer.live.endpointing import WINDOW, WINDOW_SECONDS
 from interviewer.live.shared_input import SharedInput
 from interviewer.live.tts import Pyttsx3Speaker
 from interviewer.live.wav import load_audio
-from tests.voice.conftest import (  # noqa: F401  (fixtures)
-    _audio_state,
-    play,
-    speech_span,
-    spoken_answer,
-    virtual_audio,
-    write_wav,
-)
+from tests.audio import play, speech_span, write_wav
 
 QUIET, ECHO, VOICE = 0.0005, 0.02, 0.2  # RMS levels: room noise, echo, the candidate up close
 
@@ -168,7 +161,7 @@ def read_all(source: SharedInput) -> np.ndarray:
     return np.concatenate(blocks) if blocks else np.zeros(0, np.float32)
 
 
-def test_the_next_reader_gets_the_audio_from_before_the_onset_onwards(spoken_answer):  # noqa: F811
+def test_the_next_reader_gets_the_audio_from_before_the_onset_onwards(spoken_answer):
     speech_audio = load_audio(spoken_answer).samples.astype(np.float32)
     lead_in = np.zeros(16_000 * 2, np.float32)
     samples = np.concatenate([lead_in, speech_audio])
@@ -214,7 +207,7 @@ LINE = ("Tell me about a decision you made with incomplete data, what you knew a
 
 
 @pytest.fixture
-def interview(virtual_audio):  # noqa: F811
+def interview(virtual_audio):
     """A real speaker and microphone with barge-in enabled, on this run's virtual sinks.
 
     The microphone is already delivering audio, as it is from the second line of a session on
@@ -257,7 +250,7 @@ def finish_talking(played: dict) -> None:
 
 
 @pytest.fixture
-def echo(virtual_audio, tmp_path):  # noqa: F811
+def echo(virtual_audio, tmp_path):
     """The interviewer's voice looped back into the candidate microphone at about -18 dB, like
     a laptop speaker heard by its own microphone. Yields the loopback module id."""
     module = subprocess.run(
@@ -299,7 +292,7 @@ def wait_for_echo(interviewer_sink: str, tmp_path) -> None:
 
 
 def test_candidate_talking_over_the_interviewer_stops_it_and_is_heard_from_the_start(
-        interview, spoken_answer):  # noqa: F811
+        interview, spoken_answer):
     speaker, microphone, barge_in = interview
     played = talk_during_playback(speaker, spoken_answer, after=2.5)
     utterance = speaker.say(LINE * 3, voice="female")
@@ -323,7 +316,7 @@ def test_candidate_talking_over_the_interviewer_stops_it_and_is_heard_from_the_s
     assert 0.05 < first_sound < 0.8
 
 
-def test_a_stream_kept_open_that_goes_quiet_is_reopened(virtual_audio, spoken_answer):  # noqa: F811
+def test_a_stream_kept_open_that_goes_quiet_is_reopened(virtual_audio, spoken_answer):
     microphone = SoundDeviceMicrophone(end_silence=1.5, enter_to_stop=False)
     microphone.keep_open = True
     source = microphone.shared_input
@@ -340,7 +333,7 @@ def test_a_stream_kept_open_that_goes_quiet_is_reopened(virtual_audio, spoken_an
 
 
 def test_the_interviewers_echo_neither_stops_it_nor_leaks_into_the_answer(
-        interview, echo, spoken_answer):  # noqa: F811
+        interview, echo, spoken_answer):
     speaker, microphone, barge_in = interview
     utterance = speaker.say(LINE * 2, voice="male")
     assert not utterance.interrupted and not barge_in.last_barged_in
@@ -361,7 +354,7 @@ def test_the_interviewers_echo_neither_stops_it_nor_leaks_into_the_answer(
         speech_span(clip.samples, clip.sample_rate), abs=0.3)
 
 
-def test_candidate_louder_than_the_echo_still_barges_in(interview, echo, spoken_answer):  # noqa: F811
+def test_candidate_louder_than_the_echo_still_barges_in(interview, echo, spoken_answer):
     speaker, microphone, barge_in = interview
     played = talk_during_playback(speaker, spoken_answer, after=2.5)
     utterance = speaker.say(LINE * 3, voice="male")

@@ -9,13 +9,8 @@ import numpy as np
 from interviewer.live.incremental import IncrementalSettings, IncrementalTranscriber
 from interviewer.live.wav import load_audio
 from interviewer.session.ports import Audio
-from tests.voice.conftest import (  # noqa: F401  (fixtures)
-    spoken_answer,
-    transcriber,
-    whisper_model_dir,
-)
-
-from .helpers import FakeTranscriber, feed_in_blocks, windows
+from interviewer.testing import FakeTranscriber
+from tests.realtime.helpers import feed_in_blocks, windows
 
 
 def test_stretches_are_cut_at_pauses_and_words_moved_onto_the_answer_timeline():
@@ -61,9 +56,9 @@ def test_no_pause_still_cuts_below_whispers_window_and_tail_is_transcribed():
     feed_in_blocks(incremental, samples, probabilities)
     result = incremental.finish()
     assert incremental.stats.passes >= 2
-    assert max(fake.calls) <= 10 * 16_000
+    assert max(fake.sample_counts) <= 10 * 16_000
     assert 0 < incremental.stats.tail_samples <= 10 * 16_000
-    assert sum(fake.calls) == len(samples)  # every sample transcribed exactly once
+    assert sum(fake.sample_counts) == len(samples)  # every sample transcribed exactly once
     assert len(result.words) == incremental.stats.passes + 1
 
 
@@ -75,9 +70,9 @@ def test_falling_behind_merges_stretches_instead_of_queueing():
     result = incremental.finish()
     stats = incremental.stats
     assert stats.merged >= 1
-    assert len(slow.calls) < 8  # fewer, larger passes than stretches
+    assert len(slow.sample_counts) < 8  # fewer, larger passes than stretches
     assert not slow.overlapped  # worker and tail never transcribe at the same time
-    assert sum(slow.calls) == len(samples) or stats.tail_skipped
+    assert sum(slow.sample_counts) == len(samples) or stats.tail_skipped
     assert result.words[-1].end <= result.duration_s
 
 
@@ -93,7 +88,7 @@ def test_slow_transcription_grows_the_minimum_stretch():
 
 
 def test_real_speech_random_model_covers_the_whole_answer_and_leaves_a_small_tail(
-        spoken_answer, transcriber):  # noqa: F811
+        spoken_answer, transcriber):
     speech = load_audio(spoken_answer).samples
     gap = np.zeros(16_000, np.float32)
     quiet_end = np.zeros(int(2.5 * 16_000), np.float32)  # the end-of-turn silence

@@ -16,16 +16,9 @@ from interviewer.live.wav import read_wav
 from interviewer.rubric.content import load_content
 from interviewer.rubric.interrupting import InterruptPolicy, names_a_principle
 from interviewer.session.ports import Prompt
-from tests.voice.conftest import (  # noqa: F401  (fixtures)
-    _audio_state,
-    play,
-    spoken_answer,
-    transcriber,
-    virtual_audio,
-    whisper_model_dir,
-)
-
-from .helpers import FakeTranscriber, windows
+from interviewer.testing import FakeMicrophone, FakeSpeaker, FakeTranscriber, ListenCall
+from tests.audio import play
+from tests.realtime.helpers import windows
 
 WRITTEN = load_content().interruptions
 PRINCIPLE_PROBE, TIME_PROBE = WRITTEN.no_principle, WRITTEN.time_limit
@@ -91,15 +84,17 @@ def test_a_lagging_transcript_delays_the_cut_in_by_at_most_the_wait():
     assert policy.check(heard(STORY, 93, "my principle was to", transcribed=70)) is None
 
 
-class BlockMicrophone:
+class BlockMicrophone(FakeMicrophone):
     """Hands out a prepared recording block by block, like SoundDeviceMicrophone, and stops when
     the hook says so."""
 
     def __init__(self, pattern: str):
+        super().__init__()
         self.samples, self.probabilities = windows(pattern)
         self.keep_up = None  # called after each block: lets the transcriber keep up, as live
 
     def listen(self, *, max_seconds, no_speech_timeout=None, on_block=None):
+        self.calls.append(ListenCall(max_seconds, no_speech_timeout))
         endpointer = Endpointer(EndpointSettings(end_silence=2.0, max_seconds=max_seconds))
         reason = None
         for index, probability in enumerate(self.probabilities):
@@ -143,7 +138,7 @@ def test_an_interrupted_answer_is_kept_and_marked(tmp_path):
 
 
 def test_no_interrupt_lets_the_answer_end_at_its_pause(tmp_path):
-    speaker = RecordingSpeaker()
+    speaker = FakeSpeaker()
     source = answers("ss.ss.ss.ss.ss.ss.ss." * 3 + "...", interrupt=False, speaker=speaker)
     asked: list[InterjectContext] = []
     question = prompt(tmp_path, policy=policy_with(principle_after=10))
@@ -151,7 +146,7 @@ def test_no_interrupt_lets_the_answer_end_at_its_pause(tmp_path):
     answer = source.next_answer(question)
     assert not answer.interrupted and source.last_interruption is None
     assert answer.duration_s > 60
-    assert asked == [] and speaker.log == []  # never asked, and no probe rendered
+    assert asked == [] and speaker.calls == []  # never asked, and no probe rendered
 
 
 def test_a_principle_in_the_partial_transcript_prevents_the_cut(tmp_path):
@@ -162,7 +157,7 @@ def test_a_principle_in_the_partial_transcript_prevents_the_cut(tmp_path):
 
 
 def test_virtual_microphone_streams_blocks_and_leaves_only_the_tail(
-        virtual_audio, spoken_answer, transcriber, tmp_path):  # noqa: F811
+        virtual_audio, spoken_answer, transcriber, tmp_path):
     microphone = SoundDeviceMicrophone(end_silence=1.5, enter_to_stop=False,
                                      on_listening=lambda: threading.Thread(
                                          target=play, args=(spoken_answer,)).start())
@@ -178,22 +173,8 @@ def test_virtual_microphone_streams_blocks_and_leaves_only_the_tail(
     assert np.isclose(len(read_wav(answer.audio_path)[0]) / 16_000, answer.duration_s, atol=0.05)
 
 
-class RecordingSpeaker:
-    def __init__(self):
-        self.log: list[tuple[str, str, str | None]] = []
-
-    def prepare(self, text, *, voice=None, rate=None):
-        self.log.append(("prepare", text, voice))
-
-    def start(self, text, *, voice=None, rate=None):
-        self.log.append(("start", text, voice))
-
-    def say(self, text, **kwargs):
-        self.log.append(("say", text, kwargs.get("voice")))
-
-
 def test_the_probes_are_ready_before_the_answer_and_the_cut_in_starts_at_once(tmp_path):
-    speaker = RecordingSpeaker()
+    speaker = FakeSpeaker()
     source = answers("ss.ss.ss.ss.ss.ss.ss." * 3, speaker=speaker)
     question = prompt(tmp_path, policy=policy_with(principle_after=10))
     question.voice = "female"
@@ -201,10 +182,10 @@ def test_the_probes_are_ready_before_the_answer_and_the_cut_in_starts_at_once(tm
     question.on_partial = partials.append
     answer = source.next_answer(question)
     assert answer.interrupted
-    assert speaker.log[:2] == [("prepare", PRINCIPLE_PROBE, "female"),
-                               ("prepare", TIME_PROBE, "female")]
+    log = [(call.action, call.text, call.voice) for call in speaker.calls]
+    assert log[:2] == [("prepare", PRINCIPLE_PROBE, "female"), ("prepare", TIME_PROBE, "female")]
     # started on the listening thread the moment of the decision, in the interviewer's voice
-    assert speaker.log[2:] == [("start", PRINCIPLE_PROBE, "female")]
+    assert log[2:] == [("start", PRINCIPLE_PROBE, "female")]
     pairs = zip(partials[:-1], partials[1:], strict=True)
     assert partials and all(len(a) < len(b) for a, b in pairs)  # grows, reported once each
     assert partials[-1].startswith("and then we shipped it.")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
 from interviewer.session.events import AnswerRecorded, QuestionAsked
 from interviewer.session.state import build_state
 from interviewer.session.store import list_sessions
+from tests.support import STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
 DAMAGED_FILE = "events.damaged.jsonl"  # where resume keeps a copy of unreadable lines
 

@@ -9,9 +9,8 @@ import shlex
 import stat
 import subprocess
 
-from conftest import STRONG_STORY, WEAK_STORY, run_cli, write_answers
-
 from interviewer.session.store import list_sessions
+from tests.support import STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
 
 def _stopped_session(sessions_dir, tmp_path, *extra):

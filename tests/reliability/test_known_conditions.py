@@ -12,11 +12,11 @@ import sys
 import time
 
 import pytest
-from conftest import REPO, STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
 from interviewer.session.events import AnswerRecorded
 from interviewer.session.state import build_state
 from interviewer.session.store import SessionStore, list_sessions
+from tests.support import REPO, STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
 
 def _clean_error(result, *words):

@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO, STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
 from interviewer.brains.offline import OfflineBrain
 from interviewer.prep.bank import load_bank
@@ -15,6 +14,7 @@ from interviewer.session.events import AnswerScored, Event, QuestionAsked
 from interviewer.session.rescoring import rescore
 from interviewer.session.store import list_sessions, write_private
 from interviewer.testing import RecordingBrain
+from tests.support import REPO, STRONG_STORY, WEAK_STORY, run_cli, write_answers
 
 
 def _stopped_session(sessions_dir, tmp_path):

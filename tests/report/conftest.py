@@ -1,9 +1,6 @@
-"""Fixtures for report and replay tests: voice-like sessions, headless Chromium, a private sink.
+"""Fixtures for report and replay tests: headless Chromium and a private sink.
 
-Sessions are made the way users make them (the CLI with scripted answers), then given audio the
-way the voice layer would: a WAV per question and answer under `audio/`, named in the events,
-with word timestamps and spoken delivery. Each clip is a pure tone of its own pitch, so a test
-can tell from a recording which clip played when.
+The voice-like sessions these tests read are made by `tests/report/sessions.py`.
 """
 
 from __future__ import annotations
@@ -11,169 +8,33 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import time
-import wave
-from pathlib import Path
 
-import numpy as np
 import pytest
 
-from interviewer.rubric.delivery import delivery_from_words
-from interviewer.session.events import AnswerRecorded, QuestionAsked
-from interviewer.session.ports import Word
-from interviewer.session.store import SessionStore, list_sessions
-
-from .browser import find_chromium
-
-REPO = Path(__file__).resolve().parents[2]
-IN_CI = bool(os.environ.get("CI"))
-CLIP_RATE = 16_000
-ANSWERS = [
-    "I led the migration of our billing service to a new queue. The principle I acted on was "
-    "that context beats control, so I shared the data and let the team decide. I chose to ship "
-    "in phases because a big-bang cutover was too risky. Revenue errors dropped 40 percent. "
-    "Looking back, I would weight the on-call load more heavily.",
-    "I disagreed with my director about cutting the test suite. I said so in the meeting, um, "
-    "and showed the data on escaped defects. We kept the suite. I think candor matters even "
-    "when it is uncomfortable.",
-    "My manager told me my design docs were too long. I stopped writing ten pages and started "
-    "writing a one-page summary with the decision up front. Reviews got faster.",
-    "I'm expecting around 420k total compensation, based on levels.fyi data for senior "
-    "engineers and a competing offer I have.",
-]
-
-
-def unavailable(reason: str) -> None:
-    """Skip locally when a tool is missing; in CI that is a failure, never a skip."""
-    if IN_CI:
-        pytest.fail(f"{reason} (CI must provide it: see .ci/setup)")
-    pytest.skip(reason)
-
-
-def run_interviewer(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """`python -m interviewer ARGS`, checked."""
-    result = subprocess.run(
-        [sys.executable, "-m", "interviewer", *args],
-        capture_output=True, text=True, timeout=120, cwd=REPO, env={**os.environ, **(env or {})},
-    )
-    assert result.returncode == 0, result.stderr
-    return result
-
-
-def scripted_session(root: Path, *args: str, repeat: int = 25) -> SessionStore:
-    """A session made by the CLI from scripted answers (`args`: e.g. 'loop', '--cold-start')."""
-    answers = root / "answers.txt"
-    answers.write_text("\n---\n".join(ANSWERS * repeat) + "\n", encoding="utf-8")
-    sessions = root / "scripted"
-    run_interviewer(*args, "--answers", str(answers), "--sessions-dir", str(sessions))
-    (store,) = list_sessions(sessions)
-    return store
-
-
-def tone(frequency: float, seconds: float, rate: int = CLIP_RATE) -> np.ndarray:
-    """A sine tone with short fades (no clicks that smear the spectrum)."""
-    t = np.arange(int(seconds * rate)) / rate
-    samples = 0.5 * np.sin(2 * np.pi * frequency * t)
-    fade = min(len(t) // 10, int(0.01 * rate))
-    ramp = np.linspace(0, 1, fade)
-    samples[:fade] *= ramp
-    samples[-fade:] *= ramp[::-1]
-    return samples.astype(np.float32)
-
-
-def write_wav(path: Path, samples: np.ndarray, rate: int = CLIP_RATE) -> None:
-    """A 16-bit mono WAV."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes((samples * 32767).astype("<i2").tobytes())
-
-
-def clip_frequency(index: int) -> int:
-    """The pitch of the index-th clip of a voiced session: distinct for the first 60 clips.
-
-    They stay well under the 8 kHz a 16 kHz recording can hold.
-    """
-    return 500 + 100 * (index % 60)
-
-
-def give_voice(source: SessionStore, folder: Path, seconds: float = 0.4,
-               limit: int | None = None) -> tuple[SessionStore, list[tuple[str, int]]]:
-    """Copy a session into `folder` as a voice session; returns it and its clips in order.
-
-    Every question and answer (of the first `limit` turns; later turns are dropped) gets a WAV
-    `audio/tNNN-1-question.wav` / `tNNN-2-answer.wav` holding a tone of its own pitch; answers
-    get word timestamps and spoken delivery, as the voice layer records them.
-    """
-    store = SessionStore(folder)
-    folder.mkdir(parents=True)
-    clips: list[tuple[str, int]] = []
-    for event in source.read():
-        turn = getattr(event, "turn", None)
-        if limit is not None and turn is not None and turn > limit:
-            continue
-        if isinstance(event, QuestionAsked):
-            event = event.model_copy(update={"audio": _clip(folder, turn, "question", clips,
-                                                            seconds)})
-        elif isinstance(event, AnswerRecorded):
-            words = _timed_words(event.text, pause_after=3 if turn % 2 else None)
-            event = event.model_copy(update={
-                "audio": _clip(folder, turn, "answer", clips, seconds),
-                "duration_s": seconds,
-                "source": "voice",
-                "words": [(w.text, w.start, w.end) for w in words],
-                "delivery": delivery_from_words(words, event.text, (60, 120)),
-            })
-        store.append(event)
-    return store, clips
-
-
-def _clip(folder: Path, turn: int, what: str, clips: list, seconds: float) -> str:
-    order = 1 if what == "question" else 2
-    relative = f"audio/t{turn:03d}-{order}-{what}.wav"
-    frequency = clip_frequency(len(clips))
-    write_wav(folder / relative, tone(frequency, seconds))
-    clips.append((relative, frequency))
-    return relative
-
-
-def _timed_words(text: str, pause_after: int | None) -> list[Word]:
-    """Words at ~140 words a minute with one long pause if asked, as a real answer would have.
-
-    The timings run past the short test clip; only the delivery figures are derived from them.
-    """
-    words, start = [], 0.0
-    for index, token in enumerate(text.split()):
-        words.append(Word(token, start, start + 0.3))
-        start += 60 / 140
-        if index == pause_after:
-            start += 2.5
-    return words
+from tests.audio import require
+from tests.report.browser import find_chromium
 
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
     """The Chromium binary."""
     path = find_chromium()
-    if path is None:
-        unavailable("chromium is not installed")
+    require(path is not None, "chromium is not installed")
     return path
 
 
 @pytest.fixture(scope="session")
 def pulse_env() -> dict[str, str]:
     """Environment that reaches the virtual PulseAudio server (started by .ci/run)."""
-    if not shutil.which("pactl") or not shutil.which("parecord"):
-        unavailable("PulseAudio tools (pactl, parecord) are not installed")
+    require(bool(shutil.which("pactl") and shutil.which("parecord")),
+            "PulseAudio tools (pactl, parecord) are not installed")
     candidates = [os.environ.get("XDG_RUNTIME_DIR"), "/tmp/interviewer-audio-runtime"]
     for runtime in [c for c in candidates if c]:
         env = {**os.environ, "XDG_RUNTIME_DIR": runtime}
         if subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode == 0:
             return env
-    unavailable("no PulseAudio server (start one with .ci/start-virtual-audio.sh)")
+    require(False, "no PulseAudio server (start one with .ci/start-virtual-audio.sh)")
 
 
 @pytest.fixture

@@ -6,9 +6,8 @@ import ctypes.util
 import subprocess
 import sys
 
-import pytest
-
 from interviewer.live.alsa_messages import alsa_message
+from tests.audio import require
 
 # Through libasound itself: the handler it now calls is ours (an unknown PCM name makes ALSA
 # report an error; calling its error hook with an underrun report stands in for a starved card).
@@ -34,8 +33,8 @@ def test_underruns_are_dropped_and_other_errors_kept():
     assert kept == "ALSA lib conf.c:5:(snd_config_load) cannot open file"
 
 
-@pytest.mark.skipif(ctypes.util.find_library("asound") is None, reason="needs libasound")
 def test_libasound_reports_go_through_the_filter():
+    require(ctypes.util.find_library("asound") is not None, "libasound is not installed")
     result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
                             timeout=30)
     assert result.returncode == 0, result.stderr

@@ -15,9 +15,8 @@ from click.testing import CliRunner
 import interviewer.cli.report  # noqa: F401  (registers `report` on the CLI group)
 from interviewer.cli import cli
 from interviewer.session.state import build_state
-
-from .browser import Browser
-from .conftest import give_voice, scripted_session
+from tests.report.browser import Browser
+from tests.report.sessions import give_voice, scripted_session
 
 # Runs in the page: waits until every player has loaded its clip's metadata (or failed), then
 # reports what a reader would see.

@@ -7,9 +7,9 @@ import re
 
 from interviewer.prep.progress import load_progress
 from interviewer.prep.progress_html import progress_html
-
-from .browser import Browser
-from .conftest import ANSWERS, run_interviewer
+from tests.report.browser import Browser
+from tests.report.sessions import ANSWERS
+from tests.support import run_cli
 
 LAYOUT = """
 JSON.stringify({
@@ -29,7 +29,8 @@ def test_progress_page_separates_loops_and_fits_a_phone(tmp_path, chromium):
     root = tmp_path / "progress-sessions"
     for args in (["practice", "--stage", "manager"], ["practice", "--stage", "manager"],
                  ["loop", "--cold-start"]):
-        run_interviewer(*args, "--answers", str(answers), "--sessions-dir", str(root))
+        run_cli(*args, "--answers", str(answers), "--sessions-dir", str(root), timeout=120,
+                check=True)
     page, warning = progress_html(load_progress(root), root)
     assert warning is None and "width=device-width" in page
     loops, practices = page.split("<section class='practice'>")

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .conftest import REPO, give_voice, scripted_session
+from tests.report.sessions import give_voice, scripted_session
+from tests.support import REPO
 
 RECORD_RATE = 16_000
 WINDOW = 800  # 50 ms

@@ -18,8 +18,7 @@ from interviewer.replay.keys import Command, TerminalKeys
 from interviewer.replay.plan import replay_plan
 from interviewer.replay.runner import Outcome, Replayer
 from interviewer.session.state import build_state
-
-from .conftest import give_voice, scripted_session
+from tests.report.sessions import give_voice, scripted_session
 
 RATE = 8_000
 

@@ -14,8 +14,7 @@ from interviewer.report.highlight import Segment, highlight
 from interviewer.report.html import render_html
 from interviewer.report.markdown import render_markdown
 from interviewer.session.state import build_state
-
-from .conftest import give_voice, scripted_session
+from tests.report.sessions import give_voice, scripted_session
 
 
 @pytest.fixture(scope="module")

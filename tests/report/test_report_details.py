@@ -12,16 +12,16 @@ from interviewer.report.view import build_view, delivery_line
 from interviewer.rubric.delivery import delivery_from_text
 from interviewer.session.state import build_state
 from interviewer.session.store import list_sessions
-
-from .conftest import ANSWERS, run_interviewer, scripted_session
+from tests.report.sessions import ANSWERS, scripted_session
+from tests.support import run_cli
 
 
 def _practice(root, stage, answers):
     path = root / "a.txt"
     path.write_text("\n---\n".join(answers) + "\n", encoding="utf-8")
     sessions = root / "s"
-    run_interviewer("practice", "--stage", stage, "--seed", "2", "--answers", str(path),
-                    "--sessions-dir", str(sessions))
+    run_cli("practice", "--stage", stage, "--seed", "2", "--answers", str(path),
+            "--sessions-dir", str(sessions), timeout=120, check=True)
     (store,) = list_sessions(sessions)
     return store, build_state(store.read())
 

@@ -19,49 +19,14 @@ from interviewer.live.voice_answers import (
     VoiceAnswers,
     Waiting,
 )
-from interviewer.session.ports import Audio, InterruptedAnswer, Prompt, Transcript, Word
-
-from .conftest import write_wav
-
-
-class ScriptedMicrophone:
-    """Returns prepared recordings in order and counts calls."""
-
-    def __init__(self, *recordings: CapturedAudio):
-        self.recordings = list(recordings)
-        self.calls: list[float] = []
-        self.waits: list[float | None] = []  # how long each listen waited for a first word
-        self.closed = False
-
-    def listen(self, *, max_seconds: float, no_speech_timeout: float | None = None,
-               on_block=None) -> CapturedAudio:
-        self.calls.append(max_seconds)
-        self.waits.append(no_speech_timeout)
-        return self.recordings.pop(0)
-
-    def close(self) -> None:
-        self.closed = True
+from interviewer.session.ports import InterruptedAnswer, Prompt, Word
+from interviewer.testing import FakeMicrophone, FakeSpeaker, FakeTranscriber
+from tests.audio import write_wav
 
 
-class CountingTranscriber:
-    language = "en"
-
-    def __init__(self):
-        self.calls: list[Audio] = []
-
-    def transcribe(self, audio: Audio) -> Transcript:
-        self.calls.append(audio)
-        return Transcript(text="so I decided", words=[Word("so", 0.1, 0.3), Word("I", 0.4, 0.5),
-                                                       Word("decided", 0.6, 1.0)],
-                          duration_s=audio.duration_s)
-
-
-class RecordingSpeaker:
-    def __init__(self):
-        self.lines: list[str] = []
-
-    def say(self, text, *, voice=None, rate=None, save_to=None):
-        self.lines.append(text)
+def counting_transcriber() -> FakeTranscriber:
+    return FakeTranscriber("so I decided", words=[Word("so", 0.1, 0.3), Word("I", 0.4, 0.5),
+                                                  Word("decided", 0.6, 1.0)])
 
 
 def speech(seconds: float = 2.0, **fields) -> CapturedAudio:
@@ -79,14 +44,14 @@ def prompt(tmp_path, turn: int = 1) -> Prompt:
 
 
 def test_voice_answer_is_saved_privately_and_transcribed_with_words(tmp_path):
-    microphone = ScriptedMicrophone(speech(2.0))
-    transcriber = CountingTranscriber()
+    microphone = FakeMicrophone(speech(2.0))
+    transcriber = counting_transcriber()
     answer = VoiceAnswers(microphone, transcriber, max_answer=120,
                           out=io.StringIO()).next_answer(prompt(tmp_path))
     assert answer.source == "voice" and answer.text == "so I decided"
     assert [w.text for w in answer.words] == ["so", "I", "decided"]
     assert answer.duration_s == pytest.approx(2.0)
-    assert microphone.calls == [120]
+    assert [call.max_seconds for call in microphone.calls] == [120]
     path = answer.audio_path
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
@@ -96,35 +61,35 @@ def test_voice_answer_is_saved_privately_and_transcribed_with_words(tmp_path):
 
 
 def test_silence_gets_two_gentle_nudges_then_moves_on_as_no_answer(tmp_path):
-    microphone = ScriptedMicrophone(nothing(), nothing(), nothing())
-    speaker, out = RecordingSpeaker(), io.StringIO()
-    transcriber = CountingTranscriber()
+    microphone = FakeMicrophone(nothing(), nothing(), nothing())
+    speaker, out = FakeSpeaker(), io.StringIO()
+    transcriber = counting_transcriber()
     waiting = Waiting(first_nudge=15, second_nudge=35, give_up=60)
     answer = VoiceAnswers(microphone, transcriber, speaker=speaker, waiting=waiting,
                           out=out).next_answer(prompt(tmp_path))
     assert answer.text == "" and answer.audio_path is None and answer.source == "voice"
     assert answer.no_answer  # recorded as not answered, so it is not scored
     # Each listen waits for the rest of the time to the next step: 15 + 20 + 25 = 60 s.
-    assert microphone.waits == [15, 20, 25]
-    assert speaker.lines == [NOTHING_HEARD, STILL_NOTHING]
+    assert [call.no_speech_timeout for call in microphone.calls] == [15, 20, 25]
+    assert speaker.said == [NOTHING_HEARD, STILL_NOTHING]
     assert out.getvalue().count(NOTHING_HEARD) == 1 and MOVING_ON in out.getvalue()
     assert transcriber.calls == []
 
 
 def test_a_short_waiting_limit_drops_the_nudges_it_cannot_reach(tmp_path):
-    microphone = ScriptedMicrophone(nothing(), nothing())
-    speaker = RecordingSpeaker()
+    microphone = FakeMicrophone(nothing(), nothing())
+    speaker = FakeSpeaker()
     waiting = Waiting(first_nudge=15, second_nudge=35, give_up=20)
-    answer = VoiceAnswers(microphone, CountingTranscriber(), speaker=speaker, waiting=waiting,
+    answer = VoiceAnswers(microphone, counting_transcriber(), speaker=speaker, waiting=waiting,
                           out=io.StringIO()).next_answer(prompt(tmp_path))
-    assert answer.no_answer and microphone.waits == [15, 5]
-    assert speaker.lines == [NOTHING_HEARD]
+    assert answer.no_answer and [c.no_speech_timeout for c in microphone.calls] == [15, 5]
+    assert speaker.said == [NOTHING_HEARD]
 
 
 def test_ctrl_c_during_an_answer_keeps_and_transcribes_what_was_said(tmp_path):
-    microphone = ScriptedMicrophone(speech(2.5, ended_by="ctrl_c"))
+    microphone = FakeMicrophone(speech(2.5, ended_by="ctrl_c"))
     with pytest.raises(InterruptedAnswer) as stopped:
-        VoiceAnswers(microphone, CountingTranscriber(),
+        VoiceAnswers(microphone, counting_transcriber(),
                      out=io.StringIO()).next_answer(prompt(tmp_path))
     answer = stopped.value.answer
     assert isinstance(stopped.value, KeyboardInterrupt)  # still stops the session
@@ -133,33 +98,33 @@ def test_ctrl_c_during_an_answer_keeps_and_transcribes_what_was_said(tmp_path):
 
 
 def test_ctrl_c_before_a_word_was_said_just_stops(tmp_path):
-    microphone = ScriptedMicrophone(nothing("ctrl_c"))
+    microphone = FakeMicrophone(nothing("ctrl_c"))
     with pytest.raises(KeyboardInterrupt) as stopped:
-        VoiceAnswers(microphone, CountingTranscriber(),
+        VoiceAnswers(microphone, counting_transcriber(),
                      out=io.StringIO()).next_answer(prompt(tmp_path))
     assert not isinstance(stopped.value, InterruptedAnswer)
 
 
 def test_answer_after_the_nudge_is_used(tmp_path):
-    microphone = ScriptedMicrophone(nothing(), speech(1.0))
-    answer = VoiceAnswers(microphone, CountingTranscriber(),
+    microphone = FakeMicrophone(nothing(), speech(1.0))
+    answer = VoiceAnswers(microphone, counting_transcriber(),
                           out=io.StringIO()).next_answer(prompt(tmp_path))
     assert answer.text == "so I decided" and answer.audio_path.exists()
 
 
 def test_enter_with_nothing_said_skips_without_nagging(tmp_path):
-    microphone = ScriptedMicrophone(nothing("enter"))
+    microphone = FakeMicrophone(nothing("enter"))
     out = io.StringIO()
-    answer = VoiceAnswers(microphone, CountingTranscriber(), out=out).next_answer(prompt(tmp_path))
+    answer = VoiceAnswers(microphone, counting_transcriber(), out=out).next_answer(prompt(tmp_path))
     assert answer.text == "" and answer.no_answer and len(microphone.calls) == 1
     assert NOTHING_HEARD not in out.getvalue()
 
 
 def test_lost_device_keeps_and_transcribes_what_was_said(tmp_path):
-    microphone = ScriptedMicrophone(speech(3.0, ended_by="device_lost",
+    microphone = FakeMicrophone(speech(3.0, ended_by="device_lost",
                                            device_error="no audio arrived for 2 s"))
     out = io.StringIO()
-    answer = VoiceAnswers(microphone, CountingTranscriber(), out=out).next_answer(prompt(tmp_path))
+    answer = VoiceAnswers(microphone, counting_transcriber(), out=out).next_answer(prompt(tmp_path))
     assert answer.audio_path.exists() and answer.text
     assert "kept the 3.0 s recorded so far" in out.getvalue()
     assert "microphone stopped" in answer.problem  # the engine writes it to the log as a Note
@@ -167,7 +132,7 @@ def test_lost_device_keeps_and_transcribes_what_was_said(tmp_path):
 
 def test_bad_max_answer_is_a_user_error():
     with pytest.raises(UserError, match="--max-answer"):
-        VoiceAnswers(ScriptedMicrophone(), CountingTranscriber(), max_answer=0)
+        VoiceAnswers(FakeMicrophone(), counting_transcriber(), max_answer=0)
 
 
 def test_audio_files_in_name_order_resampled_copied_then_none(tmp_path):
@@ -177,7 +142,7 @@ def test_audio_files_in_name_order_resampled_copied_then_none(tmp_path):
     write_wav(folder / "02-second.wav", 0.3 * np.sin(2 * np.pi * 200 * t), rate=44_100)
     write_wav(folder / "01-first.WAV", np.zeros(8_000), rate=8_000)
     (folder / "notes.txt").write_text("ignored")
-    transcriber = CountingTranscriber()
+    transcriber = counting_transcriber()
     answers = AudioFileAnswers(folder, transcriber)
     first = answers.next_answer(prompt(tmp_path, 1))
     second = answers.next_answer(prompt(tmp_path, 2))
@@ -195,7 +160,7 @@ def test_audio_files_skip_when_resuming(tmp_path):
     folder.mkdir()
     for name in ("a.wav", "b.wav"):
         write_wav(folder / name, np.zeros(1600))
-    answers = AudioFileAnswers(folder, CountingTranscriber())
+    answers = AudioFileAnswers(folder, counting_transcriber())
     answers.skip(1)
     assert answers.next_answer(prompt(tmp_path)).audio_path is not None
     assert answers.next_answer(prompt(tmp_path)) is None
@@ -203,10 +168,10 @@ def test_audio_files_skip_when_resuming(tmp_path):
 
 def test_audio_folder_errors(tmp_path):
     with pytest.raises(UserError, match="no such folder"):
-        AudioFileAnswers(tmp_path / "missing", CountingTranscriber())
+        AudioFileAnswers(tmp_path / "missing", counting_transcriber())
     (tmp_path / "empty").mkdir()
     with pytest.raises(UserError, match="no .wav files"):
-        AudioFileAnswers(tmp_path / "empty", CountingTranscriber())
+        AudioFileAnswers(tmp_path / "empty", counting_transcriber())
 
 
 @pytest.mark.parametrize("kind", ["silence", "whitenoise", "pinknoise", "brownnoise"])
@@ -216,7 +181,7 @@ def test_real_transcriber_invents_nothing_for_recorded_silence_or_noise(
     import shutil
     import subprocess
 
-    from .conftest import require
+    from tests.audio import require
 
     require(shutil.which("sox") is not None, "sox is not installed")
     folder = tmp_path / "answers"

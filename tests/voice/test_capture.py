@@ -1,6 +1,6 @@
 """The microphone on real audio: speech, silence and noise played into the virtual microphone.
 
-Needs the virtual audio setup (.ci/start-virtual-audio.sh); see conftest.py.
+Needs the virtual audio setup (.ci/start-virtual-audio.sh); see tests/audio.py.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from interviewer.errors import UserError
 from interviewer.live.capture import SoundDeviceMicrophone
 from interviewer.live.keys import EnterWatcher
 from interviewer.live.wav import load_audio
-
-from .conftest import play, speech_span, write_wav
+from tests.audio import play, speech_span, write_wav
 
 END_SILENCE = 1.5
 
@@ -170,21 +169,8 @@ def test_working_line_says_how_long_a_slow_step_took_and_nothing_for_a_quick_one
     assert out.getvalue().count("Transcribing your answer took") == 1
 
 
-@pytest.fixture(scope="module")
-def turn_model():
-    from interviewer.live import smart_turn
-
-    from .conftest import require
-
-    try:
-        smart_turn.check_installed()
-    except UserError as exc:
-        require(False, f"the end-of-turn model is not installed: {exc}")
-    return smart_turn.SmartTurn()
-
-
 def spoken_with_pause(tmp_path, first: str, pause: float, rest: str | None = None):
-    from .conftest import espeak_wav
+    from tests.audio import espeak_wav
 
     parts = [load_audio(espeak_wav(tmp_path / "first.wav", first)).samples]
     if rest is not None:

@@ -51,12 +51,10 @@ def test_command_exits_non_zero_when_something_needs_fixing(virtual_audio, whisp
 
 
 def test_command_shows_every_setting_and_where_it_came_from(virtual_audio, whisper_model_dir,
-                                                            monkeypatch, tmp_path):
-    home = tmp_path / "home"
-    home.mkdir(exist_ok=True)
+                                                            monkeypatch, home):
+    home.mkdir()
     (home / "config.toml").write_text('rate = 170\n[llm]\nmodel = "llama3.1"\n'
                                       'base_url = "http://user:pw@127.0.0.1:8080/v1"\n')
-    monkeypatch.setenv("INTERVIEWER_HOME", str(home))
     monkeypatch.setenv("INTERVIEWER_LANGUAGE", "en")
     result = CliRunner().invoke(cli, ["doctor", "--model", str(whisper_model_dir)])
     # The configured LLM server is contacted, and nothing listens there: a line to fix.
@@ -75,11 +73,9 @@ def test_command_shows_every_setting_and_where_it_came_from(virtual_audio, whisp
 
 
 def test_a_key_in_the_config_file_is_a_fix_line_not_a_crash(virtual_audio, whisper_model_dir,
-                                                             monkeypatch, tmp_path):
-    home = tmp_path / "home"
-    home.mkdir(exist_ok=True)
+                                                             home):
+    home.mkdir()
     (home / "config.toml").write_text(f'[llm]\napi_key = "{SECRET}"\n')
-    monkeypatch.setenv("INTERVIEWER_HOME", str(home))
     result = CliRunner().invoke(cli, ["doctor", "--model", str(whisper_model_dir)])
     assert result.exit_code == 1
     assert "[FIX] settings" in result.output and "OPENAI_API_KEY" in result.output
@@ -95,8 +91,6 @@ def test_doctor_says_a_session_would_use_the_embedded_model_and_how_to_get_base_
         (models / file.name).symlink_to(file)
     monkeypatch.setenv("INTERVIEWER_MODELS_DIR", str(tmp_path / "models"))
     monkeypatch.setenv("HF_HOME", str(tmp_path / "empty-hf"))
-    monkeypatch.setenv("INTERVIEWER_HOME", str(tmp_path / "user"))
-    monkeypatch.delenv("INTERVIEWER_MODEL", raising=False)
     result = CliRunner().invoke(cli, ["doctor"])
     assert result.exit_code == 0, result.output
     (line,) = [line for line in result.output.splitlines() if "Whisper model" in line]

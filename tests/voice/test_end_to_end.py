@@ -31,10 +31,9 @@ from interviewer.session.engine import AnswersExhausted, EngineParts, InterviewE
 from interviewer.session.events import SessionStarted
 from interviewer.session.store import SessionStore
 from interviewer.testing import word_error_rate
+from tests.audio import SPOKEN_ANSWER, espeak_wav, play, speech_span
+from tests.support import REPO
 
-from .conftest import SPOKEN_ANSWER, espeak_wav, play, speech_span
-
-REPO = Path(__file__).resolve().parents[2]
 END_SILENCE = 1.5
 
 

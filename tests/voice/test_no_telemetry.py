@@ -15,9 +15,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import TEST_DECODE, espeak_wav, require
+from tests.audio import TEST_DECODE, espeak_wav, require
+from tests.support import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 _CONNECT = re.compile(r"connect\(\d+, \{sa_family=(AF_\w+)(.*?)\}")
 _LOOPBACK = re.compile(r'inet_(?:addr|pton)\((?:AF_INET6, )?"(127\.[\d.]+|::1|::ffff:127[\d.]+)"')
 

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
-
-import pytest
 
 from interviewer.errors import UserError
 from interviewer.live.prepared import PreparedLines
 from interviewer.live.tts import Pyttsx3Speaker
-
-from .conftest import require
 
 PROBE = "Let me stop you there. What principle were you acting on?"
 
@@ -63,11 +58,6 @@ def test_only_the_newest_lines_are_kept():
     for key in ("a", "b", "c"):
         lines.prepare(key)
     assert not lines.is_prepared("a") and lines.is_prepared("b") and lines.is_prepared("c")
-
-
-@pytest.fixture
-def espeak():
-    require(shutil.which("espeak-ng") is not None, "espeak-ng is not installed")
 
 
 class CountingSpeaker(Pyttsx3Speaker):

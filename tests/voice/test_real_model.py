@@ -8,9 +8,6 @@ not one word's luck.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -21,8 +18,8 @@ from interviewer.live.transcribe import WhisperTranscriber
 from interviewer.live.wav import load_audio
 from interviewer.session.ports import Audio
 from interviewer.testing import word_error_rate, word_errors, words
-
-from .conftest import SPOKEN_ANSWER, espeak_wav
+from tests.audio import SPOKEN_ANSWER, espeak_wav
+from tests.support import run_cli
 
 SPEECH = Path(__file__).resolve().parents[1] / "data" / "speech"
 CLIPS = sorted(SPEECH.glob("LJ*.wav"))
@@ -102,11 +99,9 @@ def test_the_embedded_model_carries_openais_licence(real_model_dir):
 
 
 def test_practice_refuses_another_language_on_the_embedded_model_in_one_line(real_model_dir):
-    env = dict(os.environ, INTERVIEWER_MODELS_DIR=str(real_model_dir.parent))
-    done = subprocess.run([sys.executable, "-m", "interviewer", "practice", "--stage", "manager",
-                           "--model", "embedded", "--language", "de"],
-                          capture_output=True, text=True, timeout=120, env=env,
-                          stdin=subprocess.DEVNULL)
+    done = run_cli("practice", "--stage", "manager", "--model", "embedded", "--language", "de",
+                   input="", timeout=120,
+                   env={"INTERVIEWER_MODELS_DIR": str(real_model_dir.parent)})
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "only knows English" in lines[0], done.stderr

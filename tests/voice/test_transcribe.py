@@ -10,8 +10,7 @@ from interviewer.live import whisper_models
 from interviewer.live.transcribe import WhisperTranscriber, keep_segment, load_model
 from interviewer.live.wav import load_audio
 from interviewer.session.ports import Audio
-
-from .conftest import TEST_DECODE
+from tests.audio import TEST_DECODE
 
 
 def test_speech_gives_words_with_ordered_timestamps_inside_the_audio(transcriber, spoken_answer):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import stat
 import subprocess
 import threading
@@ -16,14 +15,7 @@ from interviewer.errors import UserError
 from interviewer.live.tts import Pyttsx3Speaker
 from interviewer.live.wav import read_wav
 
-from .conftest import require
-
 QUESTION = "Tell me about a decision you made with incomplete data. What principle guided you?"
-
-
-@pytest.fixture
-def espeak():
-    require(shutil.which("espeak-ng") is not None, "espeak-ng is not installed")
 
 
 def test_question_audio_is_a_private_valid_wav(espeak, tmp_path):

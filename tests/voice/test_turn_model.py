@@ -12,20 +12,10 @@ from interviewer.errors import UserError
 from interviewer.live import smart_turn
 from interviewer.live.options import VoiceSettings, load_turn_detector
 from interviewer.live.wav import load_audio
-
-from .conftest import espeak_wav, require
+from tests.audio import espeak_wav
 
 FINISHED = "I learned to ask for dissent much earlier in the project."
 UNFINISHED = "The reason I made that call myself, instead of waiting for my manager, was"
-
-
-@pytest.fixture(scope="module")
-def model():
-    try:
-        smart_turn.check_installed()
-    except UserError as exc:
-        require(False, f"the end-of-turn model is not installed: {exc}")
-    return smart_turn.SmartTurn()
 
 
 def spoken(tmp_path, text: str, trailing: float = 0.3) -> np.ndarray:
@@ -33,16 +23,17 @@ def spoken(tmp_path, text: str, trailing: float = 0.3) -> np.ndarray:
     return np.concatenate([audio, np.zeros(int(trailing * 16_000), np.float32)])
 
 
-def test_a_finished_sentence_sounds_finished_and_an_unfinished_phrase_does_not(model, tmp_path):
-    assert model.probability_complete(spoken(tmp_path, FINISHED)) > 0.8
-    assert model.probability_complete(spoken(tmp_path, UNFINISHED)) < 0.2
+def test_a_finished_sentence_sounds_finished_and_an_unfinished_phrase_does_not(turn_model,
+                                                                                tmp_path):
+    assert turn_model.probability_complete(spoken(tmp_path, FINISHED)) > 0.8
+    assert turn_model.probability_complete(spoken(tmp_path, UNFINISHED)) < 0.2
 
 
-def test_the_model_hears_the_last_eight_seconds_zero_padded_in_front(model):
-    short = model.features(np.ones(16_000, np.float32))
+def test_the_model_hears_the_last_eight_seconds_zero_padded_in_front(turn_model):
+    short = turn_model.features(np.ones(16_000, np.float32))
     assert short.shape == (80, 800)
-    long = model.features(np.concatenate([np.zeros(16_000 * 20, np.float32),
-                                          np.ones(16_000, np.float32)]))
+    long = turn_model.features(np.concatenate([np.zeros(16_000 * 20, np.float32),
+                                               np.ones(16_000, np.float32)]))
     assert np.allclose(short, long)
 
 

@@ -11,8 +11,7 @@ from interviewer.errors import UserError
 from interviewer.live.voices import VoiceInfo, choose_voice
 from interviewer.live.wav import load_audio, read_wav, resample, save_wav
 from interviewer.session.ports import Audio
-
-from .conftest import write_wav
+from tests.audio import write_wav
 
 
 def test_saved_audio_is_private_16_bit_pcm(tmp_path):

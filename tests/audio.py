@@ -1,4 +1,9 @@
-"""Fixtures for the voice tests: the virtual microphone, a random-weight Whisper model, speech.
+"""Audio fixtures and helpers for the voice and real-time tests: the virtual microphone, a
+random-weight Whisper model, speech.
+
+The fixtures are registered for the whole suite by tests/conftest.py (`pytest_plugins`), so
+tests/voice and tests/realtime share one copy (one pair of sinks, one model built per run);
+test modules import the helpers from here (`from tests.audio import play, ...`).
 
 Tests that need the virtual audio setup (.ci/start-virtual-audio.sh: PulseAudio with null sinks
 `candidate`, whose monitor is the default source, and `interviewer`, the default sink) skip when
@@ -150,6 +155,25 @@ def espeak_wav(path: Path, text: str, *, words_per_minute: int = 160) -> Path:
     subprocess.run(["espeak-ng", "-s", str(words_per_minute), "-w", str(path), text],
                    check=True, capture_output=True)
     return path
+
+
+@pytest.fixture
+def espeak() -> None:
+    """espeak-ng, which the interviewer's voice (pyttsx3) speaks through, is installed."""
+    require(shutil.which("espeak-ng") is not None, "espeak-ng is not installed")
+
+
+@pytest.fixture(scope="session")
+def turn_model():
+    """The Smart Turn end-of-turn model the set-up installs, loaded once."""
+    from interviewer.errors import UserError
+    from interviewer.live import smart_turn
+
+    try:
+        smart_turn.check_installed()
+    except UserError as exc:
+        require(False, f"the end-of-turn model is not installed: {exc}")
+    return smart_turn.SmartTurn()
 
 
 @pytest.fixture(scope="session")
