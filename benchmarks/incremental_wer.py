@@ -53,8 +53,8 @@ def main() -> None:
     parser.add_argument("--lengths", default="20,60,180", help="seconds of each built answer")
     args = parser.parse_args()
     from interviewer.live.transcribe import WhisperTranscriber
+    from interviewer.live.word_errors import word_errors, words
     from interviewer.session.ports import Audio
-    from interviewer.testing import word_errors, words
 
     transcriber = WhisperTranscriber(model=args.model)
     transcriber.warm_up()

@@ -25,10 +25,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from interviewer.live.random_whisper import TINY_SHAPE, build_random_whisper  # noqa: E402
 from interviewer.live.transcribe import WhisperTranscriber, machine_threads  # noqa: E402
 from interviewer.live.wav import load_audio  # noqa: E402
+from interviewer.live.word_errors import word_error_rate  # noqa: E402
 from interviewer.session.ports import Audio  # noqa: E402
-from interviewer.testing import TINY_SHAPE, build_random_whisper, word_error_rate  # noqa: E402
 
 CLIP_TEXT = (
     "So, um, the decision I want to talk about is when I chose to roll back a launch that my "

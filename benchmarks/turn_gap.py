@@ -336,8 +336,8 @@ def main() -> None:
 
 def run(args, folder: Path) -> None:
     """Every length's turns, written under `folder`."""
+    from interviewer.live.random_whisper import TINY_SHAPE, build_random_whisper
     from interviewer.live.transcribe import WhisperTranscriber
-    from interviewer.testing import TINY_SHAPE, build_random_whisper
 
     if args.model:
         transcriber = WhisperTranscriber(model=args.model)

@@ -25,7 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from interviewer.testing import TINY_SHAPE, build_random_whisper  # noqa: E402
+from interviewer.live.random_whisper import TINY_SHAPE, build_random_whisper  # noqa: E402
 
 ANSWERS = [
     "So, um, I chose to roll back the launch because members on older devices were suffering.",

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from interviewer.testing import build_random_whisper
+from interviewer.live.random_whisper import build_random_whisper
 
 # Tests decode with a cap and no temperature fallback: a random model otherwise decodes to the
 # length limit at every temperature. Banning repeats keeps its gibberish from looking like a

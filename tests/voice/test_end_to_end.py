@@ -25,12 +25,12 @@ from interviewer.live.capture import SoundDeviceMicrophone
 from interviewer.live.tts import Pyttsx3Speaker
 from interviewer.live.voice_answers import AudioFileAnswers, VoiceAnswers
 from interviewer.live.wav import load_audio
+from interviewer.live.word_errors import word_error_rate
 from interviewer.rubric.content import default_content
 from interviewer.rubric.planning import plan_practice
 from interviewer.session.engine import AnswersExhausted, EngineParts, InterviewEngine
 from interviewer.session.events import SessionStarted
 from interviewer.session.store import SessionStore
-from interviewer.testing import word_error_rate
 from tests.audio import SPOKEN_ANSWER, espeak_wav, play, speech_span
 from tests.support import REPO
 

@@ -16,8 +16,8 @@ import pytest
 from interviewer.errors import UserError
 from interviewer.live.transcribe import WhisperTranscriber
 from interviewer.live.wav import load_audio
+from interviewer.live.word_errors import word_error_rate, word_errors, words
 from interviewer.session.ports import Audio
-from interviewer.testing import word_error_rate, word_errors, words
 from tests.audio import SPOKEN_ANSWER, espeak_wav
 from tests.support import run_cli
 
