@@ -196,6 +196,8 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
                 cut += 1
                 by_pause.append(pause)
                 clock.answers.remove(times)
+                if VERBOSE:
+                    print(f"  answer {index}: pause {pause}, cut off ({times.why})")
                 continue
             reply = interviewer.loud_times(listened - 0.2, time.monotonic())
             times.marks["last_word"] = last_word
