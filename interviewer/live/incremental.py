@@ -42,9 +42,9 @@ class IncrementalSettings:
     # tail, it would be transcribed alone all the same.)
     long_pause: float = 0.6
     long_pause_min_stretch: float = 1.0  # ...unless it is a word or two, which needs context
-    # Any pause may be the end of the turn: once it has lasted this long (and nothing else is
-    # being transcribed) the stretch is transcribed provisionally, during the end-of-turn
-    # decision instead of after it. Speech resuming before the pause would have been cut by the
+    # Any pause may be the end of the turn: once it has lasted this long (and no other stretch
+    # waits) the stretch is transcribed provisionally, during the end-of-turn decision instead
+    # of after it. Speech resuming before the pause would have been cut by the
     # rules above takes it back (the words then go into a longer stretch, with more context).
     # None: no provisional passes.
     early_pause: float | None = 0.1
@@ -185,12 +185,14 @@ class IncrementalTranscriber:
             self._submit(self._quietest_cut(end))
         elif (s.early_pause is not None and speech.speech_since_cut
               and speech.silence_run == max(int(round(s.early_pause * SAMPLE_RATE / WINDOW)), 1)
-              and self._idle()):
+              and self._nothing_waiting()):
             self._submit(end, provisional=True)
 
-    def _idle(self) -> bool:
+    def _nothing_waiting(self) -> bool:
+        # A provisional stretch is never merged with a waiting one: taking it back would take
+        # the waiting one back too.
         with self._lock:
-            return self._waiting is None and self._running is None
+            return self._waiting is None
 
     def _retract(self) -> None:
         """The candidate went on after a provisional cut: its words join the next stretch."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 import numpy as np
@@ -80,6 +81,37 @@ def test_speech_resuming_after_a_short_pause_takes_the_provisional_pass_back():
     assert (stats.provisional, stats.retracted, stats.passes) == (2, 1, 1)
     assert result.text == "word" and result.words[0].start == 0.0
     assert result.words[0].end > 2.0  # the kept pass covers both halves of the answer
+
+
+class GatedTranscriber(FakeTranscriber):
+    """Its first pass waits until `gate` is set (a background pass still running)."""
+
+    def __init__(self):
+        super().__init__()
+        self.gate, self.busy = threading.Event(), threading.Event()
+
+    def transcribe(self, audio):
+        if not self.busy.is_set():
+            self.busy.set()
+            self.gate.wait(10)
+        return super().transcribe(audio)
+
+
+def test_a_provisional_stretch_taken_back_before_its_turn_is_never_transcribed():
+    gated = GatedTranscriber()
+    incremental = IncrementalTranscriber(gated, IncrementalSettings(min_stretch=3.0))
+    # 4 s of speech and a 0.4 s pause: a stretch, still being transcribed when a 0.2 s pause
+    # queues a provisional one behind it, taken back when the candidate goes on.
+    first, first_p = windows("s" * 20 + "..", seconds_per_char=0.2)
+    feed_in_blocks(incremental, first, first_p, keep_up=False)
+    assert gated.busy.wait(10)
+    rest, rest_p = windows("sssss.sssss...", seconds_per_char=0.2)
+    feed_in_blocks(incremental, rest, rest_p, keep_up=False)
+    gated.gate.set()
+    result = incremental.finish()
+    assert incremental.stats.retracted == 1 and incremental.stats.passes == 1
+    assert len(gated.calls) == 2 and sum(gated.calls) == len(first) + len(rest)  # once each
+    assert result.text == "word word"
 
 
 def test_provisional_passes_can_be_turned_off():
