@@ -6,6 +6,8 @@ computed here). Whenever the candidate pauses after a long enough stretch of spe
 to the middle of the pause is handed to a background worker and transcribed. `finish()` then only
 has to transcribe what came after the last cut: usually just the end-of-turn silence, which holds
 no speech and is skipped, or the last few seconds when the candidate stopped without a pause.
+Because any pause may end the turn, its first 0.1 s already hands the stretch over provisionally
+(taken back if the candidate goes on too soon), so the last pass overlaps the end-of-turn decision.
 
 Bounded work: at most one stretch waits while another is transcribed. A stretch that arrives
 while one is already waiting is merged into it (one larger pass instead of two), so on a slow
