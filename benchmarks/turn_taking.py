@@ -44,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from turn_gap import pactl, private_sinks  # noqa: E402
+from turn_stages import STAGES, StageClock, breakdown  # noqa: E402
 
 FINISHED = [
     "I decided to roll back the launch, because the error rate was hurting members.",
@@ -170,6 +171,7 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
 
     parts = build_voice(settings)
     microphone = parts.answers.microphone
+    clock = StageClock(parts)
     candidate, interviewer = SinkRecorder(sinks["candidate"]), SinkRecorder(sinks["interviewer"])
     cut, gaps, by_pause = 0, [], []
     try:
@@ -178,11 +180,13 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
             player = threading.Thread(target=paplay, args=(path, sinks["candidate"]))
             microphone.on_listening = player.start
             parts.speaker.prepare(REPLY)
+            times = clock.start()
             started = time.monotonic()
             parts.answers.next_answer(Prompt(text="Tell me about a decision.", stage="manager",
                                              turn=index + 1,
                                              save_audio_to=folder / f"{name}_{index}.wav"))
             listened = time.monotonic()
+            clock.mark("answered", listened)
             parts.speaker.say(REPLY)
             player.join()
             time.sleep(0.3)
@@ -191,20 +195,26 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
             if listened < last_word - 0.3:  # the candidate still had more to say
                 cut += 1
                 by_pause.append(pause)
+                clock.answers.remove(times)
+                if VERBOSE:
+                    print(f"  answer {index}: pause {pause}, cut off ({times.why})")
                 continue
             reply = interviewer.loud_times(listened - 0.2, time.monotonic())
+            times.marks["last_word"] = last_word
             if len(reply):
+                times.marks["first_sample"] = float(reply[0])
                 gaps.append(float(reply[0]) - last_word)
                 if VERBOSE:
-                    stats = getattr(parts.answers, "incremental", None)
-                    print(f"  answer {index}: pause {pause}, ended {listened - last_word:.2f} s "
-                          f"after the last word, reply {reply[0] - listened:.2f} s later"
-                          + (f" (tail {stats.stats.finish_seconds:.2f} s)" if stats else ""))
+                    print(f"  answer {index}: pause {pause}, gap {reply[0] - last_word:.2f} s: "
+                          + ", ".join(f"{label} {v:.2f}" for label, a, b in STAGES
+                                      if (v := times.stage(a, b)) is not None)
+                          + f"; {times.why}")
     finally:
         candidate.close()
         interviewer.close()
         parts.answers.close()
-    return {"name": name, "cut": cut, "n": len(answers), "gaps": gaps, "pauses": by_pause}
+    return {"name": name, "cut": cut, "n": len(answers), "gaps": gaps, "pauses": by_pause,
+            "stages": breakdown(clock.answers)}
 
 
 def p95(values: list[float]) -> float:
@@ -368,6 +378,9 @@ def run(args, sinks: dict) -> None:
         print(f"{name:22s} {result['cut']:3d}/{result['n']} ({rate:4.1f}%)  "
               f"{statistics.median(gaps) if gaps else float('nan'):7.2f} s  "
               f"{p95(gaps):7.2f} s   cut in pauses of: {result['pauses'] or '-'}")
+    for (name, _), result in zip(configs, results, strict=True):
+        print(f"\nwhere the gap goes ({name}; answers not cut off):")
+        print("\n".join(result["stages"]))
     if not args.skip_echo:
         from interviewer.live.bargein import BargeInSettings
 

@@ -6,6 +6,8 @@ computed here). Whenever the candidate pauses after a long enough stretch of spe
 to the middle of the pause is handed to a background worker and transcribed. `finish()` then only
 has to transcribe what came after the last cut: usually just the end-of-turn silence, which holds
 no speech and is skipped, or the last few seconds when the candidate stopped without a pause.
+Because any pause may end the turn, its first 0.1 s already hands the stretch over provisionally
+(taken back if the candidate goes on too soon), so the last pass overlaps the end-of-turn decision.
 
 Bounded work: at most one stretch waits while another is transcribed. A stretch that arrives
 while one is already waiting is merged into it (one larger pass instead of two), so on a slow
@@ -42,6 +44,12 @@ class IncrementalSettings:
     # tail, it would be transcribed alone all the same.)
     long_pause: float = 0.6
     long_pause_min_stretch: float = 1.0  # ...unless it is a word or two, which needs context
+    # Any pause may be the end of the turn: once it has lasted this long (and no other stretch
+    # waits) the stretch is transcribed provisionally, during the end-of-turn decision instead
+    # of after it. Speech resuming before the pause would have been cut by the
+    # rules above takes it back (the words then go into a longer stretch, with more context).
+    # None: no provisional passes.
+    early_pause: float | None = 0.1
     max_stretch: float = 20.0  # without a pause, cut at the quietest window anyway (< 30 s)
     busy_share: float = 0.7  # transcription slower than this share of real time: grow stretches
 
@@ -51,6 +59,8 @@ class IncrementalStats:
     """What the incremental transcription did for one answer."""
 
     passes: int = 0  # background passes over finished stretches
+    provisional: int = 0  # passes started at the first silence, in case it ended the turn
+    retracted: int = 0  # ...taken back because the candidate went on
     merged: int = 0  # stretches merged into one already waiting (the degrade path)
     background_seconds: float = 0.0  # audio seconds transcribed in the background
     busy_seconds: float = 0.0  # wall time the worker spent transcribing
@@ -71,6 +81,7 @@ class _Stretch:
     start: int  # sample offsets in the answer
     end: int
     result: Transcript | None = None
+    dropped: bool = False  # a provisional pass taken back: its result is not used
 
 
 @dataclass
@@ -121,6 +132,7 @@ class IncrementalTranscriber:
         self._done: list[_Stretch] = []
         self._waiting: _Stretch | None = None
         self._running: _Stretch | None = None
+        self._provisional: _Stretch | None = None  # cut at the first silence, not yet kept
         self._error: BaseException | None = None
         self._closed = False
         self.stats = IncrementalStats(min_stretch=self.settings.min_stretch)
@@ -152,10 +164,19 @@ class IncrementalTranscriber:
         speech.probabilities.append(probability)
         end = len(speech.probabilities) * WINDOW  # sample offset where this window ends
         if speech.tracker.update(probability):
+            if self._provisional is not None:
+                self._retract()
             speech.speech_since_cut = True
-        stretch = (end - self._cut) / SAMPLE_RATE
         pause_windows = max(int(round(s.pause * SAMPLE_RATE / WINDOW)), 1)
         long_windows = max(int(round(s.long_pause * SAMPLE_RATE / WINDOW)), pause_windows)
+        if self._provisional is not None:  # kept once the rules below would have cut here
+            stretch = (end - self._provisional.start) / SAMPLE_RATE
+            if ((speech.silence_run == pause_windows and stretch >= self._min_stretch)
+                    or (speech.silence_run == long_windows and stretch - long_windows * WINDOW
+                        / SAMPLE_RATE >= s.long_pause_min_stretch)):
+                self._provisional = None
+            return
+        stretch = (end - self._cut) / SAMPLE_RATE
         if (speech.speech_since_cut and speech.silence_run == pause_windows
                 and stretch >= self._min_stretch):
             self._submit(end - pause_windows * WINDOW // 2)  # the middle of the pause
@@ -164,6 +185,30 @@ class IncrementalTranscriber:
             self._submit(end - pause_windows * WINDOW // 2)
         elif speech.speech_since_cut and stretch >= s.max_stretch:
             self._submit(self._quietest_cut(end))
+        elif (s.early_pause is not None and speech.speech_since_cut
+              and speech.silence_run == max(int(round(s.early_pause * SAMPLE_RATE / WINDOW)), 1)
+              and self._nothing_waiting()):
+            self._submit(end, provisional=True)
+
+    def _nothing_waiting(self) -> bool:
+        # A provisional stretch is never merged with a waiting one: taking it back would take
+        # the waiting one back too.
+        with self._lock:
+            return self._waiting is None
+
+    def _retract(self) -> None:
+        """The candidate went on after a provisional cut: its words join the next stretch."""
+        with self._lock:
+            stretch, self._provisional = self._provisional, None
+            stretch.dropped = True
+            if self._waiting is stretch:
+                self._waiting = None
+            if stretch in self._done:  # already transcribed: it no longer counts
+                self._done.remove(stretch)
+                self.stats.passes -= 1
+                self.stats.background_seconds -= (stretch.end - stretch.start) / SAMPLE_RATE
+            self._cut = stretch.start
+            self.stats.retracted += 1
 
     def _quietest_cut(self, end: int) -> int:
         """The end of the quietest window in the last third of the current stretch."""
@@ -174,7 +219,7 @@ class IncrementalTranscriber:
 
     # -- background work ----------------------------------------------------------------------
 
-    def _submit(self, cut: int) -> None:
+    def _submit(self, cut: int, *, provisional: bool = False) -> None:
         cut = min(cut, self._samples)
         if cut <= self._cut:
             return
@@ -184,6 +229,9 @@ class IncrementalTranscriber:
                 self.stats.merged += 1
             else:
                 self._waiting = _Stretch(self._cut, cut)
+            if provisional:
+                self._provisional = self._waiting
+                self.stats.provisional += 1
             self._cut = cut
             self._speech.speech_since_cut = False
             self._lock.notify_all()
@@ -211,12 +259,13 @@ class IncrementalTranscriber:
             busy = time.perf_counter() - started
             with self._lock:
                 self._running = None
-                self._done.append(stretch)
                 seconds = (stretch.end - stretch.start) / SAMPLE_RATE
-                self.stats.passes += 1
-                self.stats.background_seconds += seconds
                 self.stats.busy_seconds += busy
                 self._adapt(busy, seconds)
+                if not stretch.dropped:
+                    self._done.append(stretch)
+                    self.stats.passes += 1
+                    self.stats.background_seconds += seconds
                 self._lock.notify_all()
 
     def _adapt(self, busy: float, seconds: float) -> None:

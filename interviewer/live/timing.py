@@ -4,7 +4,7 @@ All in seconds. The README's "Turn-taking" section documents them.
 """
 
 FINISHED_SILENCE = 0.3  # a finished thought is answered after this much silence
-READ_SILENCE = 1.2  # ...or after this much, when the model heard it unfinished but the
+READ_SILENCE = 1.0  # ...or after this much, when the model heard it unfinished but the
 # transcript ends a sentence (the model misses some finished thoughts; Whisper marks a trailing
 # unfinished phrase with "...")
 DEFAULT_PATIENCE = 6.0  # silence allowed after an unfinished thought (--patience)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 import numpy as np
@@ -47,6 +48,78 @@ def test_a_word_or_two_before_a_long_pause_waits_for_more_context():
     feed_in_blocks(incremental, samples, probabilities)
     incremental.finish()
     assert incremental.stats.passes == 0  # 0.6 s of speech then 1 s of silence: not cut
+
+
+def test_the_first_silence_starts_a_provisional_pass_so_a_short_answer_leaves_no_tail():
+    fake = FakeTranscriber()
+    incremental = IncrementalTranscriber(fake, IncrementalSettings(min_stretch=3.0))
+    # 2 s of speech (under min_stretch) and 0.4 s of silence (under long_pause): only the
+    # provisional pass at the first silence transcribes it before the end of the turn.
+    samples, probabilities = windows("s" * 10 + "." * 2, seconds_per_char=0.2)
+    feed_in_blocks(incremental, samples, probabilities)
+    result = incremental.finish()
+    stats = incremental.stats
+    assert (stats.provisional, stats.retracted, stats.passes) == (1, 0, 1)
+    assert stats.tail_skipped and stats.tail_samples == 0
+    assert result.text == "word"
+
+
+def test_speech_resuming_after_a_short_pause_takes_the_provisional_pass_back():
+    fake = FakeTranscriber()
+    incremental = IncrementalTranscriber(fake, IncrementalSettings(min_stretch=3.0))
+    # A 0.2 s pause after 1 s of speech: transcribed provisionally, then taken back when the
+    # candidate goes on, so the whole answer is one stretch (one word here), not two.
+    samples, probabilities = windows("sssss.sssss..", seconds_per_char=0.2)
+    feed_in_blocks(incremental, samples, probabilities)
+    result = incremental.finish()
+    stats = incremental.stats
+    assert (stats.provisional, stats.retracted, stats.passes) == (2, 1, 1)
+    assert result.text == "word" and result.words[0].start == 0.0
+    assert result.words[0].end > 2.0  # the kept pass covers both halves of the answer
+
+
+class GatedTranscriber(FakeTranscriber):
+    """Its first pass waits until `gate` is set (a background pass still running)."""
+
+    def __init__(self):
+        super().__init__()
+        self.gate, self.busy = threading.Event(), threading.Event()
+
+    def transcribe(self, audio):
+        if not self.busy.is_set():
+            self.busy.set()
+            self.gate.wait(10)
+        return super().transcribe(audio)
+
+
+def test_a_provisional_stretch_taken_back_before_its_turn_is_never_transcribed():
+    gated = GatedTranscriber()
+    incremental = IncrementalTranscriber(gated, IncrementalSettings(min_stretch=3.0))
+    # 4 s of speech and a 0.4 s pause: a stretch, still being transcribed when a 0.2 s pause
+    # queues a provisional one behind it, taken back when the candidate goes on.
+    first, first_p = windows("s" * 20 + "..", seconds_per_char=0.2)
+    feed_in_blocks(incremental, first, first_p, keep_up=False)
+    assert gated.busy.wait(10)
+    rest, rest_p = windows("sssss.sssss...", seconds_per_char=0.2)
+    feed_in_blocks(incremental, rest, rest_p, keep_up=False)
+    gated.gate.set()
+    result = incremental.finish()
+    stats = incremental.stats
+    # The one taken back left the queue: the end of the turn could queue its own after it.
+    assert (stats.provisional, stats.retracted) == (3, 1)
+    assert len(gated.calls) == 2 and sum(gated.calls) == len(first) + len(rest)  # once each
+    assert result.text == "word word"
+
+
+def test_provisional_passes_can_be_turned_off():
+    fake = FakeTranscriber()
+    incremental = IncrementalTranscriber(fake, IncrementalSettings(min_stretch=3.0,
+                                                                   early_pause=None))
+    samples, probabilities = windows("s" * 10 + "." * 2, seconds_per_char=0.2)
+    feed_in_blocks(incremental, samples, probabilities)
+    incremental.finish()
+    assert incremental.stats.provisional == 0 and incremental.stats.tail_samples > 0
+    assert fake.threads == {"MainThread"}  # the whole answer was left for the end of the turn
 
 
 def test_no_pause_still_cuts_below_whispers_window_and_tail_is_transcribed():
