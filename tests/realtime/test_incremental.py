@@ -107,7 +107,7 @@ def test_a_provisional_stretch_taken_back_before_its_turn_is_never_transcribed()
     stats = incremental.stats
     # The one taken back left the queue: the end of the turn could queue its own after it.
     assert (stats.provisional, stats.retracted) == (3, 1)
-    assert len(gated.calls) == 2 and sum(gated.calls) == len(first) + len(rest)  # once each
+    assert len(gated.calls) == 2 and sum(gated.sample_counts) == len(first) + len(rest)  # once each
     assert result.text == "word word"
 
 
