@@ -262,25 +262,37 @@ class BargeIn:
         needed = pre_roll + math.ceil(self.settings.min_speech / WINDOW_SECONDS) + 8
         history: deque[np.ndarray] = deque(maxlen=needed)  # the latest windows, for pre-roll
         rest = np.zeros(0, dtype=np.float32)
-        raw = np.zeros(0, dtype=np.float32)  # the microphone before cancelling, window-aligned
+        raw = np.zeros(0, dtype=np.float32)  # the microphone before cancelling
+        heard_levels: deque[float] = deque()  # its windows' levels, until cancelled ones follow
+        if self.canceller is not None:
+            self.canceller.start_line()
         while not done.is_set():
             block = self.source.get(POLL_SECONDS)
             if block is None:
                 continue
             if self.canceller is not None:
                 raw = np.concatenate([raw, block])
+                # Cancelled audio may lag the microphone (held back until the echo's lag is
+                # found), so the level rule on the microphone runs on its own windows.
                 block = self.canceller.process(block, self.reference.take(len(block)))
+                while len(raw) >= WINDOW:
+                    heard, raw = raw[:WINDOW], raw[WINDOW:]
+                    heard_levels.append(_rms(heard))
+                    if heuristic.update(self._raw_vad.feed(heard)[0], heard_levels[-1]):
+                        # Catch the cancelled audio up, so the hand-over starts at the onset.
+                        rest = np.concatenate([rest, block, self.canceller.flush()])
+                        while len(rest) >= WINDOW:
+                            history.append(rest[:WINDOW])
+                            rest = rest[WINDOW:]
+                        self._barged_in(heuristic, history, pre_roll, rest)
+                        return
             rest = np.concatenate([rest, block])
             while len(rest) >= WINDOW:
                 window, rest = rest[:WINDOW], rest[WINDOW:]
                 history.append(window)  # cancelled: what is handed over holds no echo
-                microphone_rms = None
-                if heuristic is not None:
-                    heard, raw = raw[:WINDOW], raw[WINDOW:]
-                    microphone_rms = _rms(heard)
-                    if heuristic.update(self._raw_vad.feed(heard)[0], microphone_rms):
-                        self._barged_in(heuristic, history, pre_roll, rest)
-                        return
+                microphone_rms = heard_levels.popleft() if heard_levels else None
+                if self.canceller is not None and not self.canceller.settled:
+                    microphone_rms = math.inf  # a fresh filter: only the level rule judges
                 # The VAD hears the cancelled signal: on the microphone itself it hears the echo
                 # as speech all the time, and echo alone then stopped 4 lines in 20.
                 probability = self._vad.feed(window)[0]
