@@ -72,9 +72,10 @@ def speech_level(samples: np.ndarray) -> float:
 
 def candidate_clips(folder: Path, level: float) -> list[tuple[Path, np.ndarray]]:
     """Real speech (LJ Speech) and espeak-ng voices, each scaled to speak at `level`."""
+    from turn_taking import espeak
+
     from interviewer.live.wav import read_wav, resample, save_wav
     from interviewer.session.ports import Audio
-    from turn_taking import espeak
 
     voices = []
     for path in sorted(SPEECH.glob("LJ*.wav")):
@@ -125,10 +126,11 @@ def recorder(sink: str):
 def trials(sinks: dict, folder: Path, tries: int, echo_lines: int, cancel: bool,
            settings=None) -> dict:
     """`tries` lines cut into by the candidate and `echo_lines` with the echo alone."""
+    from turn_taking import paplay
+
     from interviewer.live.bargein import enable_barge_in
     from interviewer.live.capture import SoundDeviceMicrophone
     from interviewer.live.tts import Pyttsx3Speaker
-    from turn_taking import paplay
 
     speaker = Pyttsx3Speaker()
     microphone = SoundDeviceMicrophone(enter_to_stop=False)
@@ -165,7 +167,7 @@ def trials(sinks: dict, folder: Path, tries: int, echo_lines: int, cancel: bool,
             playing.clear()
             fired: list[float] = []
 
-            def cut_in(path=path, at=at):
+            def cut_in(path=path, at=at, fired=fired):
                 while not playing:
                     time.sleep(0.005)
                 time.sleep(max(0.0, playing[0] + at - time.monotonic()))
