@@ -40,24 +40,34 @@ class PlaybackReference:
         self._held = 0
         self._limit = int(max_seconds * SAMPLE_RATE)
         self._lock = threading.Lock()
+        self._started = False  # the line's first samples were pushed
 
     def push(self, samples: np.ndarray) -> None:
         """Add 16 kHz samples just handed to the output device."""
         chunk = np.asarray(samples, dtype=np.float32).reshape(-1)
         with self._lock:
+            self._started = True
             self._chunks.append(chunk)
             self._held += len(chunk)
             while self._held > self._limit and self._chunks:  # nobody reading: keep it bounded
                 self._held -= len(self._chunks.popleft())
 
     def take(self, count: int) -> np.ndarray:
-        """The next `count` samples played (silence where nothing was)."""
-        out = np.zeros(count, dtype=np.float32)
-        filled = 0
+        """The next `count` samples played, or fewer if the speaker has not pushed them yet.
+
+        Silence until the line's first push (the microphone is heard before playback starts);
+        after it, never: measured under load, filling a late push with silence shifted the
+        echo against its reference by 25-30 ms and let it through the canceller, so a late
+        reference is waited for instead (`EchoCanceller` pairs them sample for sample).
+        """
         with self._lock:
-            while filled < count and self._chunks:
+            if not self._started:
+                return np.zeros(count, dtype=np.float32)
+            out = np.zeros(min(count, self._held), dtype=np.float32)
+            filled = 0
+            while filled < len(out):
                 chunk = self._chunks[0]
-                used = min(count - filled, len(chunk))
+                used = min(len(out) - filled, len(chunk))
                 out[filled:filled + used] = chunk[:used]
                 filled += used
                 if used == len(chunk):
@@ -72,6 +82,7 @@ class PlaybackReference:
         with self._lock:
             self._chunks.clear()
             self._held = 0
+            self._started = False
 
 
 class EchoCanceller:
@@ -124,8 +135,10 @@ class EchoCanceller:
     def process(self, near: np.ndarray, far: np.ndarray) -> np.ndarray:
         """Echo-cancelled microphone audio for `near` (microphone) given `far` (played).
 
-        May return fewer samples than given (held back at a line's start or to whole frames)
-        and more later; in total, sample for sample what came in.
+        The reference may come short (the speaker is late) and catch up later: the two are
+        paired sample for sample. May return fewer samples than given (held back at a line's
+        start, waiting for the reference, or to whole frames) and more later; in total, sample
+        for sample what came in.
         """
         self._near = np.concatenate([self._near, np.asarray(near, np.float32).reshape(-1)])
         self._far = np.concatenate([self._far, np.asarray(far, np.float32).reshape(-1)])
@@ -141,13 +154,13 @@ class EchoCanceller:
         return self._cancel(final=True)
 
     def _measure(self) -> None:
-        end = self._base + len(self._near)
+        paired = min(len(self._near), len(self._far))
+        end = self._base + paired
         if end - self._tried < (MEASURE_STEP if not self.lag_found else self._recheck):
             return
         self._tried = end
-        span = (len(self._near) if not self.lag_found
-                else min(len(self._near), RECHECK_WINDOW + MAX_LAG))
-        found = estimate_lag(self._far[-span:], self._near[-span:])
+        span = paired if not self.lag_found else min(paired, RECHECK_WINDOW + MAX_LAG)
+        found = estimate_lag(self._far[paired - span:paired], self._near[paired - span:paired])
         if found is not None and self.lag_found and abs(found[0] - (self.lag or 0)) > AGREE:
             # A moved lag must be measured twice: one stray peak would cost 40 dB meanwhile.
             if self._moved is not None and abs(found[0] - self._moved) <= AGREE:
@@ -159,14 +172,17 @@ class EchoCanceller:
         elif not self.lag_found and end >= self._hold:
             self.lag_found = True  # no echo to be found: go on with the last line's lag
         keep = MAX_LAG + RECHECK_WINDOW + self._hold
-        if len(self._near) > 2 * keep:  # bounded, but long enough to measure and to shift
-            cut = len(self._near) - keep
+        if paired > 2 * keep:  # bounded, but long enough to measure and to shift
+            cut = paired - keep
             cut = min(cut, self._done - self._base - MAX_LAG)  # the shift reaches back
             self._near, self._far = self._near[cut:], self._far[cut:]
             self._base += cut
 
     def _cancel(self, *, final: bool) -> np.ndarray:
+        shift = max(0, (self.lag or 0) - self._margin)
         end = self._base + len(self._near)
+        if not final:  # only as far as the reference reaches, in whole frames
+            end = min(end, self._base + len(self._far) + shift)
         count = end - self._done
         if not final:
             count = count // FRAME * FRAME
@@ -174,7 +190,6 @@ class EchoCanceller:
             return np.zeros(0, np.float32)
         start = self._done - self._base
         near = self._near[start:start + count]
-        shift = max(0, (self.lag or 0) - self._margin)
         far = np.zeros(count, np.float32)
         first = start - shift  # where this stretch's reference starts in `_far`
         lo, hi = max(first, 0), min(first + count, len(self._far))
