@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import math
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
@@ -40,12 +41,14 @@ import numpy as np
 
 from interviewer.errors import UserError
 from interviewer.live.cancelled_speech import CancelledSpeechDetector
-from interviewer.live.echo import EchoCanceller, PlaybackReference, load_echo_canceller
+from interviewer.live.echo import SAMPLE_RATE, EchoCanceller, PlaybackReference, load_echo_canceller
 from interviewer.live.endpointing import WINDOW, WINDOW_SECONDS, SpeechTracker, StreamingVad
 from interviewer.live.playback import Player
 from interviewer.live.shared_input import SharedInput
 
 POLL_SECONDS = 0.05  # how often the watcher notices that playback has ended
+TAIL_MARGIN = 0.03  # seconds waited past the echo's lag for its tail to arrive...
+MAX_TAIL = 0.3  # ...at most
 JOIN_TIMEOUT = 5.0  # the watcher stops within a poll; this only guards against a hung device
 
 
@@ -215,6 +218,10 @@ class BargeIn:
             done.set()
             watcher.join(JOIN_TIMEOUT)
             if not self.last_barged_in:
+                if self.canceller is not None and self.canceller.lag:
+                    # The echo of the line's last samples is still on its way (measured: 0.4 of
+                    # its level reached the next answer); with its lag known, let it arrive.
+                    time.sleep(min(self.canceller.lag / SAMPLE_RATE + TAIL_MARGIN, MAX_TAIL))
                 self.source.discard()  # the question's echo must not leak into the answer
 
     def _watch(self, done: threading.Event) -> None:
