@@ -11,13 +11,14 @@ sample and the reply's first. For the end-of-turn model (the default) and for si
 more to say) and the median and 95th percentile gap from the end of speech to the first sample
 of the reply.
 
-Barge-in: the interviewer's voice is looped back into the microphone at about -18 dB (a laptop
-speaker heard by its own microphone); the candidate talks over a line at the same loudness as
-that echo, and lines are also played with nobody talking. With echo cancellation (the default)
-and with the level heuristic alone, it prints the share of barge-ins detected and of lines
-stopped by echo alone.
+Barge-in (`barge_in_echo.py`): the interviewer's voice is looped back into the microphone at
+about -18 dB; a candidate (real speech) cuts into lines at the echo's loudness, and more lines
+play with nobody talking. With echo cancellation (the default) and with the level heuristic
+alone, it prints the share of barge-ins detected, how soon after the candidate's onset the
+voice stopped, the lines stopped by echo alone and the echo left in the handed-over audio.
 
-    python benchmarks/turn_taking.py [--model PATH] [--answers 30] [--tries 10] [--cpu-load]
+    python benchmarks/turn_taking.py [--model PATH] [--answers 30] [--tries 10]
+        [--echo-lines 20] [--cpu-load]
 
 Needs .ci/start-virtual-audio.sh, espeak-ng, PortAudio and the end-of-turn model. The last line
 is `turn-taking: false cut-offs X%, median gap Y s` for the default configuration.
@@ -26,10 +27,8 @@ is `turn-taking: false cut-offs X%, median gap Y s` for the default configuratio
 from __future__ import annotations
 
 import argparse
-import contextlib
 import multiprocessing
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -69,8 +68,6 @@ UNFINISHED = [
 VOICES = ["en-us", "en-us+f3", "en-gb", "en-us+m3"]
 PAUSES = [1.5, 2.0, 2.5, 3.0, 3.5, 4.0]
 REPLY = "Thanks. Let's go one level deeper on that."
-LINE = ("Tell me about a decision you made with incomplete data, what you knew at the time, and "
-        "what principle guided you in the end. ")
 LOUD = 0.01  # a sample above this is sound on the monitors
 VERBOSE = "--verbose" in sys.argv
 
@@ -221,90 +218,6 @@ def p95(values: list[float]) -> float:
     return float(np.percentile(values, 95)) if values else float("nan")
 
 
-# -- barge-in over echo -----------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def loopback(sinks: dict, volume: str = "50%"):
-    """The interviewer's voice fed back into the microphone (50% is about -18 dB)."""
-    module = pactl("load-module", "module-loopback", f"source={sinks['interviewer']}.monitor",
-                   f"sink={sinks['candidate']}", "latency_msec=60")
-    listing = subprocess.run(["pactl", "list", "sink-inputs"], capture_output=True,
-                             text=True).stdout
-    for entry in listing.split("Sink Input #")[1:]:
-        if re.search(rf"Owner Module: {module}\b", entry):
-            pactl("set-sink-input-volume", entry.split()[0], volume)
-    try:
-        time.sleep(2.0)  # a fresh loopback passes nothing for its first second or two
-        yield module
-    finally:
-        pactl("unload-module", module)
-
-
-def barge_in_trials(sinks: dict, folder: Path, tries: int, cancel: bool,
-                    settings=None) -> dict:
-    """Candidate at the echo's loudness over `tries` lines, and `tries` lines with echo alone."""
-    from interviewer.live.bargein import enable_barge_in
-    from interviewer.live.capture import SoundDeviceMicrophone
-    from interviewer.live.tts import Pyttsx3Speaker
-    from interviewer.live.wav import save_wav
-    from interviewer.session.ports import Audio
-
-    speaker = Pyttsx3Speaker()
-    microphone = SoundDeviceMicrophone(enter_to_stop=False)
-    barge_in = enable_barge_in(speaker, microphone, settings, echo_cancellation=cancel)
-    candidate, interviewer = SinkRecorder(sinks["candidate"]), SinkRecorder(sinks["interviewer"])
-    line = LINE * 2
-    detected, delays, echo_stops = 0, [], 0
-    try:
-        microphone.shared_input.open()
-        echo_level = 0.0
-        for _ in range(5):  # a fresh loopback can take a few seconds to pass anything
-            started = time.monotonic()
-            speaker.say(line)  # the echo's level: what reaches the microphone during a line
-            echo_level = candidate.level(started + 1, time.monotonic() - 0.5)
-            if echo_level > 0.002:
-                break
-        voice = espeak("I think we should look at the data from the second region first.",
-                       "en-us+f3", folder / "c.wav")
-        active = np.abs(voice) > 0.02 * np.abs(voice).max()
-        voice = voice * echo_level / float(np.sqrt(np.mean(voice[active] ** 2)))
-        talk = save_wav(folder / "candidate.wav", Audio(voice.astype(np.float32)))
-        for _ in range(tries):
-            timer = threading.Timer(2.0, paplay, args=(talk, sinks["candidate"]))
-            begun = time.monotonic()
-            with _start_with_line(timer):
-                utterance = speaker.say(line)
-            stopped = time.monotonic()
-            timer.join()
-            onset = begun + 2.0
-            if utterance.interrupted and stopped > onset:
-                detected += 1
-                delays.append(stopped - onset)
-            elif utterance.interrupted:  # stopped before the candidate spoke: by the echo
-                echo_stops += 1
-            microphone.shared_input.discard()
-            time.sleep(0.5)
-        for _ in range(tries):
-            if speaker.say(line).interrupted:
-                echo_stops += 1
-            microphone.shared_input.discard()
-        lines = 2 * tries  # echo alone had the chance to stop every line
-    finally:
-        candidate.close()
-        interviewer.close()
-        microphone.close()
-    return {"cancel": cancel and barge_in.canceller is not None, "detected": detected,
-            "tries": tries, "echo_stops": echo_stops, "lines": lines, "delays": delays,
-            "echo_level": echo_level}
-
-
-@contextlib.contextmanager
-def _start_with_line(timer: threading.Timer):
-    timer.start()
-    yield
-
-
 def busy() -> None:
     while True:
         pass
@@ -325,6 +238,8 @@ def main() -> None:
     parser.add_argument("--model", default=None, help="Whisper model (default: tiny.en)")
     parser.add_argument("--answers", type=int, default=30)
     parser.add_argument("--tries", type=int, default=10)
+    parser.add_argument("--echo-lines", type=int, default=20,
+                        help="barge-in: lines played with the echo alone")
     parser.add_argument("--skip-echo", action="store_true")
     parser.add_argument("--skip-endpointing", action="store_true")
     parser.add_argument("--cancel-only", action="store_true",
@@ -382,22 +297,14 @@ def run(args, sinks: dict) -> None:
         print(f"\nwhere the gap goes ({name}; answers not cut off):")
         print("\n".join(result["stages"]))
     if not args.skip_echo:
+        from barge_in_echo import run as echo_run
+
         from interviewer.live.bargein import BargeInSettings
 
         settings = BargeInSettings()
         if args.echo_ratio is not None:
             settings.echo_ratio = args.echo_ratio
-        print(f"\nbarge-in over echo (candidate at the echo's loudness; echo ratio "
-              f"{settings.echo_ratio})")
-        with loopback(sinks):
-            for cancel in ((True,) if args.cancel_only else (True, False)):
-                trial = barge_in_trials(sinks, folder, args.tries, cancel, settings)
-                label = "echo cancellation" if trial["cancel"] else "level heuristic"
-                delay = (f"{statistics.median(trial['delays']):.2f} s"
-                         if trial["delays"] else "-")
-                print(f"{label:18s} detected {trial['detected']}/{trial['tries']}, "
-                      f"lines stopped by echo alone {trial['echo_stops']}/{trial['lines']}, "
-                      f"median stop after onset {delay} (echo RMS {trial['echo_level']:.3f})")
+        echo_run(sinks, folder, args.tries, args.echo_lines, args.cancel_only, settings)
     if not results:
         return
     default = results[0]

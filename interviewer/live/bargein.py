@@ -2,19 +2,19 @@
 
 While a line plays, `BargeIn.watch()` reads the microphone (the microphone's `SharedInput`, so
 the stream stays open into the answer that follows), runs Silero VAD on every 32 ms window and
-asks `BargeInDetector` whether the candidate has started talking. On barge-in it calls the stop
+asks its detectors whether the candidate has started talking. On barge-in it calls the stop
 callback (`speaker.stop`) and hands the audio from `pre_roll` seconds before the speech onset back
 to the stream, so the next `listen()` starts with the candidate's first words and continues with
 the live audio queued behind them. Without a barge-in, what was heard during playback is dropped.
 
-Echo cancellation (the default when `pywebrtc-audio` is installed; the fallback's rule below
-still applies as well): the microphone signal goes through WebRTC's AEC3
-(`interviewer.live.echo`), fed with the exact samples being played. A window of speech counts as
-the candidate's when the cancelled signal keeps at least `echo_ratio` of the microphone's level:
-the echo alone is cut by 15-25 dB, a candidate as loud as the echo keeps most of theirs. No
-learning period is needed (only the canceller's half second to settle at a line's start), and
-what is handed over to the answer is the cancelled audio, so the question's echo does not leak
-into it. The VAD hears the microphone itself; the level rules tell echo from candidate.
+Echo cancellation (the default when `pywebrtc-audio` is installed): the microphone signal goes
+through WebRTC's AEC3 (`interviewer.live.echo`), fed with the exact samples being played, and
+`CancelledSpeechDetector` judges the cancelled audio: speech there that kept `echo_ratio` of the
+microphone's level is the candidate's (the echo alone loses 40-50 dB on the virtual loopback).
+No learning period is needed, only AEC3's first 1.5 s of echo in a session, and what is handed
+over to the answer is the cancelled audio, so the question's echo does not leak into it. The
+fallback's level rule runs on the microphone alongside (it covers headphones, where there is no
+echo to fit and AEC3 damps the candidate a little).
 
 Echo guard without a canceller (the fallback): the microphone hears the interviewer's own voice,
 which the VAD rightly calls speech. The detector learns how loud that echo is from the first
@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import math
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
@@ -39,12 +40,15 @@ from typing import Protocol
 import numpy as np
 
 from interviewer.errors import UserError
-from interviewer.live.echo import EchoCanceller, PlaybackReference, load_echo_canceller
+from interviewer.live.cancelled_speech import CancelledSpeechDetector
+from interviewer.live.echo import SAMPLE_RATE, EchoCanceller, PlaybackReference, load_echo_canceller
 from interviewer.live.endpointing import WINDOW, WINDOW_SECONDS, SpeechTracker, StreamingVad
 from interviewer.live.playback import Player
 from interviewer.live.shared_input import SharedInput
 
 POLL_SECONDS = 0.05  # how often the watcher notices that playback has ended
+TAIL_MARGIN = 0.03  # seconds waited past the echo's lag for its tail to arrive...
+MAX_TAIL = 0.3  # ...at most
 JOIN_TIMEOUT = 5.0  # the watcher stops within a poll; this only guards against a hung device
 
 
@@ -61,11 +65,10 @@ class BargeInSettings:
     loud_fraction: float = 0.75  # share of those windows that must be louder than the echo
     noise_floor: float = 0.002  # RMS; with no echo at all, speech must still beat 2x this
     pre_roll: float = 0.3  # audio kept from before the speech onset for the next listen()
-    echo_ratio: float = 0.35  # with echo cancellation: the share of the level that must remain
-    cancel_settle: float = 0.5  # ...but not in a line's first half second: the canceller
-    # re-finds the echo path as a line starts, and lets some echo through meanwhile
-    cancelled_loud_fraction: float = 0.5  # ...in this share of the windows (syllable gaps let the
-    # residual echo through, so fewer windows than `loud_fraction` stand out)
+    # With echo cancellation (CancelledSpeechDetector):
+    echo_ratio: float = 0.35  # the share of the microphone's level the cancelled speech keeps
+    cancelled_speech: float = 0.15  # this much such speech...
+    cancelled_span: float = 0.3  # ...within this long is the candidate cutting in
 
 
 class BargeInDetector:
@@ -87,8 +90,7 @@ class BargeInDetector:
         self.onset_at: float | None = None  # second of playback the candidate's speech began
         self.speech = SpeechTracker(self.settings.speech_threshold,
                                     self.settings.silence_threshold, self.settings.min_speech)
-        self._run: deque[tuple[float, float, float, float | None]] = deque()
-        # (start, seconds, rms, the level it had to beat)
+        self._run: deque[tuple[float, float, float]] = deque()  # (start, seconds, rms)
         # While learning: (seconds, energy) of the speech windows, and of all windows.
         self._learned_speech = [0.0, 0.0]
         self._learned_all = [0.0, 0.0]
@@ -110,13 +112,8 @@ class BargeInDetector:
             return None
         return self.settings.echo_factor * max(self.echo_level, self.settings.noise_floor)
 
-    def update(self, probability: float, rms: float, seconds: float = WINDOW_SECONDS,
-               microphone_rms: float | None = None) -> bool:
-        """Account for one window; True when the candidate has barged in (and from then on).
-
-        With echo cancellation, `rms` is the cancelled signal's level and `microphone_rms` the
-        level before cancelling; without, `rms` is the microphone's level and learning applies.
-        """
+    def update(self, probability: float, rms: float, seconds: float = WINDOW_SECONDS) -> bool:
+        """Account for one window; True when the candidate has barged in (and from then on)."""
         if self.triggered:
             return True
         s = self.settings
@@ -124,38 +121,22 @@ class BargeInDetector:
         self.elapsed += seconds
         speaking = self.speech.update(probability, seconds)
         if self.echo_level is None:
-            self._learn(speaking, rms if microphone_rms is None else microphone_rms, seconds)
+            self._learn(speaking, rms, seconds)
         if not speaking:
             self._run.clear()
             return False
-        if microphone_rms is not None and start < s.cancel_settle:
-            microphone_rms = math.inf  # the canceller is still settling: nothing counts yet
-        self._run.append((start, seconds, rms, microphone_rms))
+        self._run.append((start, seconds, rms))
         # Keep only the shortest tail of the run that still spans min_speech.
         while len(self._run) > 1 and self._span() - self._run[0][1] >= s.min_speech - 1e-9:
             self._run.popleft()
         if self._span() < s.min_speech - 1e-9:
             return False
-        loud = sum(seconds for _, seconds, window_rms, heard in self._run
-                   if self._louder_than_echo(window_rms, heard))
-        fraction = s.loud_fraction if microphone_rms is None else s.cancelled_loud_fraction
-        if loud >= fraction * self._span() - 1e-9:
+        level = self.trigger_level
+        loud = sum(seconds for _, seconds, window_rms in self._run
+                   if level is not None and window_rms > level)
+        if loud >= s.loud_fraction * self._span() - 1e-9:
             self.onset_at = self._run[0][0]
         return self.triggered
-
-    def _louder_than_echo(self, rms: float, microphone_rms: float | None) -> bool:
-        """Whether one window of speech is the candidate's rather than the echo's.
-
-        Without a canceller: louder than the learned echo level by `echo_factor` (with no echo
-        at all, just louder than the room). With one: the cancelled signal kept `echo_ratio`
-        of the microphone's level (the echo alone loses 15-25 dB); `BargeIn` runs the learned
-        rule on the microphone itself alongside.
-        """
-        s = self.settings
-        if microphone_rms is None:
-            level = self.trigger_level
-            return level is not None and rms > level
-        return rms > max(s.echo_ratio * microphone_rms, s.echo_factor * s.noise_floor)
 
     def _learn(self, speaking: bool, rms: float, seconds: float) -> None:
         energy = seconds * rms * rms
@@ -173,7 +154,7 @@ class BargeInDetector:
             self.echo_level = math.sqrt(heard[1] / heard[0])
 
     def _span(self) -> float:
-        return sum(seconds for _, seconds, _, _ in self._run)
+        return sum(seconds for _, seconds, _ in self._run)
 
 
 class BargeIn:
@@ -202,8 +183,8 @@ class BargeIn:
         self.last_onset: float | None = None
         self.last_echo_level: float | None = None
         self.error: str | None = None  # why watching failed, if it did (listen() will say too)
-        self._vad: StreamingVad | None = None
-        self._raw_vad: StreamingVad | None = None  # with a canceller: the microphone's own
+        self._raw_vad: StreamingVad | None = None  # the microphone's (Silero loads once)
+        self._vad: StreamingVad | None = None  # with a canceller: the cancelled audio's
 
     @contextlib.contextmanager
     def watch(self) -> Iterator[BargeIn]:
@@ -237,6 +218,10 @@ class BargeIn:
             done.set()
             watcher.join(JOIN_TIMEOUT)
             if not self.last_barged_in:
+                if self.canceller is not None and self.canceller.lag:
+                    # The echo of the line's last samples is still on its way (measured: 0.4 of
+                    # its level reached the next answer); with its lag known, let it arrive.
+                    time.sleep(min(self.canceller.lag / SAMPLE_RATE + TAIL_MARGIN, MAX_TAIL))
                 self.source.discard()  # the question's echo must not leak into the answer
 
     def _watch(self, done: threading.Event) -> None:
@@ -246,61 +231,72 @@ class BargeIn:
             self.error = f"barge-in stopped watching: {exc}"
 
     def _read(self, done: threading.Event) -> None:
-        if self._vad is None:
-            self._vad = StreamingVad()
-        self._vad.reset()
-        # With a canceller, two judges: the cancelled audio (the candidate as loud as the echo)
-        # and the level rule on the microphone itself (headphones, where the canceller, having
-        # heard no echo, damps the candidate too). Either one stopping the line is a barge-in.
-        detector = BargeInDetector(self.settings)
-        heuristic = BargeInDetector(self.settings) if self.canceller is not None else None
-        if heuristic is not None:
-            if self._raw_vad is None:
-                self._raw_vad = StreamingVad()
-            self._raw_vad.reset()
+        # Without a canceller, the level rule on the microphone. With one, two judges: the
+        # cancelled audio (the candidate as loud as the echo) and the level rule on the
+        # microphone itself (headphones, where the canceller, having heard no echo, damps the
+        # candidate too). Either one stopping the line is a barge-in.
+        self._raw_vad = raw_vad = _reset(self._raw_vad)
+        heuristic = BargeInDetector(self.settings)
+        cancelled = None
+        if self.canceller is not None:
+            cancelled = CancelledSpeechDetector(self.settings)
+            self._vad = cancelled_vad = _reset(self._vad)
+            self.canceller.start_line()
         pre_roll = max(0, round(self.settings.pre_roll / WINDOW_SECONDS))
-        needed = pre_roll + math.ceil(self.settings.min_speech / WINDOW_SECONDS) + 8
+        needed = pre_roll + math.ceil(self.settings.cancelled_span / WINDOW_SECONDS) + 40
         history: deque[np.ndarray] = deque(maxlen=needed)  # the latest windows, for pre-roll
-        rest = np.zeros(0, dtype=np.float32)
-        raw = np.zeros(0, dtype=np.float32)  # the microphone before cancelling, window-aligned
+        rest = np.zeros(0, dtype=np.float32)  # what is handed over, not yet a whole window
+        raw = np.zeros(0, dtype=np.float32)  # the microphone, not yet a whole window
+        heard_levels: deque[tuple[float, float]] = deque()  # microphone windows' (level, speech
+        # probability), waiting for the cancelled windows to catch up
         while not done.is_set():
             block = self.source.get(POLL_SECONDS)
             if block is None:
                 continue
-            if self.canceller is not None:
-                raw = np.concatenate([raw, block])
+            raw = np.concatenate([raw, block])
+            if cancelled is not None:
+                # Cancelled audio may lag the microphone (held back until the echo's lag is
+                # found), so the level rule runs on the microphone's own windows.
                 block = self.canceller.process(block, self.reference.take(len(block)))
-            rest = np.concatenate([rest, block])
-            while len(rest) >= WINDOW:
-                window, rest = rest[:WINDOW], rest[WINDOW:]
-                history.append(window)  # cancelled: what is handed over holds no echo
-                microphone_rms = None
-                if heuristic is not None:
-                    heard, raw = raw[:WINDOW], raw[WINDOW:]
-                    microphone_rms = _rms(heard)
-                    if heuristic.update(self._raw_vad.feed(heard)[0], microphone_rms):
-                        self._barged_in(heuristic, history, pre_roll, rest)
-                        return
-                # The VAD hears the cancelled signal: on the microphone itself it hears the echo
-                # as speech all the time, and echo alone then stopped 4 lines in 20.
-                probability = self._vad.feed(window)[0]
-                if detector.update(probability, _rms(window), microphone_rms=microphone_rms):
-                    self._barged_in(heuristic or detector, history, pre_roll, rest,
-                                    onset=detector.onset_at, elapsed=detector.elapsed)
+            while len(raw) >= WINDOW:
+                heard, raw = raw[:WINDOW], raw[WINDOW:]
+                level, probability = _rms(heard), raw_vad.feed(heard)[0]
+                heard_levels.append((level, probability))
+                if cancelled is None:
+                    history.append(heard)
+                triggered = heuristic.update(probability, level)
+                self.last_echo_level = heuristic.echo_level
+                if triggered:
+                    if cancelled is not None:  # catch the cancelled audio up to the onset
+                        rest = _windows(np.concatenate([rest, block, self.canceller.flush()]),
+                                        history)
+                    self._barged_in(heuristic.onset_at, heuristic.elapsed, history, pre_roll,
+                                    raw if cancelled is None else rest)
                     return
-            self.last_echo_level = (heuristic or detector).echo_level
+            if cancelled is not None:
+                rest = np.concatenate([rest, block])
+                while len(rest) >= WINDOW:
+                    window, rest = rest[:WINDOW], rest[WINDOW:]
+                    history.append(window)  # cancelled: what is handed over holds no echo
+                    level, heard_speech = heard_levels.popleft()
+                    if not self.canceller.settled:
+                        level = math.inf  # a fresh filter lets echo through: not trusted yet
+                    # Speech by either VAD: on cancelled audio, after the near-silence the
+                    # echo leaves, Silero takes 0.1-0.3 s to rise for the candidate's first
+                    # syllable; on the microphone it already hears speech (the echo's).
+                    probability = max(heard_speech, cancelled_vad.feed(window)[0])
+                    if cancelled.update(probability, _rms(window), level):
+                        self._barged_in(cancelled.onset_at, cancelled.elapsed, history,
+                                        pre_roll, rest)
+                        return
 
-    def _barged_in(self, detector: BargeInDetector, history: deque, pre_roll: int,
-                   rest: np.ndarray, *, onset: float | None = None,
-                   elapsed: float | None = None) -> None:
-        onset = detector.onset_at if onset is None else onset
-        elapsed = detector.elapsed if elapsed is None else elapsed
+    def _barged_in(self, onset: float, elapsed: float, history: deque, pre_roll: int,
+                   rest: np.ndarray) -> None:
         # Windows since onset (onset .. now) plus pre_roll windows before it.
         since_onset = round((elapsed - onset) / WINDOW_SECONDS)
         windows = list(history)
         kept = windows[max(0, len(windows) - since_onset - pre_roll):]
         self.source.hand_over([*kept, rest])
-        self.last_echo_level = detector.echo_level
         self.last_onset = round(onset, 3)
         self.last_barged_in = True
         self.stop()
@@ -344,6 +340,20 @@ def enable_barge_in(speaker: BargeInSpeaker, microphone: BargeInMicrophone,
                        reference=reference)
     speaker.while_playing = barge_in.watch
     return barge_in
+
+
+def _reset(vad: StreamingVad | None) -> StreamingVad:
+    vad = vad or StreamingVad()
+    vad.reset()
+    return vad
+
+
+def _windows(samples: np.ndarray, history: deque) -> np.ndarray:
+    """Append the whole windows of `samples` to `history`; the rest is returned."""
+    while len(samples) >= WINDOW:
+        history.append(samples[:WINDOW])
+        samples = samples[WINDOW:]
+    return samples
 
 
 def _rms(samples: np.ndarray) -> float:

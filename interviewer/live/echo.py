@@ -18,9 +18,18 @@ from collections import deque
 
 import numpy as np
 
+from interviewer.live.echo_delay import MAX_LAG, estimate_lag
+
 SAMPLE_RATE = 16_000
 FRAME = SAMPLE_RATE // 100  # AEC3 works on 10 ms frames
-STREAM_DELAY_MS = 60  # a starting guess for output + input latency; AEC3 refines it
+MARGIN_MS = 5  # the shifted reference still leads the echo by this much; AEC3 finds the rest
+MEASURE_STEP = SAMPLE_RATE // 10  # at a line's start the lag is tried every 0.1 s...
+RECHECK_WINDOW = SAMPLE_RATE // 2
+AGREE = SAMPLE_RATE // 1000  # two lags within 1 ms are the same
+SETTLE_SECONDS = 1.5  # echo a fresh AEC3 needs before it takes 20+ dB off
+SILENT = 1e-3  # RMS of a reference stretch with nothing played
+HOLD_SECONDS = 1.0  # ...for at most this long (with no echo it is never found)
+RECHECK_SECONDS = 0.25  # then re-measured this often, on the last half second
 
 
 class PlaybackReference:
@@ -31,24 +40,34 @@ class PlaybackReference:
         self._held = 0
         self._limit = int(max_seconds * SAMPLE_RATE)
         self._lock = threading.Lock()
+        self._started = False  # the line's first samples were pushed
 
     def push(self, samples: np.ndarray) -> None:
         """Add 16 kHz samples just handed to the output device."""
         chunk = np.asarray(samples, dtype=np.float32).reshape(-1)
         with self._lock:
+            self._started = True
             self._chunks.append(chunk)
             self._held += len(chunk)
             while self._held > self._limit and self._chunks:  # nobody reading: keep it bounded
                 self._held -= len(self._chunks.popleft())
 
     def take(self, count: int) -> np.ndarray:
-        """The next `count` samples played (silence where nothing was)."""
-        out = np.zeros(count, dtype=np.float32)
-        filled = 0
+        """The next `count` samples played, or fewer if the speaker has not pushed them yet.
+
+        Silence until the line's first push (the microphone is heard before playback starts);
+        after it, never: measured under load, filling a late push with silence shifted the
+        echo against its reference by 25-30 ms and let it through the canceller, so a late
+        reference is waited for instead (`EchoCanceller` pairs them sample for sample).
+        """
         with self._lock:
-            while filled < count and self._chunks:
+            if not self._started:
+                return np.zeros(count, dtype=np.float32)
+            out = np.zeros(min(count, self._held), dtype=np.float32)
+            filled = 0
+            while filled < len(out):
                 chunk = self._chunks[0]
-                used = min(count - filled, len(chunk))
+                used = min(len(out) - filled, len(chunk))
                 out[filled:filled + used] = chunk[:used]
                 filled += used
                 if used == len(chunk):
@@ -63,31 +82,128 @@ class PlaybackReference:
         with self._lock:
             self._chunks.clear()
             self._held = 0
+            self._started = False
 
 
 class EchoCanceller:
     """Microphone blocks in, the same blocks with the interviewer's echo removed out.
 
+    The reference is shifted to the echo's measured lag (`estimate_lag`) before AEC3 sees it,
+    so AEC3 meets the same echo path on every line and its filter, learned on earlier lines,
+    fits at once. At a line's start (`start_line`) the microphone is held back until the lag is
+    found, about 0.4 s after the line begins, or for at most `hold_seconds` (no echo at all:
+    headphones); then the held audio is cancelled in one go. The lag is re-measured every
+    `recheck_seconds`, as a stall can shift it mid-line.
+
     AEC3 zero-pads a partial 10 ms frame on every call, which would corrupt a stream, so blocks
-    are buffered to whole frames: the output lags the input by less than 10 ms.
+    are cancelled in whole frames: the output lags the input by less than 10 ms once the lag is
+    known.
     """
 
-    def __init__(self, backend_class, *, stream_delay_ms: int = STREAM_DELAY_MS):
+    def __init__(self, backend_class, *, margin_ms: int = MARGIN_MS,
+                 hold_seconds: float = HOLD_SECONDS, recheck_seconds: float = RECHECK_SECONDS):
         self._aec = backend_class(sample_rate=SAMPLE_RATE, num_channels=1,
-                                  stream_delay_ms=int(stream_delay_ms))
-        self._near = np.zeros(0, np.float32)
-        self._far = np.zeros(0, np.float32)
+                                  stream_delay_ms=int(margin_ms))
+        self._margin = int(margin_ms * SAMPLE_RATE / 1000)
+        self._hold = int(hold_seconds * SAMPLE_RATE)
+        self._recheck = int(recheck_seconds * SAMPLE_RATE)
+        self.lag: int | None = None  # samples the echo lags the reference; kept across lines
+        self.lag_found = False  # this line's lag has been measured (or given up on)
+        self._learned = 0  # samples of heard echo cancelled with a measured lag, all lines
+        self.start_line()
+
+    @property
+    def settled(self) -> bool:
+        """True once AEC3 has had `SETTLE_SECONDS` of echo to learn the room from.
+
+        Until then a fresh filter lets 6-12 dB of the echo through, which looks like a
+        candidate; the lines after that start with the filter already fitted.
+        """
+        return self._learned >= SETTLE_SECONDS * SAMPLE_RATE
+
+    def start_line(self) -> None:
+        """A new line starts: the lag is measured afresh (the AEC3 filter is kept)."""
+        self._near = np.zeros(0, np.float32)  # this line's microphone and reference, from
+        self._far = np.zeros(0, np.float32)  # sample `_base` of the line on
+        self._base = 0
+        self._done = 0  # samples of the line cancelled so far
+        self._tried = 0  # line length at the last lag measurement
+        self.lag_found = False
+        self._moved: int | None = None  # a different lag measured once, until measured again
+        self._measured = False  # the lag was found on this line (not taken from the last)
 
     def process(self, near: np.ndarray, far: np.ndarray) -> np.ndarray:
-        """Echo-cancelled microphone audio for `near` (microphone) given `far` (played)."""
+        """Echo-cancelled microphone audio for `near` (microphone) given `far` (played).
+
+        The reference may come short (the speaker is late) and catch up later: the two are
+        paired sample for sample. May return fewer samples than given (held back at a line's
+        start, waiting for the reference, or to whole frames) and more later; in total, sample
+        for sample what came in.
+        """
         self._near = np.concatenate([self._near, np.asarray(near, np.float32).reshape(-1)])
         self._far = np.concatenate([self._far, np.asarray(far, np.float32).reshape(-1)])
-        whole = len(self._near) // FRAME * FRAME
-        if whole == 0:
+        self._measure()
+        if not self.lag_found:
             return np.zeros(0, np.float32)
-        near_now, self._near = self._near[:whole], self._near[whole:]
-        far_now, self._far = self._far[:whole], self._far[whole:]
-        return np.asarray(self._aec.process(near_now, far_now), dtype=np.float32)
+        return self._cancel(final=False)
+
+    def flush(self) -> np.ndarray:
+        """Cancel whatever is still held back (barge-in decided on the microphone itself)."""
+        if not self.lag_found:
+            self.lag_found = True  # with the last line's lag, or none
+        return self._cancel(final=True)
+
+    def _measure(self) -> None:
+        paired = min(len(self._near), len(self._far))
+        end = self._base + paired
+        if end - self._tried < (MEASURE_STEP if not self.lag_found else self._recheck):
+            return
+        self._tried = end
+        span = paired if not self.lag_found else min(paired, RECHECK_WINDOW + MAX_LAG)
+        found = estimate_lag(self._far[paired - span:paired], self._near[paired - span:paired])
+        if found is not None and self.lag_found and abs(found[0] - (self.lag or 0)) > AGREE:
+            # A moved lag must be measured twice: one stray peak would cost 40 dB meanwhile.
+            if self._moved is not None and abs(found[0] - self._moved) <= AGREE:
+                self.lag = found[0]
+            self._moved = found[0]
+        elif found is not None:
+            self.lag, self.lag_found, self._moved = found[0], True, None
+            self._measured = True
+        elif not self.lag_found and end >= self._hold:
+            self.lag_found = True  # no echo to be found: go on with the last line's lag
+        keep = MAX_LAG + RECHECK_WINDOW + self._hold
+        if paired > 2 * keep:  # bounded, but long enough to measure and to shift
+            cut = paired - keep
+            cut = min(cut, self._done - self._base - MAX_LAG)  # the shift reaches back
+            self._near, self._far = self._near[cut:], self._far[cut:]
+            self._base += cut
+
+    def _cancel(self, *, final: bool) -> np.ndarray:
+        shift = max(0, (self.lag or 0) - self._margin)
+        end = self._base + len(self._near)
+        if not final:  # only as far as the reference reaches, in whole frames
+            end = min(end, self._base + len(self._far) + shift)
+        count = end - self._done
+        if not final:
+            count = count // FRAME * FRAME
+        if count <= 0:
+            return np.zeros(0, np.float32)
+        start = self._done - self._base
+        near = self._near[start:start + count]
+        far = np.zeros(count, np.float32)
+        first = start - shift  # where this stretch's reference starts in `_far`
+        lo, hi = max(first, 0), min(first + count, len(self._far))
+        if hi > lo:
+            far[lo - first:hi - first] = self._far[lo:hi]
+        self._done += count
+        if self._measured and float(np.sqrt(np.mean(far * far))) > SILENT:
+            self._learned += count
+        padded = -count % FRAME  # only when flushing: AEC3 would pad the frame anyway
+        if padded:
+            near = np.concatenate([near, np.zeros(padded, np.float32)])
+            far = np.concatenate([far, np.zeros(padded, np.float32)])
+        out = np.asarray(self._aec.process(near, far), dtype=np.float32)
+        return out[:count]
 
 
 def load_echo_canceller() -> EchoCanceller | None:
