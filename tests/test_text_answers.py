@@ -63,3 +63,36 @@ def test_typed_ahead_answers_leave_no_prompt_before_the_interviewers_line():
     assert [line for line in shown if "Priya Raman" in line] == [
         "Priya Raman: What principle guided you?", "Priya Raman: What principle guided you?",
         "Priya Raman: Thanks."]
+
+
+class CtrlCAfter(Terminal):
+    """A terminal where the candidate types some lines, then presses Ctrl-C mid-answer."""
+
+    def readline(self, size: int = -1) -> str:
+        line = super().readline(size)
+        if not line:
+            raise KeyboardInterrupt
+        return line
+
+
+def test_ctrl_c_mid_answer_keeps_the_lines_already_typed():
+    import pytest
+
+    from interviewer.session.ports import InterruptedAnswer
+
+    typed = CtrlCAfter("I chose to build our own scheduler\nbecause\n")
+    answers = TypedAnswers(typed, io.StringIO())
+    with pytest.raises(InterruptedAnswer) as stopped:
+        answers.next_answer(_prompt())
+    assert stopped.value.answer.text == "I chose to build our own scheduler\nbecause"
+    assert "Ctrl-C" in stopped.value.answer.problem
+
+
+def test_ctrl_c_before_typing_anything_just_stops():
+    import pytest
+
+    from interviewer.session.ports import InterruptedAnswer
+
+    with pytest.raises(KeyboardInterrupt) as stopped:
+        TypedAnswers(CtrlCAfter(""), io.StringIO()).next_answer(_prompt())
+    assert not isinstance(stopped.value, InterruptedAnswer)

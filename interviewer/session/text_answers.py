@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from interviewer.errors import UserError
-from interviewer.session.ports import Answer, Prompt
+from interviewer.session.ports import Answer, InterruptedAnswer, Prompt
 from interviewer.userfiles import read_user_text
 
 SEPARATOR = "---"
@@ -35,13 +35,31 @@ class TypedAnswers:
         self.finished = False
 
     def next_answer(self, prompt: Prompt) -> Answer | None:
-        """Read lines until an empty line or end of input; None once input has ended."""
+        """Read lines until an empty line or end of input; None once input has ended.
+
+        Ctrl-C after some lines were entered raises `InterruptedAnswer` with them, so the
+        engine logs what was typed (as it does for a spoken answer) before the session stops.
+        """
         if self.finished:
             return None
+        lines: list[str] = []
+        try:
+            return self._read(lines)
+        except KeyboardInterrupt:
+            typed = "\n".join(lines).strip()
+            if not typed:
+                raise
+            raise InterruptedAnswer(Answer(
+                text=typed, source="typed",
+                problem=f"stopped with Ctrl-C during the answer; kept the {len(lines)} "
+                        "line(s) typed so far",
+            )) from None
+
+    def _read(self, lines: list[str]) -> Answer | None:
+        """Fill `lines` until the answer ends (they stay readable if Ctrl-C cuts this short)."""
         if self.stream.isatty():
             self.out.write("  (answer, then press Enter on an empty line)\n")
             self.out.flush()
-        lines: list[str] = []
         size = 0
         while True:
             if self.stream.isatty():
