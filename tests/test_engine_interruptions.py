@@ -148,3 +148,22 @@ def test_ctrl_c_during_an_answer_logs_what_was_said_and_resume_carries_on_from_i
     resumed = build_state(store.read())
     assert resumed.turns[1].answer.text == STRONG_STORY and resumed.turns[1].scores
     assert resumed.complete
+
+
+def test_resuming_after_ctrl_c_mid_answer_shows_the_question_and_what_was_said(tmp_path):
+    import pytest
+
+    store = start_practice(tmp_path)
+    partial = "In twenty twenty-two I chose to build our own scheduler"
+    stopped = InterruptedAnswer(Answer(text=partial, source="typed"))
+    with pytest.raises(KeyboardInterrupt):
+        InterviewEngine(store, engine_parts(FakeAnswers([stopped]))).run()
+    parts = engine_parts(FakeAnswers(strong_answers(12)))
+    InterviewEngine(store, parts).run()
+    shown = " ".join(parts.console.out.getvalue().split())  # unwrapped
+    state = build_state(store.read())
+    question = " ".join(state.turns[0].asked.text.split())
+    asks = shown.index(f"{state.interviews[0].plan.interviewer_name}:")
+    # Before the resumed session's first line (the probe), the candidate sees what it is about.
+    assert shown.index(f"The question was: {question}") < asks
+    assert shown.index(f"You had said: {partial}") < asks

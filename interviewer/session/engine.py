@@ -108,9 +108,13 @@ class InterviewEngine:
             return  # this question is done
         self.parts.console.info(Whereabouts(self.state, self.parts.content).line(
             index, question_index))
-        if turns and turns[-1].asked.kind != "question":
-            # Resumed inside a follow-up: show the question it follows up on first.
+        stopped_mid_answer = bool(turns and turns[-1].answer and turns[-1].move is None)
+        if turns and (turns[-1].asked.kind != "question" or stopped_mid_answer):
+            # Resumed inside a follow-up, or after an answer Ctrl-C cut short: show the question
+            # first, so the next probe is not heard out of context.
             self.parts.console.context(f"The question was: {question.text}")
+        if stopped_mid_answer and turns[-1].answer.text:
+            self.parts.console.context(f"You had said: {turns[-1].answer.text}")
         if not turns:
             self._ask(index, question_index, "question", question.text, question_id=question.id)
         elif turns[-1].answer is None:
