@@ -8,6 +8,7 @@ follow-up, and when they run out the session ends cleanly.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -115,9 +116,19 @@ class ScriptedAnswers:
     def close(self) -> None:
         """Nothing to release: the script was read whole."""
 
-    def skip(self, count: int) -> None:
-        """Skip answers already used (when resuming with the same script)."""
-        self.position = min(len(self.blocks), self.position + count)
+    def skip_used(self, recorded: Sequence[str]) -> int:
+        """Skip the blocks the session already answered with, and say how many.
+
+        The script's used blocks are the longest run of its first blocks that ends the
+        session's scripted answers (an earlier script may have answered before it). Resuming
+        with the same script carries on after them; a different script starts at its first
+        block instead of losing as many blocks as the session has answers.
+        """
+        longest = min(len(self.blocks), len(recorded))
+        used = next((k for k in range(longest, 0, -1)
+                     if list(recorded[-k:]) == self.blocks[:k]), 0)
+        self.position = used
+        return used
 
 
 def parse_script(text: str) -> list[str]:
