@@ -63,6 +63,11 @@ class InterviewEngine:
         except AnswersExhausted:
             self.steps.land_scores(wait=True)  # every finished answer keeps its score
             raise
+        except KeyboardInterrupt:
+            # Stopped by the candidate: no waiting on a slow server for scores; the answers
+            # are on disk and resume scores the ones left unscored.
+            self.steps.close(wait=False)
+            raise
         finally:
             self.steps.close()
         if self.state.started.mode == "loop" and self.state.decision is None:
