@@ -153,3 +153,16 @@ def test_an_outcome_said_as_from_this_to_that_or_afterwards_is_an_outcome():
     assert outcome(clauses("Afterwards the pipeline never missed a deadline in six months."))
     # Numbers that only set the scene are still not an outcome.
     assert not outcome(clauses("We had forty terabytes and nine engineers on the team."))
+
+
+def test_a_pay_figure_as_whisper_writes_it_is_a_number():
+    # QA 2026-12-02, spoken on the virtual microphone: "two hundred and ten thousand dollars"
+    # came back from tiny.en as "200 and 10,000 dollars" and was read as no number at all.
+    from interviewer.rubric.signals import compensation
+
+    said = ("I'm aiming for about 200 and 10,000 dollars in total, based on levels dot FYI "
+            "later for senior major engineers and a competing offer I expect next week.")
+    assert compensation(said) == "number_with_source"
+    assert compensation("Something like 185,000, going by an offer I have.") == \
+        "number_with_source"
+    assert compensation("I'm flexible, whatever is fair.") == "flexible"
