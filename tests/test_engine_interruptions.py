@@ -148,3 +148,59 @@ def test_ctrl_c_during_an_answer_logs_what_was_said_and_resume_carries_on_from_i
     resumed = build_state(store.read())
     assert resumed.turns[1].answer.text == STRONG_STORY and resumed.turns[1].scores
     assert resumed.complete
+
+
+def test_resuming_after_ctrl_c_mid_answer_shows_the_question_and_what_was_said(tmp_path):
+    import pytest
+
+    store = start_practice(tmp_path)
+    partial = "In twenty twenty-two I chose to build our own scheduler"
+    stopped = InterruptedAnswer(Answer(text=partial, source="typed"))
+    with pytest.raises(KeyboardInterrupt):
+        InterviewEngine(store, engine_parts(FakeAnswers([stopped]))).run()
+    parts = engine_parts(FakeAnswers(strong_answers(12)))
+    InterviewEngine(store, parts).run()
+    shown = " ".join(parts.console.out.getvalue().split())  # unwrapped
+    state = build_state(store.read())
+    question = " ".join(state.turns[0].asked.text.split())
+    asks = shown.index(f"{state.interviews[0].plan.interviewer_name}:")
+    # Before the resumed session's first line (the probe), the candidate sees what it is about.
+    assert shown.index(f"The question was: {question}") < asks
+    assert shown.index(f"You had said: {partial}") < asks
+
+
+def test_ctrl_c_does_not_wait_for_a_score_still_on_a_slow_server(tmp_path):
+    # QA 2026-12-02: with an LLM scoring in the background, Ctrl-C printed nothing and the
+    # program hung until the pending score request gave up (over a minute); a second Ctrl-C
+    # was needed. The stopped session must not wait for it, and resume scores that answer.
+    import dataclasses
+    import threading
+
+    import pytest
+
+    release, scored = threading.Event(), threading.Event()
+    returned_first = []
+
+    class SlowScoring(RecordingBrain):
+        def score(self, context):
+            release.wait(20)  # the server that does not answer
+            scored.set()
+            return super().score(context)
+
+    store = start_practice(tmp_path)
+    parts = dataclasses.replace(
+        engine_parts(FakeAnswers([STRONG_STORY, KeyboardInterrupt()]),
+                     brain=SlowScoring(name="llm", anticipates=False)),
+        score_in_background=True)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            InterviewEngine(store, parts).run()
+        returned_first.append(not scored.is_set())
+    finally:
+        release.set()
+    assert returned_first == [True], "the stopped session waited for the pending score"
+    state = build_state(store.read())
+    assert state.turns[0].answer.text == STRONG_STORY and not state.turns[0].scores
+    InterviewEngine(store, engine_parts(FakeAnswers(strong_answers(12)))).run()
+    resumed = build_state(store.read())
+    assert resumed.turns[0].scores and resumed.complete

@@ -62,3 +62,16 @@ def test_a_transcript_without_answers_is_a_clear_error(tmp_path):
     result = _score(tmp_path, "Interviewer: Tell me about a time.\nInterviewer: Another?\n")
     assert result.returncode != 0
     assert "no candidate answers" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_interviewer_repeating_the_question_stays_in_its_exchange(tmp_path):
+    # QA 2026-12-02: a session's own "Sorry, could you repeat the question?" / "Of course.
+    # <question>" read back with `score` made a 10/100 exchange of its own and halved the overall.
+    question = "Looking at your last two roles, what part of the work did you grow into?"
+    text = (f"Interviewer: {question}\nCandidate: Sorry, could you repeat the question?\n"
+            f"Interviewer: Of course. {question}\n"
+            "Candidate: I grew into owning data quality: I built the contract tests our "
+            "pipelines run, and pipeline failures went from twelve a month to one.\n")
+    result = json.loads(_score(tmp_path, text, "--json").stdout)
+    assert len(result["exchanges"]) == 1
+    assert [a["kind"] for a in result["answers"]] == ["question", "follow_up"]

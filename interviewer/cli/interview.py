@@ -183,7 +183,8 @@ def resume(session, text_mode, answers_file, voice, brain, sessions_dir) -> None
     answers, speaker = _inputs(typed, answers_file, voice)
     if isinstance(answers, ScriptedAnswers):
         # The same script carries on where it stopped instead of answering from its first block.
-        answers.skip(sum(1 for t in state.turns if t.answer and t.answer.source == "script"))
+        answers.skip_used([t.answer.text for t in state.turns
+                           if t.answer and t.answer.source == "script"])
     with store.writing():
         if store.set_aside_damage():
             click.echo(f"Damaged lines were copied to {store.folder / DAMAGED_FILE}.", err=True)

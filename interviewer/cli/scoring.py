@@ -112,6 +112,16 @@ def _is_follow_up(text: str, probe_texts: set[str]) -> bool:
     return len(key.split()) <= FOLLOW_UP_MAX_WORDS and bool(_REFERS_BACK.search(key))
 
 
+def _filled_probes(content: Content, question: str) -> dict[str, str]:
+    """The probes that quote the question, as said about `question`, with their gaps."""
+    return {
+        " ".join(text.format(question=question).lower().split()): probe.gap
+        for probe in content.probes
+        for text in probe.texts
+        if "{question}" in text
+    }
+
+
 def score_exchanges(pairs: list[tuple[str, str]], stage: str) -> dict:
     """Score (question, answer) pairs with the offline interviewer; JSON-ready result.
 
@@ -132,6 +142,8 @@ def score_exchanges(pairs: list[tuple[str, str]], stage: str) -> dict:
             question = question[len("(follow-up)"):].strip()
             follow_up = bool(groups)
         else:
+            if groups:  # a probe that repeats the question ("Of course. {question}")
+                probe_gap.update(_filled_probes(content, groups[-1]["question"].text))
             follow_up = bool(groups) and _is_follow_up(question, set(probe_gap))
         if not follow_up:
             topic = _topic(question)

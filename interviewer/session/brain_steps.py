@@ -37,10 +37,10 @@ class BrainSteps:
         background = parts.score_in_background and parts.brain is not parts.fallback
         self.background = BackgroundScores(parts.brain) if background else None
 
-    def close(self) -> None:
-        """Stop the background scorer (once nothing is pending)."""
+    def close(self, wait: bool = True) -> None:
+        """Stop the background scorer: once nothing is pending, or at once (`wait=False`)."""
         if self.background is not None:
-            self.background.close()
+            self.background.close(wait=wait)
 
     def _interview(self, index: int) -> InterviewState:
         return self.log.state.interviews[index]

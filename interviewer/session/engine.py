@@ -63,6 +63,11 @@ class InterviewEngine:
         except AnswersExhausted:
             self.steps.land_scores(wait=True)  # every finished answer keeps its score
             raise
+        except KeyboardInterrupt:
+            # Stopped by the candidate: no waiting on a slow server for scores; the answers
+            # are on disk and resume scores the ones left unscored.
+            self.steps.close(wait=False)
+            raise
         finally:
             self.steps.close()
         if self.state.started.mode == "loop" and self.state.decision is None:
@@ -108,9 +113,13 @@ class InterviewEngine:
             return  # this question is done
         self.parts.console.info(Whereabouts(self.state, self.parts.content).line(
             index, question_index))
-        if turns and turns[-1].asked.kind != "question":
-            # Resumed inside a follow-up: show the question it follows up on first.
+        stopped_mid_answer = bool(turns and turns[-1].answer and turns[-1].move is None)
+        if turns and (turns[-1].asked.kind != "question" or stopped_mid_answer):
+            # Resumed inside a follow-up, or after an answer Ctrl-C cut short: show the question
+            # first, so the next probe is not heard out of context.
             self.parts.console.context(f"The question was: {question.text}")
+        if stopped_mid_answer and turns[-1].answer.text:
+            self.parts.console.context(f"You had said: {turns[-1].answer.text}")
         if not turns:
             self._ask(index, question_index, "question", question.text, question_id=question.id)
         elif turns[-1].answer is None:

@@ -8,11 +8,12 @@ follow-up, and when they run out the session ends cleanly.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from interviewer.errors import UserError
-from interviewer.session.ports import Answer, Prompt
+from interviewer.session.ports import Answer, InterruptedAnswer, Prompt
 from interviewer.userfiles import read_user_text
 
 SEPARATOR = "---"
@@ -35,13 +36,31 @@ class TypedAnswers:
         self.finished = False
 
     def next_answer(self, prompt: Prompt) -> Answer | None:
-        """Read lines until an empty line or end of input; None once input has ended."""
+        """Read lines until an empty line or end of input; None once input has ended.
+
+        Ctrl-C after some lines were entered raises `InterruptedAnswer` with them, so the
+        engine logs what was typed (as it does for a spoken answer) before the session stops.
+        """
         if self.finished:
             return None
+        lines: list[str] = []
+        try:
+            return self._read(lines)
+        except KeyboardInterrupt:
+            typed = "\n".join(lines).strip()
+            if not typed:
+                raise
+            raise InterruptedAnswer(Answer(
+                text=typed, source="typed",
+                problem=f"stopped with Ctrl-C during the answer; kept the {len(lines)} "
+                        "line(s) typed so far",
+            )) from None
+
+    def _read(self, lines: list[str]) -> Answer | None:
+        """Fill `lines` until the answer ends (they stay readable if Ctrl-C cuts this short)."""
         if self.stream.isatty():
             self.out.write("  (answer, then press Enter on an empty line)\n")
             self.out.flush()
-        lines: list[str] = []
         size = 0
         while True:
             if self.stream.isatty():
@@ -97,9 +116,19 @@ class ScriptedAnswers:
     def close(self) -> None:
         """Nothing to release: the script was read whole."""
 
-    def skip(self, count: int) -> None:
-        """Skip answers already used (when resuming with the same script)."""
-        self.position = min(len(self.blocks), self.position + count)
+    def skip_used(self, recorded: Sequence[str]) -> int:
+        """Skip the blocks the session already answered with, and say how many.
+
+        The script's used blocks are the longest run of its first blocks that ends the
+        session's scripted answers (an earlier script may have answered before it). Resuming
+        with the same script carries on after them; a different script starts at its first
+        block instead of losing as many blocks as the session has answers.
+        """
+        longest = min(len(self.blocks), len(recorded))
+        used = next((k for k in range(longest, 0, -1)
+                     if list(recorded[-k:]) == self.blocks[:k]), 0)
+        self.position = used
+        return used
 
 
 def parse_script(text: str) -> list[str]:

@@ -136,3 +136,33 @@ def test_an_answer_to_another_question_scores_below_an_on_topic_one_and_is_broug
                      exchange=[TurnView(turn=1, kind="question", asked=question.text,
                                         answer=CDN)], follow_ups_left=2, variant=0), content)
     assert move.gap == "off_question" and question.text in move.text
+
+
+def test_an_outcome_said_as_from_this_to_that_or_afterwards_is_an_outcome():
+    # QA 2026-12-02: a strong spoken story was probed "What changed as a result, and how would
+    # you measure it?" though it said both its before-and-after and what held afterwards.
+    story = (
+        "In twenty twenty three our recommendation pipeline kept missing its nightly deadline. I "
+        "owned the fix: I profiled it, found two stages re-reading the same forty terabytes, and "
+        "merged them, cutting runtime from nine hours to three. I chose that over buying more "
+        "cluster because the principle I work by is fix the cause before paying for the "
+        "symptom. Afterwards the pipeline never missed a deadline in six months."
+    )
+    found = outcome(clauses(story))
+    assert found and ("nine hours to three" in found or "six months" in found)
+    assert outcome(clauses("Afterwards the pipeline never missed a deadline in six months."))
+    # Numbers that only set the scene are still not an outcome.
+    assert not outcome(clauses("We had forty terabytes and nine engineers on the team."))
+
+
+def test_a_pay_figure_as_whisper_writes_it_is_a_number():
+    # QA 2026-12-02, spoken on the virtual microphone: "two hundred and ten thousand dollars"
+    # came back from tiny.en as "200 and 10,000 dollars" and was read as no number at all.
+    from interviewer.rubric.signals import compensation
+
+    said = ("I'm aiming for about 200 and 10,000 dollars in total, based on levels dot FYI "
+            "later for senior major engineers and a competing offer I expect next week.")
+    assert compensation(said) == "number_with_source"
+    assert compensation("Something like 185,000, going by an offer I have.") == \
+        "number_with_source"
+    assert compensation("I'm flexible, whatever is fair.") == "flexible"

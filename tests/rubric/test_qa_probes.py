@@ -97,3 +97,22 @@ def test_a_moment_to_think_is_given_after_a_follow_up_even_with_no_follow_ups_le
     move = next_move(MoveContext(stage="manager", question=planned, exchange=views,
                      follow_ups_left=0, variant=0), CONTENT)
     assert move.action == "follow_up" and move.gap == "thinking" and probe in move.text
+
+
+def test_a_vague_answer_about_the_years_ahead_is_not_asked_for_a_past_occasion():
+    # QA 2026-12-02: "What kind of problem do you want to spend the next two years on?" answered
+    # vaguely was probed "Pick the last time it actually happened", though nothing had happened.
+    vague = ("I mean, it depends, there are lots of interesting problems out there and I'm open "
+             "to whatever the team needs, I think I could be happy in a lot of places.")
+    for question in (
+        "What kind of problem do you want to spend the next two years on, and why this one?",
+        "Imagine it is a year after you joined and it went really well. What did you do in "
+        "that year?",
+        "Two or three years from now, what do you want to be known for by the people you work "
+        "with?",
+        "Why now? What is happening in your current job or life that makes this the right time "
+        "to move?",
+    ):
+        for variant in range(3):
+            move = _move("recruiter", question, vague, topic="why_role", variant=variant)
+            assert move.gap == "vague_motivation", (question, move.gap, move.text)

@@ -29,7 +29,10 @@ ASKS_SELF = re.compile(r"weak|strength|improv|working on|hard for you|find it ha
 ASKS_VALUES = re.compile(r"value|culture|principle|believe|memo|and why\b|why you\b")
 ASKS_MOTIVATION = re.compile(
     r"why netflix|why (?:are|do) you|looking for|leav|what draws|motivat|next (?:chapter|role|step)"
-    r"|career|interest(?:s|ed)? you|want to (?:join|work)"
+    r"|career|interest(?:s|ed)? you|want to (?:join|work|spend|be known)"
+    # Forward-looking questions about the move: there is no past occasion to ask for.
+    r"|years? from now|next (?:two|few|\w+) years|why now|do well here|appeal to you"
+    r"|turn down an offer|a year after you joined"
 )
 ASKS_FAILURE = re.compile(r"\bfail|outage|goes down|go down|disaster|degrad|resilien|chaos")
 INFRASTRUCTURE = re.compile(

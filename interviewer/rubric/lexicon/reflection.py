@@ -13,7 +13,10 @@ CHANGE_STOP = _any(
 )
 OUTCOME_COMPARE = _any(
     r"\b(?:before|after|against|instead|down|up|fewer|less|more|within|under|over|since|"
-    r"dropped|fell|went|came|now|saved|cut|reduced|increased|grew|halved|doubled|result)\b",
+    r"dropped|fell|went|came|now|saved|cut|reduced|increased|grew|halved|doubled|result|"
+    r"afterwards|cutting|reducing|halving)\b",
+    # "from 9 hours to 3": the before and the after in one phrase.
+    r"\bfrom (?:about |around )?\d[\d.,]*\s*\w* (?:\w+ )?to (?:about |around )?\d",
 )
 CHANGE_START = _any(
     r"\bi (?:started|began|now|changed (?:how|the way)|made a habit|switched|moved to|"

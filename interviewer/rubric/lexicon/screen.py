@@ -9,6 +9,8 @@ from interviewer.rubric.lexicon.patterns import any_of as _any
 COMP_NUMBER = re.compile(
     r"\$\s?\d|\b\d{2,3}(?:[.,]\d+)?\s?(?:k\b|thousand)|\b\d{3}[, ]?\d{3}\b"
     r"|\b\d(?:\.\d+)?\s?(?:m\b|million)"
+    # Whisper writes "two hundred and ten thousand dollars" as "200 and 10,000 dollars".
+    r"|\b\d{1,3}(?:,\d{3})+\b|\b\d[\d,.]*\s?(?:dollars|euros|pounds)\b"
 )
 COMP_SOURCE = _any(
     r"\blevels(?:\.fyi| fyi)?\b",

@@ -16,7 +16,8 @@ OUTCOME_MEASURE = re.compile(
 )
 OUTCOME_WORDS = _any(
     r"\b(?:reduced|increased|cut|grew|improved|saved|shipped|launched|dropped|rose|doubled|"
-    r"halved|tripled|recovered|retained|delivered|fell|lowered|raised)\b",
+    r"halved|tripled|recovered|retained|delivered|fell|lowered|raised|cutting|reducing|"
+    r"halving)\b",
     r"\bas a result\b",
     r"\bthe (?:result|outcome) (?:was|is)\b",
     r"\bended up\b",
