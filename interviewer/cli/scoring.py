@@ -16,6 +16,7 @@ from interviewer.errors import UserError
 from interviewer.report.lines import score_line
 from interviewer.rubric.content import STAGES, VALUE_NAMES, Content, default_content
 from interviewer.rubric.exchange import score_exchange, turns_of
+from interviewer.rubric.requests import after_requests, request_words
 from interviewer.session.events import PlannedQuestion
 from interviewer.session.transcript_text import has_candidate_turn, parse_transcript
 from interviewer.userfiles import read_user_text
@@ -70,7 +71,7 @@ def score(transcript: Path, as_json: bool, stage: str) -> None:
         click.echo(f"[{number}] Q: {item['question'] or '(no question)'}")
         click.echo(f"    A: {_short(item['answer'])}")
         click.echo(f"    {item['summary']}")
-        for gap in item["score"]["gaps"]:
+        for gap in item["score"]["gaps"] if item["score"] else []:
             click.echo(f"      - {gap}")
         move = item["next_move"]
         if move["action"] == "follow_up":
@@ -84,8 +85,9 @@ def score(transcript: Path, as_json: bool, stage: str) -> None:
         )
     )
     for exchange in result["exchanges"]:
-        click.echo(f"Exchange {exchange['exchange']} ({exchange['turns']} turn(s)): "
-                   f"{exchange['overall']}/100")
+        figure = (f"{exchange['overall']}/100" if exchange["overall"] is not None
+                  else "no answer to score")
+        click.echo(f"Exchange {exchange['exchange']} ({exchange['turns']} turn(s)): {figure}")
     click.echo(f"Overall (mean of exchanges): {result['overall']}/100")
 
 
@@ -157,15 +159,19 @@ def score_exchanges(pairs: list[tuple[str, str]], stage: str) -> dict:
         settings = content.stages[answer_stage]
         kind = "follow_up" if follow_up else "question"
         gap = probe_gap.get(" ".join(question.lower().split())) if follow_up else None
-        result = brain.score(
+        # A request ("could you repeat the question?") is not scored; the reply after it is the
+        # answer to the question, read as the main answer.
+        request = request_words(answer)
+        main = after_requests([v.answer for v in group["views"]])
+        result = None if request else brain.score(
             AnswerContext(
                 stage=answer_stage,
                 question=group["question"],
                 asked=question,
                 answer=answer,
-                kind=kind,
+                kind="question" if main else kind,
                 answer_seconds=settings.answer_seconds,
-                gap=gap,
+                gap=None if main else gap,
             )
         )
         group["views"].append(TurnView(
@@ -180,13 +186,14 @@ def score_exchanges(pairs: list[tuple[str, str]], stage: str) -> dict:
             "answer": answer,
             "kind": kind,
             "exchange": len(groups),
-            "overall": result.overall,
-            "summary": score_line(result),
+            "overall": result.overall if result else None,
+            "summary": score_line(result) if result else f"not an answer: {request}",
+            "request": request,
             "next_move": {
                 "action": move.action, "gap": move.gap, "probe_id": move.probe_id,
                 "text": move.text, "reason": move.reason,
             },
-            "score": result.model_dump(mode="json"),
+            "score": result.model_dump(mode="json") if result else None,
         }
         answers.append(item)
         group["answers"].append(item)
@@ -194,11 +201,17 @@ def score_exchanges(pairs: list[tuple[str, str]], stage: str) -> dict:
     for number, group in enumerate(groups, start=1):
         settings = content.stages[group["stage"]]
         views = group["views"]
+        answered = turns_of(views)
+        if not answered:  # only requests: nothing to score
+            exchanges.append({"exchange": number, "question": views[0].asked,
+                              "turns": len(views), "overall": None, "flags": [],
+                              "strengths": [], "gaps": []})
+            continue
         context = AnswerContext(
             stage=group["stage"], question=group["question"], asked=views[0].asked,
             answer=views[0].answer, answer_seconds=settings.answer_seconds,
         )
-        scored = score_exchange(turns_of(views), context, content)
+        scored = score_exchange(answered, context, content)
         exchanges.append({
             "exchange": number,
             "question": views[0].asked,
@@ -210,14 +223,17 @@ def score_exchanges(pairs: list[tuple[str, str]], stage: str) -> dict:
         })
     values: dict[str, dict] = {}
     for name in VALUE_NAMES:
-        evidence = [v for a in answers for v in a["score"]["values"] if v["value"] == name]
+        evidence = [v for a in answers if a["score"] for v in a["score"]["values"]
+                    if v["value"] == name]
         scored_values = [v for v in evidence if v["score"] is not None]
         values[name] = {
             "score": max((v["score"] for v in scored_values), default=None),
             "status": "evidence" if scored_values else "insufficient evidence",
             "quotes": [q for v in scored_values for q in v["quotes"]][:5],
         }
-    overall = round(sum(e["overall"] for e in exchanges) / len(exchanges)) if exchanges else 0
+    scored_exchanges = [e["overall"] for e in exchanges if e["overall"] is not None]
+    overall = (round(sum(scored_exchanges) / len(scored_exchanges))
+               if scored_exchanges else 0)
     return {
         "overall": overall,
         "stage": stage,

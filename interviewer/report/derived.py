@@ -6,6 +6,7 @@ import json
 
 from interviewer.report.lines import KIND_LABELS, score_line
 from interviewer.rubric.content import stage_title
+from interviewer.rubric.requests import request_words
 from interviewer.session.state import InterviewState, SessionState, TurnState
 from interviewer.session.store import SessionStore, write_private
 from interviewer.session.summary import session_overall, status, value_coverage
@@ -61,6 +62,7 @@ def _turn_dict(turn: TurnState) -> dict:
         "answer": answer.text if answer else None,
         "answer_audio": answer.audio if answer else None,
         "interrupted": answer.interrupted if answer else False,
+        "request": request_words(answer.text) if answer else None,
         "score": scored.score.model_dump(mode="json") if scored else None,
         "scored_by": scored.brain if scored else None,
         "fallback": scored.fallback if scored else False,
@@ -101,6 +103,8 @@ def replay_text(state: SessionState, store: SessionStore, start: int = 1) -> str
                 out.append("    (not answered)")
                 continue
             out.append(f"    You: {turn.answer.text or '(no answer)'}")
+            if turn.request:
+                out.append(f"    Not an answer: you {request_words(turn.answer.text)} (not scored)")
             if turn.latest_score:
                 scored = turn.latest_scored
                 out.append(f"    Score by {_by(scored.brain, scored.fallback)}: "

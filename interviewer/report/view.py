@@ -14,6 +14,7 @@ from interviewer.report.highlight import Segment, highlight
 from interviewer.report.lines import KIND_LABELS, score_line
 from interviewer.rubric.content import default_content, stage_title
 from interviewer.rubric.delivery import ASSUMED_WPM
+from interviewer.rubric.requests import request_words
 from interviewer.rubric.results import AnswerScore, Decision, Delivery, Move, Vote
 from interviewer.rubric.scoring import CAP_EVASIVE
 from interviewer.session.events import AnswerScored
@@ -59,6 +60,7 @@ class TurnView:
     evidence: list[Evidence]
     delivery: Delivery | None
     move: Move | None
+    request: str | None = None  # "asked to hear the question again": not scored
 
     @property
     def signals(self) -> str:
@@ -225,8 +227,9 @@ def _turn_view(turn: TurnState, interviewer: str, audio: AudioLinker | None) -> 
             for e in (score.values if score else [])
             if e.score is not None or e.quotes
         ],
-        delivery=delivery if answer else None,
+        delivery=delivery if answer and not turn.request else None,
         move=turn.move.move if turn.move else None,
+        request=request_words(text),
     )
 
 

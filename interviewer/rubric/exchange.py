@@ -16,6 +16,7 @@ from interviewer.brains.base import AnswerContext, TurnView
 from interviewer.rubric.content import Content
 from interviewer.rubric.delivery import delivery_from_text
 from interviewer.rubric.gap_fill import filled_update
+from interviewer.rubric.requests import after_requests, request_of
 from interviewer.rubric.results import AnswerScore, Signals, ValueEvidence
 from interviewer.rubric.scoring import assemble
 from interviewer.rubric.signals import read_signals, sentences, value_evidence
@@ -33,8 +34,20 @@ class Turn:
 
 
 def turns_of(views: Sequence[TurnView]) -> list[Turn]:
-    """The answered turns of an exchange as the scorer reads them."""
-    return [Turn(v.kind, v.answer, v.gap) for v in views if v.answer and v.answer.strip()]
+    """The answered turns of an exchange as the scorer reads them.
+
+    A request ("could you repeat the question?") is not an answer and is left out; the reply
+    after requests only is the answer to the question itself, read as the main answer.
+    """
+    turns = []
+    for index, view in enumerate(views):
+        if not (view.answer and view.answer.strip()) or request_of(view.answer):
+            continue
+        if not turns and after_requests([v.answer for v in views[:index]]):
+            turns.append(Turn("question", view.answer))
+        else:
+            turns.append(Turn(view.kind, view.answer, view.gap))
+    return turns
 
 
 _KEPT = ("outcome", "outcome_quote", "named_principle", "principle_quote", "reflection",

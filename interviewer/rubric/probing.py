@@ -13,6 +13,7 @@ from interviewer.rubric.content import Content
 from interviewer.rubric.exchange import exchange_signals, score_exchange, turns_of
 from interviewer.rubric.gap_choice import open_gaps, style_of
 from interviewer.rubric.probe_wording import probe_text, unwrapped, what_was_said
+from interviewer.rubric.requests import request_of
 from interviewer.rubric.results import Move
 from interviewer.rubric.spoken import plain
 from interviewer.session.events import PlannedQuestion
@@ -119,9 +120,6 @@ def next_move(request: MoveContext, content: Content) -> Move:
     return Move(action="next_question", reason="the answer covered what this question probes")
 
 
-_NON_ANSWERS = (("clarify", lx.ASKS_REPEAT), ("thinking", lx.ASKS_TIME))
-
-
 def _non_answer_move(
     content: Content, stage: str, question: PlannedQuestion, exchange: list[TurnView],
     variant: int,
@@ -138,11 +136,7 @@ def _non_answer_move(
     if short and answer and lx.DECLINES.search(lower):
         return Move(action="next_question",
                     reason="the candidate preferred not to answer; moving on without pressing")
-    gap = None
-    if not answer:
-        gap = "no_answer"
-    elif short:
-        gap = next((g for g, pattern in _NON_ANSWERS if pattern.search(lower)), None)
+    gap = "no_answer" if not answer else request_of(answer)
     if gap is None:
         return None
     if asked_gaps.count(gap) >= (1 if gap == "no_answer" else 2):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from interviewer.brains.base import AnswerContext, TurnView
 from interviewer.rubric.content import Content, default_content
 from interviewer.rubric.exchange import score_exchange, turns_of
+from interviewer.rubric.requests import after_requests, request_of
 from interviewer.rubric.results import AnswerScore, Vote, VoteLabel
 from interviewer.session.events import PlannedInterview
 
@@ -80,7 +81,7 @@ def vote(
     if red:
         label = _down(label)
         reasons += [f"red flag: {flag}" for flag in red]
-    main = [t for t in turns if t.kind == "question" and t.score is not None]
+    main = _main_answers(turns)
     if content.is_behavioural(interview.stage) and main:
         unprompted = sum(t.score.signals.named_principle for t in main)
         if unprompted * 2 < len(main):
@@ -100,6 +101,19 @@ def vote(
         **base, vote=label, keeper=keeper, keeper_reason=keeper_reason, score=mean, reasons=reasons,
         exchange_scores=scores,
     )
+
+
+def _main_answers(turns: list[TurnView]) -> list[TurnView]:
+    """The scored answer to each bank question itself: its first turn, or the reply after the
+    candidate's requests to hear it again or for a moment (a request is not an answer)."""
+    main = []
+    for group in exchanges(turns):
+        for index, turn in enumerate(group):
+            first = index == 0 or after_requests([t.answer for t in group[:index]])
+            if first and turn.score is not None and not request_of(turn.answer):
+                main.append(turn)
+                break
+    return main
 
 
 def _spread_reason(

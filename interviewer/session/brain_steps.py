@@ -130,7 +130,8 @@ class BrainSteps:
         """Before a vote: every answered turn of the interview has its score in the log."""
         self.land_scores(wait=True)
         for turn in self._interview(index).turns:
-            if turn.answer is not None and not turn.answer.no_answer and not turn.scores:
+            if (turn.answer is not None and not turn.answer.no_answer and not turn.scores
+                    and not turn.request):
                 context = answer_context(self._interview(index), turn, self.parts.content)
                 self._record_score(turn.asked.turn, self.brains.score(context))
 

@@ -134,7 +134,9 @@ class InterviewEngine:
                 if turn.move is None:
                     self.steps.move_on_unanswered(turn)
                 return
-            if not turn.scores and not background:
+            # A request to hear the question again, or for a moment, is not an answer: unscored.
+            unscored = not turn.scores and not turn.request
+            if unscored and not background:
                 self.steps.score(index, turn)
             self.steps.land_scores()
             turn = self._current(index, question_index)
@@ -145,7 +147,7 @@ class InterviewEngine:
                 self._cut_in = None
             else:
                 move = self.steps.decide(index, question_index)
-            if background and not turn.scores:
+            if background and unscored:
                 self.steps.score_later(index, turn)  # after the move: it goes first to the server
             if move.action != "follow_up" or not move.text:
                 return

@@ -54,7 +54,7 @@ def rescore(
 def _revise(state: SessionState, run: _Rescore) -> None:
     new_votes = []
     for interview in state.interviews:
-        answered = interview.answered_turns()
+        answered = [t for t in interview.answered_turns() if not t.request]
         scores = {turn.asked.turn: run.score(interview, turn) for turn in answered}
         if interview.vote is None:
             continue  # an unfinished interview has no vote to revise

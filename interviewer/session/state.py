@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.rubric.content import Content
+from interviewer.rubric.requests import after_requests, request_of
 from interviewer.rubric.results import AnswerScore
 from interviewer.session.events import (
     AnswerRecorded,
@@ -40,6 +41,12 @@ class TurnState:
     move: MoveDecided | None = None
 
     @property
+    def request(self) -> str | None:
+        """'clarify' or 'thinking' when the answer only asked for the question again or for a
+        moment (rubric/requests.py): not an answer, so it is never scored."""
+        return request_of(self.answer.text) if self.answer else None
+
+    @property
     def latest_score(self) -> AnswerScore | None:
         """The newest score revision, if any."""
         scored = self.latest_scored
@@ -47,12 +54,18 @@ class TurnState:
 
     @property
     def latest_scored(self) -> AnswerScored | None:
-        """The newest scoring event, if any."""
-        return max(self.scores, key=lambda s: s.revision) if self.scores else None
+        """The newest scoring event, if any (none for a request: sessions recorded before
+        requests went unscored hold a score for it that no report or vote should read)."""
+        scores = self._answer_scores
+        return max(scores, key=lambda s: s.revision) if scores else None
+
+    @property
+    def _answer_scores(self) -> list[AnswerScored]:
+        return [] if self.request else self.scores
 
     def score_at(self, revision: int) -> AnswerScored | None:
         """The score of a given revision, falling back to the newest older one."""
-        older = [s for s in self.scores if s.revision <= revision]
+        older = [s for s in self._answer_scores if s.revision <= revision]
         return max(older, key=lambda s: s.revision) if older else None
 
 
@@ -150,16 +163,21 @@ def answer_context(interview: InterviewState, turn: TurnState, content: Content)
     answer = turn.answer
     if answer is None:
         raise ValueError(f"turn {turn.asked.turn} has no answer to score")
+    earlier = [t.answer.text if t.answer else None
+               for t in interview.exchange(turn.asked.question_index)
+               if t.asked.turn < turn.asked.turn]
+    # The reply after a request to hear the question again is the answer to the question.
+    main = after_requests(earlier)
     return AnswerContext(
         stage=plan.stage,
         question=plan.questions[turn.asked.question_index],
         asked=turn.asked.text,
         answer=answer.text,
-        kind=turn.asked.kind,
+        kind="question" if main else turn.asked.kind,
         delivery=answer.delivery,
         answer_seconds=settings.answer_seconds if settings else (120, 180),
         interviewer=plan,
-        gap=turn.asked.gap,
+        gap=None if main else turn.asked.gap,
         turn=turn.asked.turn,
     )
 
