@@ -46,3 +46,42 @@ def test_reports_show_the_second_question_and_its_answer(sessions_dir, tmp_path)
     assert keeper.hire_again in report and keeper.fight.split()[0] in report
     assert "would hire again" in report and "clear ownership again" in report
     assert "hire again: yes" in replay_text(state, store)
+
+
+HEDGED = ("I think maybe it depends, I'm not sure. It could go either way and I would probably "
+          "look at both sides, I guess, before deciding anything about it with the team.")
+
+
+def _offline_vote(stage: str, answers: list[str]) -> Vote:
+    from interviewer.brains.base import AnswerContext, TurnView
+    from interviewer.rubric.planning import plan_practice
+    from interviewer.rubric.scoring import score_answer
+    from interviewer.rubric.voting import vote
+
+    content = default_content()
+    (plan,) = plan_practice(content, stage, 1)
+    questions = plan.questions[:len(answers)]
+    views = [TurnView(turn=i + 1, kind="question", asked=q.text, answer=a,
+                      score=score_answer(AnswerContext(stage=stage, question=q, asked=q.text,
+                                                       answer=a), content))
+             for i, (q, a) in enumerate(zip(questions, answers, strict=True))]
+    return vote(plan.model_copy(update={"questions": questions}), views, content)
+
+
+def test_the_keeper_answer_follows_the_vote_band_and_names_the_evidence():
+    # QA 2026-12-02: a 56/100 recruiter vote said "they showed clear judgment" while its reasons
+    # said "hedged when asked for a position".
+    answers = default_content().keeper.answers
+    seen = set()
+    for chosen in ([STRONG_STORY] * 3, [STRONG_STORY, STRONG_STORY, HEDGED],
+                   [STRONG_STORY, HEDGED, HEDGED], [HEDGED] * 3):
+        cast = _offline_vote("recruiter", chosen)
+        seen.add(cast.vote)
+        band = answers.for_vote(cast.vote)
+        assert cast.keeper_reason.startswith(band.split("{")[0])
+        assert "clear judgment" not in cast.keeper_reason
+        if any("hedged" in r for r in cast.reasons) and cast.vote != "strong yes":
+            assert "hedged (on \"" in cast.keeper_reason  # the weakness the reasons name
+        if cast.vote != "strong no":
+            assert "named the principle behind the decision (on \"" in cast.keeper_reason
+    assert seen == {"strong yes", "yes", "no", "strong no"}

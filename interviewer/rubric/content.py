@@ -141,11 +141,29 @@ class Interruptions(Strict):
     time_limit: str = Field(min_length=1)
 
 
+class KeeperAnswers(Strict):
+    """The interviewer's answer to "would I fight to keep them?" for each band of the vote."""
+
+    strong_yes: str = Field(min_length=10)
+    yes: str = Field(min_length=10)
+    no: str = Field(min_length=10)
+    strong_no: str = Field(min_length=10)
+    no_strength: str = Field(min_length=3)
+    no_weakness: str = Field(min_length=3)
+
+    def for_vote(self, label: str) -> str:
+        """The sentence for a vote label ("strong yes" reads `strong_yes`)."""
+        return {"strong yes": self.strong_yes, "yes": self.yes, "no": self.no,
+                "strong no": self.strong_no}[label]
+
+
 class KeeperTest(Strict):
-    """The keeper test's two questions (prompts/keeper.yaml), shown beside every vote."""
+    """The keeper test's two questions (prompts/keeper.yaml), shown beside every vote, and the
+    interviewer's answer to the first by the vote's band."""
 
     fight: str = Field(min_length=10)
     hire_again: str = Field(min_length=10)
+    answers: KeeperAnswers
 
 
 class Content(BaseModel):
@@ -272,6 +290,11 @@ def load_content(root: Path | None = None) -> Content:
     interruptions = read_model(Interruptions, root / "interruptions.yaml")
     keeper = read_model(KeeperTest, root / "keeper.yaml")
     check_placeholders([keeper.fight, keeper.hire_again], f"{root / 'keeper.yaml'}", set())
+    answers = keeper.answers
+    check_placeholders([answers.no_strength, answers.no_weakness], f"{root / 'keeper.yaml'}",
+                       set())
+    check_placeholders([answers.strong_yes, answers.yes, answers.no, answers.strong_no],
+                       f"{root / 'keeper.yaml'} answers", {"strongest", "weakest"})
     content = Content(values=values, banks=banks, personas=Personas(by_id=by_id, screens=screens),
                       probes=probes, stages=stages, styles=stages_file.styles,
                       interruptions=interruptions, keeper=keeper)

@@ -92,11 +92,7 @@ def vote(
         reasons.append("hedged when asked for a position and did not settle it")
     # A yes is a keeper: "yes, but I would not fight to keep them" is a no.
     keeper = label in ("yes", "strong yes")
-    keeper_reason = (
-        "Yes: I would fight to keep this person; they showed clear judgment and owned their calls."
-        if keeper
-        else "No: nothing I heard would make me fight to keep them if they said they were leaving."
-    )
+    keeper_reason = _keeper_reason(label, scored, _asked(turns), red, content)
     return Vote(
         **base, vote=label, keeper=keeper, keeper_reason=keeper_reason, score=mean, reasons=reasons,
         exchange_scores=scores,
@@ -116,18 +112,53 @@ def _main_answers(turns: list[TurnView]) -> list[TurnView]:
     return main
 
 
+def _asked(turns: list[TurnView]) -> list[str]:
+    """The question of every answered exchange, in the order of `exchange_scores`."""
+    return [group[0].asked for group in exchanges(turns) if turns_of(group)]
+
+
+def _keeper_reason(label: VoteLabel, scored: list[AnswerScore], asked: list[str],
+                   red: list[str], content: Content) -> str:
+    """The keeper answer for the vote's band (prompts/keeper.yaml), naming the strongest and the
+    weakest things heard and where, so it cannot praise what the reasons fault."""
+    answers = content.keeper.answers
+    # Best first and worst first; a tie goes to the earlier exchange, as in the spread reason.
+    best_first = sorted(range(len(scored)), key=lambda i: (-scored[i].overall, i))
+    worst_first = sorted(range(len(scored)), key=lambda i: (scored[i].overall, i))
+
+    def where(i: int) -> str:
+        return f" (on {_quoted(asked[i]) if i < len(asked) else f'question {i + 1}'})"
+
+    strongest = next((_note(note) + where(i) for i in best_first
+                      for note in scored[i].strengths), answers.no_strength)
+    red_at = next((i for i in worst_first for f in scored[i].flags if f in red), None)
+    weakest = (_note(red[0]) + where(red_at) if red and red_at is not None else
+               next((_note(note) + where(i) for i in worst_first
+                     for note in [*scored[i].flags, *scored[i].gaps]), answers.no_weakness))
+    return answers.for_vote(label).format(strongest=strongest, weakest=weakest)
+
+
+def _note(note: str) -> str:
+    """A strength, gap or flag without its advice: "hedged: state where you stand" -> "hedged"."""
+    return note.partition(": ")[0]
+
+
+def _quoted(text: str) -> str:
+    return f"\"{text if len(text) <= 60 else text[:57] + '...'}\""
+
+
 def _spread_reason(
     interview: PlannedInterview, turns: list[TurnView], scores: list[int], mean: int
 ) -> str:
     """The vote's score in words: the mean of the exchange scores, with the best and worst."""
     if len(scores) == 1:
         return f"one exchange, scored {mean}/100"
-    asked = [group[0].asked for group in exchanges(turns) if turns_of(group)]
+    asked = _asked(turns)
     best, worst = scores.index(max(scores)), scores.index(min(scores))
 
     def name(i: int) -> str:
-        text = asked[i] if i < len(asked) else f"question {i + 1}"
-        return f"\"{text if len(text) <= 60 else text[:57] + '...'}\" {scores[i]}"
+        text = _quoted(asked[i]) if i < len(asked) else f"\"question {i + 1}\""
+        return f"{text} {scores[i]}"
 
     return (f"mean of {len(scores)} exchange scores (question and its follow-ups): {mean}/100; "
             f"best {name(best)}, worst {name(worst)}")
