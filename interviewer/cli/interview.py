@@ -185,6 +185,13 @@ def resume(session, text_mode, answers_file, voice, brain, sessions_dir) -> None
         # The same script carries on where it stopped instead of answering from its first block.
         answers.skip_used([t.answer.text for t in state.turns
                            if t.answer and t.answer.source == "script"])
+    elif voice.audio_answers is not None and not typed:
+        from interviewer.live.voice_answers import AudioFileAnswers
+
+        if isinstance(answers, AudioFileAnswers):  # the same folder carries on likewise
+            answers.skip_used([store.folder / t.answer.audio if t.answer.audio else None
+                               for t in state.turns
+                               if t.answer and t.answer.source == "audio-file"])
     with store.writing():
         if store.set_aside_damage():
             click.echo(f"Damaged lines were copied to {store.folder / DAMAGED_FILE}.", err=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from interviewer.console import Working
 from interviewer.errors import UserError
 from interviewer.live.capture import CapturedAudio, ListeningMicrophone
 from interviewer.live.timing import DEFAULT_WAIT, FIRST_NUDGE, SECOND_NUDGE
-from interviewer.live.wav import load_audio, save_wav
+from interviewer.live.wav import SAMPLE_RATE, load_audio, save_wav, wav_bytes
 from interviewer.session.ports import (
     Answer,
     Audio,
@@ -165,6 +166,7 @@ class AudioFileAnswers:
         if not self.files:
             raise UserError(f"--audio-answers {folder}: no .wav files in it")
         self.position = 0
+        self._converted: dict[Path, bytes] = {}  # each file as the session saves it
 
     def next_answer(self, prompt: Prompt) -> Answer | None:
         """The next file's answer, or None when there are no more files."""
@@ -179,6 +181,29 @@ class AudioFileAnswers:
     def close(self) -> None:
         """Nothing to release: files are read whole."""
 
-    def skip(self, count: int) -> None:
-        """Skip files already used (when resuming a session with the same folder)."""
-        self.position = min(len(self.files), self.position + count)
+    def skip_used(self, recorded: Sequence[Path | None]) -> int:
+        """Skip the files the session already answered with, and say how many.
+
+        `recorded` is the session's copies of its audio-file answers, in order. A file was used
+        when its copy is the session's, byte for byte (the copy is the file as 16 kHz mono, which
+        is what the session saved). As with `resume --answers FILE`, the used files are the
+        longest run of the folder's first files that ends the session's answers: the same
+        folder carries on after them, a different one starts at its first file.
+        """
+        longest = min(len(self.files), len(recorded))
+        used = next((k for k in range(longest, 0, -1)
+                     if all(self._same(self.files[i], copy)
+                            for i, copy in enumerate(recorded[-k:]))), 0)
+        self.position = used
+        return used
+
+    def _same(self, source: Path, copy: Path | None) -> bool:
+        if copy is None:
+            return False
+        try:
+            saved = Path(copy).read_bytes()
+        except OSError:
+            return False
+        if source not in self._converted:
+            self._converted[source] = wav_bytes(load_audio(source).samples, SAMPLE_RATE)
+        return self._converted[source] == saved

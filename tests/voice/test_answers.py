@@ -155,15 +155,42 @@ def test_audio_files_in_name_order_resampled_copied_then_none(tmp_path):
     assert stat.S_IMODE(second.audio_path.stat().st_mode) == 0o600
 
 
-def test_audio_files_skip_when_resuming(tmp_path):
-    folder = tmp_path / "answers"
+def _tones(folder, count: int, rate: int = 44_100) -> list:
     folder.mkdir()
-    for name in ("a.wav", "b.wav"):
-        write_wav(folder / name, np.zeros(1600))
-    answers = AudioFileAnswers(folder, counting_transcriber())
-    answers.skip(1)
-    assert answers.next_answer(prompt(tmp_path)).audio_path is not None
-    assert answers.next_answer(prompt(tmp_path)) is None
+    t = np.arange(rate // 2) / rate
+    for n in range(count):
+        write_wav(folder / f"{n:02d}.wav", 0.2 * np.sin(2 * np.pi * (200 + 50 * n) * t),
+                  rate=rate)
+    return sorted(folder.iterdir())
+
+
+def test_the_same_audio_folder_carries_on_after_the_files_already_used(tmp_path):
+    # QA 2026-12-02: `resume --audio-answers DIR` answered from the first file again.
+    files = _tones(tmp_path / "answers", 3)
+    first = AudioFileAnswers(tmp_path / "answers", counting_transcriber())
+    recorded = [first.next_answer(prompt(tmp_path, turn)).audio_path for turn in (1, 2)]
+    again = AudioFileAnswers(tmp_path / "answers", counting_transcriber())
+    assert again.skip_used(recorded) == 2
+    third = again.next_answer(prompt(tmp_path, 3))
+    assert third.audio_path.read_bytes() != recorded[0].read_bytes()
+    assert again.next_answer(prompt(tmp_path, 4)) is None
+    assert len(files) == 3
+
+
+def test_a_different_audio_folder_starts_at_its_first_file(tmp_path):
+    _tones(tmp_path / "used", 2)
+    first = AudioFileAnswers(tmp_path / "used", counting_transcriber())
+    recorded = [first.next_answer(prompt(tmp_path, turn)).audio_path for turn in (1, 2)]
+    other = tmp_path / "other"
+    other.mkdir()
+    write_wav(other / "a.wav", np.zeros(1600))
+    answers = AudioFileAnswers(other, counting_transcriber())
+    assert answers.skip_used(recorded) == 0
+    # An earlier folder answered first, then this one: only this one's files are skipped.
+    mine = answers.next_answer(prompt(tmp_path, 3)).audio_path
+    resumed = AudioFileAnswers(other, counting_transcriber())
+    assert resumed.skip_used([*recorded, mine]) == 1
+    assert resumed.skip_used([None, tmp_path / "gone.wav"]) == 0  # copies missing: none used
 
 
 def test_audio_folder_errors(tmp_path):
@@ -193,3 +220,31 @@ def test_real_transcriber_invents_nothing_for_recorded_silence_or_noise(
     answer = AudioFileAnswers(folder, transcriber).next_answer(prompt(tmp_path))
     assert answer.duration_s == pytest.approx(5.0, abs=0.05)
     assert answer.text == "" and answer.words == []
+
+
+def test_resume_with_the_same_audio_folder_answers_from_the_next_file(
+        tmp_path, sessions_dir, whisper_model_dir):
+    import json as json_module
+
+    from interviewer.live.wav import SAMPLE_RATE, load_audio, wav_bytes
+    from interviewer.session.state import build_state
+    from interviewer.session.store import list_sessions
+    from tests.audio import TEST_DECODE
+    from tests.support import run_cli
+
+    folder = tmp_path / "answers"
+    files = _tones(folder, 2)
+    files[1].rename(tmp_path / "later.wav")  # the first run has one answer
+    env = {"INTERVIEWER_WHISPER_OPTIONS": json_module.dumps(dict(TEST_DECODE, beam_size=1))}
+    voice = ["--model", str(whisper_model_dir), "--audio-answers", str(folder)]
+    first = run_cli("practice", "--stage", "manager", "--seed", "3", *voice, env=env,
+                    timeout=300)
+    assert "answers ran out" in first.stdout, first.stdout + first.stderr
+    (tmp_path / "later.wav").rename(files[1])
+    (store,) = list_sessions(sessions_dir)
+    resumed = run_cli("resume", store.session_id, *voice, env=env, timeout=300)
+    assert "answers ran out" in resumed.stdout, resumed.stdout + resumed.stderr
+    copies = [store.folder / t.answer.audio for t in build_state(store.read()).turns
+              if t.answer and t.answer.audio]
+    expected = [wav_bytes(load_audio(f).samples, SAMPLE_RATE) for f in files]
+    assert [c.read_bytes() for c in copies] == expected
