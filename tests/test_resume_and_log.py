@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 
+from interviewer.rubric.content import default_content
 from interviewer.session.events import AnswerRecorded
 from interviewer.session.state import build_state
 from interviewer.session.store import list_sessions
@@ -92,6 +93,12 @@ def test_resumed_output_has_no_repeated_handover_or_empty_progress_lines(session
     out = run_cli("resume", store.session_id, "--answers", str(rest)).stdout
     lines = out.splitlines()
     assert "Next, the hiring manager" not in out, "the handover into the manager call was shown"
+    # QA 2026-12-02: resume said nothing about which session it picked up, or where.
+    plan = state.interviews[1].plan
+    title = default_content().stage_title(plan.stage, plan.style)
+    assert lines[0] == (f"Resuming session {store.session_id}: {title} ({plan.interviewer_name}), "
+                        f"question {pending[-1].asked.question_index + 1} of "
+                        f"{len(plan.questions)} in a follow-up.")
     progress = [i for i, line in enumerate(lines) if " · question " in line]
     assert progress and all(
         " · question " not in lines[i + 1] for i in progress if i + 1 < len(lines)

@@ -36,6 +36,7 @@ from interviewer.session.state import load_state
 from interviewer.session.store import DAMAGED_FILE, SessionStore, find_session
 from interviewer.session.summary import session_overall
 from interviewer.session.text_answers import ScriptedAnswers, TypedAnswers
+from interviewer.session.whereabouts import Whereabouts
 
 
 def role_option(func):
@@ -195,7 +196,8 @@ def resume(session, text_mode, answers_file, voice, brain, sessions_dir) -> None
     with store.writing():
         if store.set_aside_damage():
             click.echo(f"Damaged lines were copied to {store.folder / DAMAGED_FILE}.", err=True)
-        _run(store, answers, speaker, brains, echo=answers_file is not None or bool(speaker))
+        _run(store, answers, speaker, brains, echo=answers_file is not None or bool(speaker),
+             resuming=True)
 
 
 def _start(
@@ -256,6 +258,7 @@ def _run(
     speaker: Speaker | None,
     brains: tuple[Brain, Brain],
     echo: bool,
+    resuming: bool = False,
 ) -> None:
     content = default_content()
     brain, fallback = brains
@@ -272,6 +275,8 @@ def _run(
         score_in_background=not isinstance(answers, ScriptedAnswers),
     )
     engine = InterviewEngine(store, parts)
+    if resuming:
+        console.info(Whereabouts(engine.state, content).resuming(printable(store.session_id)))
     try:
         state = engine.run()
     except AnswersExhausted:

@@ -79,6 +79,36 @@ class Whereabouts:
     def _kind(self) -> str:
         return "loop" if self.state.started.mode == "loop" else "session"
 
+    def resuming(self, session_id: str) -> str:
+        """e.g. 'Resuming session 20261202-0634-manager: Hiring manager interview (Luca Romano),
+        question 2 of 3, in a follow-up.' -- where a resumed session picks up."""
+        where = self._resume_point()
+        if where is None:
+            return f"Resuming session {session_id}: every interview has voted; finishing it."
+        index, question_index = where
+        plan = self.plans[index]
+        title = self.content.stage_title(plan.stage, plan.style)
+        lead = f"Resuming session {session_id}: {title} ({plan.interviewer_name}), "
+        if question_index is None:
+            return lead + "after its last question, for the vote."
+        turns = self.state.interviews[index].exchange(question_index)
+        inside = " in a follow-up" if turns and turns[-1].asked.kind != "question" else ""
+        return lead + f"question {question_index + 1} of {len(plan.questions)}{inside}."
+
+    def _resume_point(self) -> tuple[int, int | None] | None:
+        """The first interview without a vote and its first question not done (None: all
+        its questions are done), or None when every interview voted."""
+        for interview in self.state.interviews:
+            if interview.vote is not None:
+                continue
+            for question_index in range(len(interview.plan.questions)):
+                turns = interview.exchange(question_index)
+                if not turns or turns[-1].move is None or (
+                        turns[-1].move.move.action == "follow_up"):
+                    return interview.index, question_index
+            return interview.index, None
+        return None
+
     def handover(self, index: int) -> str | None:
         """In a loop, the line that introduces a stage when the loop first reaches it."""
         if self.state.started.mode != "loop":
