@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 import textwrap
 import threading
@@ -11,6 +12,21 @@ from typing import TextIO
 import click
 
 from interviewer.rubric.results import Decision, Vote
+
+# Lines are wrapped at this width, or at the terminal's when it is narrower.
+WIDTH = 88
+
+
+def terminal_width(out: TextIO) -> int:
+    """The width lines on `out` are wrapped at: the terminal's, at most WIDTH (not a terminal:
+    WIDTH)."""
+    try:
+        tty = out.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    if not tty:
+        return WIDTH
+    return max(20, min(WIDTH, shutil.get_terminal_size((WIDTH, 24)).columns - 1))
 
 
 class Console:
@@ -25,6 +41,11 @@ class Console:
         # transcribing status goes (stderr), so piped output only carries the transcript.
         self.status = status
         self._working: Working | None = None
+
+    @property
+    def width(self) -> int:
+        """The width lines are wrapped at (read each time: a terminal can be resized)."""
+        return terminal_width(self.out)
 
     def working(self, label: str) -> Working:
         """'<label>... N s' while a step the candidate waits for runs (a context manager)."""
@@ -43,26 +64,27 @@ class Console:
 
     def interviewer(self, name: str, text: str) -> None:
         """A line the interviewer says."""
-        wrapped = textwrap.fill(text, width=88, subsequent_indent="  ")
+        wrapped = textwrap.fill(text, width=self.width, subsequent_indent="  ")
         self._print(f"{name}: {wrapped}", fg="cyan")
 
     def answer(self, text: str) -> None:
         """Echo a scripted or transcribed answer so the screen reads like the transcript."""
         if self.echo_answers:
             body = text if text else "(no answer)"
-            self._print(textwrap.indent(textwrap.fill(body, width=86), "  > "))
+            self._print(textwrap.indent(textwrap.fill(body, width=min(86, self.width - 4)), "  > "))
 
     def context(self, text: str) -> None:
         """Something said earlier, shown again for context (e.g. on resume)."""
-        self._print(textwrap.fill(text, width=88, subsequent_indent="  "), dim=True)
+        self._print(textwrap.fill(text, width=self.width, subsequent_indent="  "), dim=True)
 
     def info(self, text: str) -> None:
         """A status line."""
         self._print(text, dim=True)
 
     def warn(self, text: str) -> None:
-        """Something the candidate should notice."""
-        self._print(text, fg="yellow")
+        """Something the candidate should notice, wrapped to the terminal (a fallback note runs
+        to about 200 characters)."""
+        self._print(textwrap.fill(text, width=self.width, subsequent_indent="  "), fg="yellow")
 
     def vote(self, vote: Vote) -> None:
         """One interviewer's independent vote."""
@@ -79,8 +101,8 @@ class Console:
     def decision(self, decision: Decision) -> None:
         """The loop decision and the rule behind it."""
         self.heading(f"Decision: {decision.outcome.upper()}")
-        self._print(textwrap.fill(decision.explanation, width=88))
-        self._print(textwrap.fill(f"Rule: {decision.rule}", width=88), dim=True)
+        self._print(textwrap.fill(decision.explanation, width=self.width))
+        self._print(textwrap.fill(f"Rule: {decision.rule}", width=self.width), dim=True)
 
 
 class Working:

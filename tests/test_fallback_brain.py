@@ -100,3 +100,50 @@ def test_a_session_notes_the_fallback_once_and_logs_each_step_as_the_offline_bra
     moves = [t.move for t in state.turns if t.move]
     assert moves and {(m.brain, m.fallback) for m in moves} == {("llm", False)}
     assert state.interviews[0].vote.brain == "llm"
+
+
+class _Terminal:
+    """A terminal `columns` wide, as far as the console can tell."""
+
+    def __init__(self, columns: int):
+        import io
+
+        self.text = io.StringIO()
+        self.columns = columns
+
+    def write(self, text: str) -> int:
+        return self.text.write(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_long_fallback_warning_is_wrapped_to_the_terminal(monkeypatch):
+    # QA 2026-12-02: the fallback note was one unwrapped ~200-character line on the terminal.
+    import io
+    import os
+    import shutil
+
+    from interviewer.console import WIDTH, Console
+
+    reason = ("could not reach http://127.0.0.1:8080/v1 after 3 attempts: the connection was "
+              "refused; start the server or set INTERVIEWER_LLM_BASE_URL")
+    message = (f"llm interviewer unavailable for the next move ({reason}); the offline "
+               "interviewer took this step")
+    assert len(message) > 180
+    for columns, limit in ((60, 59), (200, WIDTH)):
+        terminal = _Terminal(columns)
+        monkeypatch.setattr(shutil, "get_terminal_size",
+                            lambda fallback=(80, 24), c=columns: os.terminal_size((c, 24)))
+        console = Console(out=terminal)
+        console.color = False
+        console.warn(message)
+        lines = terminal.text.getvalue().splitlines()
+        assert len(lines) > 1 and max(len(line) for line in lines) <= limit
+        assert " ".join(line.strip() for line in lines) == message  # wrapped, nothing lost
+    piped = io.StringIO()
+    Console(out=piped).warn(message)
+    assert max(len(line) for line in piped.getvalue().splitlines()) <= WIDTH
