@@ -11,7 +11,7 @@ from interviewer.report.environment import render
 from interviewer.report.output import write_page
 from interviewer.report.view import build_view
 from interviewer.rubric.content import default_content
-from interviewer.rubric.delivery import RELIABILITY_NOTE
+from interviewer.rubric.delivery import NO_DELIVERY_DATA, RELIABILITY_NOTE
 from interviewer.session.state import SessionState
 from interviewer.session.store import SessionStore, write_private
 
@@ -28,8 +28,9 @@ def render_html(
         "report.html.j2",
         v=view,
         values_svg=values_chart(view.coverage),
-        delivery_svg=delivery_chart(view.delivery),
+        delivery_svg=None if view.no_delivery_data else delivery_chart(view.delivery),
         delivery_note=RELIABILITY_NOTE,
+        no_delivery_data=NO_DELIVERY_DATA,
         keeper=default_content().keeper,
         portable=linker.portable or not view.has_audio,
         version=__version__,

@@ -7,7 +7,7 @@ from pathlib import Path
 from interviewer.report.environment import render
 from interviewer.report.view import build_view
 from interviewer.rubric.content import default_content
-from interviewer.rubric.delivery import RELIABILITY_NOTE
+from interviewer.rubric.delivery import NO_DELIVERY_DATA, RELIABILITY_NOTE
 from interviewer.session.state import SessionState
 from interviewer.session.store import SessionStore, write_private
 
@@ -17,7 +17,8 @@ DEFAULT_NAME = "report.md"
 def render_markdown(state: SessionState, store: SessionStore) -> str:
     """The Markdown report of a session."""
     text = render("report.md.j2", v=build_view(state, store),
-                  keeper=default_content().keeper, delivery_note=RELIABILITY_NOTE)
+                  keeper=default_content().keeper, delivery_note=RELIABILITY_NOTE,
+                  no_delivery_data=NO_DELIVERY_DATA)
     # Template blocks leave runs of blank lines; Markdown needs at most one.
     lines: list[str] = []
     for line in text.splitlines():

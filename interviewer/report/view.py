@@ -152,6 +152,13 @@ class ReportView:
         return any(p.words_per_minute is not None for p in self.delivery)
 
     @property
+    def no_delivery_data(self) -> bool:
+        """True when every answer was typed without a filler word: no rate, no pauses and
+        fillers all zero, so a chart would be empty and the report says so instead."""
+        return bool(self.delivery) and not self.timed and not any(
+            p.fillers_per_100 for p in self.delivery)
+
+    @property
     def has_audio(self) -> bool:
         """True when any turn has a recording (a voice session)."""
         return any(t.question_audio or t.answer_audio for t in self.turns)

@@ -24,6 +24,11 @@ LONG_PAUSE_S = 2.0
 
 # What the spoken-delivery figures rest on, shown wherever they are (benchmarks/delivery.py
 # measures it; update the figures when the model or the prompt changes).
+# Said instead of a delivery chart when every answer was typed without a filler word.
+NO_DELIVERY_DATA = (
+    "No delivery data: the answers were typed, so there is no speaking rate or pause to show, "
+    "and no filler words were typed. Answer by voice to see how you deliver an answer."
+)
 RELIABILITY_NOTE = (
     "Spoken delivery is counted from the transcript and its word timestamps, so it is only as "
     "good as the transcriber. Measured with the embedded Whisper tiny.en on espeak-ng speech: it "

@@ -92,3 +92,23 @@ def test_report_command_writes_private_files(tmp_path):
     result = runner.invoke(cli, ["report", str(store.folder), "--html", f"{tmp_path}/out/"])
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE((tmp_path / "out" / "report.html").stat().st_mode) == 0o600
+
+
+def test_typed_answers_without_fillers_say_there_is_no_delivery_data(tmp_path):
+    # QA 2026-12-02: a typed session's filler chart was all zeros, with nothing visible on it.
+    from interviewer.report.markdown import render_markdown
+    from interviewer.rubric.delivery import NO_DELIVERY_DATA
+    from interviewer.session.store import list_sessions
+    from tests.support import STRONG_STORY, run_cli, write_answers
+
+    answers = write_answers(tmp_path / "a.txt", [STRONG_STORY] * 8)
+    sessions = tmp_path / "typed"
+    run_cli("practice", "--stage", "manager", "--answers", str(answers), "--sessions-dir",
+            str(sessions), check=True)
+    (store,) = list_sessions(sessions)
+    state = build_state(store.read())
+    page = render_html(state, store, store.folder)
+    assert 'id="delivery-chart"' not in page and page.count("<svg") == 1  # the values chart
+    assert 'id="no-delivery-data"' in page and NO_DELIVERY_DATA in page
+    markdown = render_markdown(state, store)
+    assert NO_DELIVERY_DATA in markdown and "| Fillers per 100 words |" not in markdown
