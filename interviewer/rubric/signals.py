@@ -165,19 +165,29 @@ def value_evidence(parts: list[str], values: dict[str, Value]) -> list[ValueEvid
     """Per value, the answer's own sentences that show it (verbatim), scored 1-5.
 
     Only sentences where the candidate acts in the first person count, and sentences that just
-    list value names count for nothing, so stuffing names in buys no evidence.
+    list value names count for nothing, so stuffing names in buys no evidence. A value named as
+    the principle of a story ("The principle I was acting on was courage.") counts when the
+    sentence beside it is the candidate's own action ("I told my director before the launch.").
     """
+    lowers = [sentence.lower() for sentence in parts]
+    acted = [bool(lx.ACTION.search(lower)) for lower in lowers]
     evidence = []
     for name, value in values.items():
         quotes = []
-        for sentence in parts:
-            lower = sentence.lower()
-            if (is_stuffed(sentence) or not lx.FIRST_SINGULAR.search(lower)
-                    or lx.MENTORSHIP.search(lower) or lx.STEERING.search(sentence)):
+        for index, sentence in enumerate(parts):
+            lower = lowers[index]
+            if (is_stuffed(sentence) or lx.MENTORSHIP.search(lower)
+                    or lx.STEERING.search(sentence)):
                 continue  # a request for hand-holding or a note to the scorer shows no value
+            named = name.lower() in lower
+            beside = any(acted[i] for i in (index - 1, index + 1) if 0 <= i < len(parts))
+            if named and lx.PRINCIPLE.search(lower) and beside:
+                quotes.append(sentence)
+                continue
+            if not lx.FIRST_SINGULAR.search(lower):
+                continue
             cue = any(c in lower for c in value.cues)
-            named_with_action = name.lower() in lower and lx.ACTION.search(lower)
-            if cue or named_with_action:
+            if cue or (named and acted[index]):
                 quotes.append(sentence)
         score = min(5, 2 + len(quotes)) if quotes else None
         evidence.append(ValueEvidence(value=name, score=score, quotes=quotes[:3]))

@@ -166,3 +166,23 @@ def test_a_pay_figure_as_whisper_writes_it_is_a_number():
     assert compensation("Something like 185,000, going by an offer I have.") == \
         "number_with_source"
     assert compensation("I'm flexible, whatever is fair.") == "flexible"
+
+
+def test_a_value_named_as_the_stories_principle_is_evidence_for_it():
+    # QA 2026-12-02: all nine values read "insufficient evidence" for a story that named its
+    # principle in a sentence of its own, beside the action.
+    from interviewer.rubric.signals import sentences, value_evidence
+
+    values = default_content().values
+
+    def evidence(text: str) -> dict[str, int]:
+        return {e.value: e.score for e in value_evidence(sentences(text), values) if e.score}
+
+    assert evidence("I went to the director the same morning and showed her the error budget. "
+                    "The principle I was acting on was courage.") == {"Courage": 3}
+    assert "Integrity" in evidence("My principle was integrity. I called the customer myself "
+                                   "and explained what we had broken.")
+    # Named without an action beside it, or in a list of value names, it is still nothing.
+    assert evidence("The principle I was acting on was courage.") == {}
+    assert "Courage" not in evidence("My principles are courage, judgment and integrity. "
+                                     "I worked on the payments team.")
