@@ -93,7 +93,7 @@ class BlockMicrophone(FakeMicrophone):
         self.samples, self.probabilities = windows(pattern)
         self.keep_up = None  # called after each block: lets the transcriber keep up, as live
 
-    def listen(self, *, max_seconds, no_speech_timeout=None, on_block=None):
+    def listen(self, *, max_seconds, no_speech_timeout=None, on_block=None, check_words=False):
         self.calls.append(ListenCall(max_seconds, no_speech_timeout))
         endpointer = Endpointer(EndpointSettings(end_silence=2.0, max_seconds=max_seconds))
         reason = None
