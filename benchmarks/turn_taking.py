@@ -65,6 +65,11 @@ UNFINISHED = [
     ("The first thing I did when I saw the numbers was", "to call the on-call engineer."),
     ("And the part that worried me most about the plan was", "the migration of old accounts."),
     ("So I went to the director and I said that we", "should delay the launch by a week."),
+    ("We looked at the dashboards and", "saw the latency creeping up every evening."),
+    ("The metric I trusted most in the end was the", "share of members who finished a title."),
+    ("I wrote a one page memo for", "the leadership team that same afternoon."),
+    ("My manager disagreed at first, and honestly,", "she had a fair point about the risk."),
+    ("If I had to pick the single biggest lesson, it would be", "to share context early."),
 ]
 VOICES = ["en-us", "en-us+f3", "en-gb", "en-us+m3"]
 PAUSES = [1.5, 2.0, 2.5, 3.0, 3.5, 4.0]
