@@ -187,9 +187,9 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
             parts.speaker.prepare(REPLY)
             times = clock.start()
             started = time.monotonic()
-            parts.answers.next_answer(Prompt(text="Tell me about a decision.", stage="manager",
-                                             turn=index + 1,
-                                             save_audio_to=folder / f"{name}_{index}.wav"))
+            answer = parts.answers.next_answer(Prompt(
+                text="Tell me about a decision.", stage="manager", turn=index + 1,
+                save_audio_to=folder / f"{name}_{index}.wav"))
             listened = time.monotonic()
             clock.mark("answered", listened)
             parts.speaker.say(REPLY)
@@ -202,7 +202,8 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
                 by_pause.append(pause)
                 clock.answers.remove(times)
                 if VERBOSE:
-                    print(f"  answer {index}: pause {pause}, cut off ({times.why})")
+                    print(f"  answer {index}: pause {pause}, cut off ({times.why}): "
+                          f"{answer.text!r}")
                 continue
             reply = interviewer.loud_times(listened - 0.2, time.monotonic())
             times.marks["last_word"] = last_word

@@ -13,7 +13,7 @@ with made-up numbers. Once speech has begun, the answer ends:
   the thought sounds finished (`wants_judgement`, answered with `judged()`); finished, the answer
   ends there, or, with `check_words` (real-time transcription), once the transcript so far is
   ready and its words do not stop mid-phrase (`wants_words`, answered with `words()`; a late
-  transcript is waited for until `read_silence`, then the verdict stands); unfinished, the
+  transcript is waited for until `words_wait`, then the verdict stands); unfinished, the
   candidate gets `patience` seconds of silence before it ends, unless at `read_silence` the
   transcript so far reads as a finished sentence (`wants_reading`, answered with `read()`;
   real-time transcription supplies it);
@@ -32,6 +32,7 @@ from interviewer.live.timing import (
     DEFAULT_PATIENCE,
     FINISHED_SILENCE,
     READ_SILENCE,
+    WORDS_WAIT,
 )
 
 SAMPLE_RATE = 16_000
@@ -143,8 +144,9 @@ class EndpointSettings:
     patience: float = DEFAULT_PATIENCE
     # A finished verdict waits for the transcript so far to say its words do not stop
     # mid-phrase (set by real-time transcription, which has that transcript); it waits no
-    # longer than `read_silence`, then the verdict stands.
+    # longer than `words_wait` after the speech, then the verdict stands.
     check_words: bool = False
+    words_wait: float = WORDS_WAIT
 
 
 class Endpointer:
@@ -263,7 +265,7 @@ class Endpointer:
             self.ended_by = "max_length"
         elif self.started and self.speech.silence >= limit - 1e-9:
             self.ended_by = "silence"
-        elif self.wants_words and self.speech.silence >= s.read_silence - 1e-9:
+        elif self.wants_words and self.speech.silence >= s.words_wait - 1e-9:
             # The transcript is late: the model's verdict stands.
             self.ended_by, self.finished_by = "finished", "model, words late"
         elif not self.started and self.elapsed >= s.no_speech_timeout:

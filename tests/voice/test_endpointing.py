@@ -167,13 +167,13 @@ def test_a_finished_verdict_on_finished_words_ends_the_turn_when_the_transcript_
     assert endpointer.elapsed - endpointer.last_speech_at == pytest.approx(0.5, abs=0.05)
 
 
-def test_a_late_transcript_is_waited_for_until_the_read_silence_then_the_verdict_stands():
-    endpointer = semantic(check_words=True)
+def test_a_late_transcript_is_waited_for_a_while_then_the_verdict_stands():
+    endpointer = semantic(check_words=True, words_wait=2.0)
     assert feed(endpointer, [0.9] * windows(3)) is None
-    assert run_pause(endpointer, 2.0, verdict=True, dangling=False, words_after=5.0) \
+    assert run_pause(endpointer, 3.0, verdict=True, dangling=False, words_after=5.0) \
         == "finished"
     assert endpointer.finished_by == "model, words late"
-    assert endpointer.elapsed - endpointer.last_speech_at == pytest.approx(1.2, abs=0.05)
+    assert endpointer.elapsed - endpointer.last_speech_at == pytest.approx(2.0, abs=0.05)
 
 
 def test_without_checking_words_a_finished_verdict_ends_the_turn_at_once():
