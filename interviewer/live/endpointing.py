@@ -244,7 +244,7 @@ class Endpointer:
         s = self.settings
         return (s.semantic and self.ended_by is None and self.started
                 and self._judged_at == self.speech.last_speech_at
-                and self.speech.silence >= s.read_silence - 1e-9
+                and self.speech.silence >= s.read_silence - 1e-9 and not self.wants_words
                 and self._read_at != self.speech.last_speech_at)
 
     def read(self, finished: bool) -> str | None:
