@@ -214,7 +214,7 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
                     print(f"  answer {index}: pause {pause}, gap {reply[0] - last_word:.2f} s: "
                           + ", ".join(f"{label} {v:.2f}" for label, a, b in STAGES
                                       if (v := times.stage(a, b)) is not None)
-                          + f"; {times.why}")
+                          + f"; {times.why}: {answer.text!r}")
     finally:
         candidate.close()
         interviewer.close()
