@@ -98,8 +98,7 @@ class StageClock:
                 if endpointer.ended_by is not None and "ended" not in self.current.marks:
                     self.mark("ended")
                     self.current.why = endpointer.ended_by + (
-                        " (read)" if endpointer.ended_by == "finished"
-                        and self.current.verdict is False else "")
+                        f" ({endpointer.finished_by})" if endpointer.finished_by else "")
                 return reason
 
             audio = listen(on_block=hook, **kwargs)

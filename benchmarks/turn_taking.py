@@ -64,6 +64,11 @@ UNFINISHED = [
     ("The first thing I did when I saw the numbers was", "to call the on-call engineer."),
     ("And the part that worried me most about the plan was", "the migration of old accounts."),
     ("So I went to the director and I said that we", "should delay the launch by a week."),
+    ("We looked at the dashboards and", "saw the latency creeping up every evening."),
+    ("The metric I trusted most in the end was the", "share of members who finished a title."),
+    ("I wrote a one page memo for", "the leadership team that same afternoon."),
+    ("My manager disagreed at first, and honestly,", "she had a fair point about the risk."),
+    ("If I had to pick the single biggest lesson, it would be", "to share context early."),
 ]
 VOICES = ["en-us", "en-us+f3", "en-gb", "en-us+m3"]
 PAUSES = [1.5, 2.0, 2.5, 3.0, 3.5, 4.0]
@@ -179,9 +184,9 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
             parts.speaker.prepare(REPLY)
             times = clock.start()
             started = time.monotonic()
-            parts.answers.next_answer(Prompt(text="Tell me about a decision.", stage="manager",
-                                             turn=index + 1,
-                                             save_audio_to=folder / f"{name}_{index}.wav"))
+            answer = parts.answers.next_answer(Prompt(
+                text="Tell me about a decision.", stage="manager", turn=index + 1,
+                save_audio_to=folder / f"{name}_{index}.wav"))
             listened = time.monotonic()
             clock.mark("answered", listened)
             parts.speaker.say(REPLY)
@@ -194,7 +199,8 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
                 by_pause.append(pause)
                 clock.answers.remove(times)
                 if VERBOSE:
-                    print(f"  answer {index}: pause {pause}, cut off ({times.why})")
+                    print(f"  answer {index}: pause {pause}, cut off ({times.why}): "
+                          f"{answer.text!r}")
                 continue
             reply = interviewer.loud_times(listened - 0.2, time.monotonic())
             times.marks["last_word"] = last_word
@@ -205,7 +211,7 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
                     print(f"  answer {index}: pause {pause}, gap {reply[0] - last_word:.2f} s: "
                           + ", ".join(f"{label} {v:.2f}" for label, a, b in STAGES
                                       if (v := times.stage(a, b)) is not None)
-                          + f"; {times.why}")
+                          + f"; {times.why}: {answer.text!r}")
     finally:
         candidate.close()
         interviewer.close()

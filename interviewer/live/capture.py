@@ -60,8 +60,10 @@ class ListeningMicrophone(Protocol):
     """A microphone that records one answer per `listen()` (SoundDeviceMicrophone)."""
 
     def listen(self, *, max_seconds: float, no_speech_timeout: float | None = None,
-               on_block: BlockHook | None = None) -> CapturedAudio:
-        """Record one answer; `no_speech_timeout` overrides how long to wait for a first word."""
+               on_block: BlockHook | None = None, check_words: bool = False) -> CapturedAudio:
+        """Record one answer; `no_speech_timeout` overrides how long to wait for a first word;
+        with `check_words` the end-of-turn model's finished verdict waits for `on_block` to
+        say whether the words so far stop mid-phrase (`Endpointer.wants_words`)."""
         ...
 
     def close(self) -> None:
@@ -109,14 +111,15 @@ class SoundDeviceMicrophone:
         self.shared_input.close()
 
     def listen(self, *, max_seconds: float, no_speech_timeout: float | None = None,
-               on_block: BlockHook | None = None) -> CapturedAudio:
+               on_block: BlockHook | None = None, check_words: bool = False) -> CapturedAudio:
         """Record until the answer ends; empty audio (ended_by 'no_speech') if nothing was said
         within `no_speech_timeout` seconds (default: the microphone's own).
 
         `on_block(block, probabilities, endpointer)` is called for every block as it arrives
         (real-time transcription uses it); returning a reason such as 'interrupted' ends the
         answer there, keeping the audio so far. Ctrl-C also ends it, keeping the audio so far
-        (ended_by 'ctrl_c'), so the caller can save what was said before stopping.
+        (ended_by 'ctrl_c'), so the caller can save what was said before stopping. With
+        `check_words`, `on_block` answers `endpointer.wants_words` (see `Endpointer`).
         """
         if self._vad is None:
             self._vad = StreamingVad()
@@ -129,6 +132,7 @@ class SoundDeviceMicrophone:
         reused = source.active
         source.open()
         settings = self.endpoint_settings(max_seconds, no_speech_timeout)
+        settings.check_words = check_words and on_block is not None
         watcher = EnterWatcher(self.stdin, enabled=self.enter_to_stop)
         display = self.display or ListeningDisplay(enter_hint=watcher.active)
         keep = False

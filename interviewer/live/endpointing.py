@@ -11,9 +11,12 @@ length) that endpointing, barge-in and incremental transcription all read.
 with made-up numbers. Once speech has begun, the answer ends:
 - semantically (the default): after `finished_silence` the end-of-turn model is asked whether
   the thought sounds finished (`wants_judgement`, answered with `judged()`); finished, the answer
-  ends there; unfinished, the candidate gets `patience` seconds of silence before it ends,
-  unless at `read_silence` the transcript so far reads as a finished sentence (`wants_reading`,
-  answered with `read()`; real-time transcription supplies it);
+  ends there, or, with `check_words` (real-time transcription), once the transcript so far is
+  ready and its words do not stop mid-phrase (`wants_words`, answered with `words()`; a late
+  transcript is waited for until `words_wait`, then the verdict stands); unfinished, the
+  candidate gets `patience` seconds of silence before it ends, unless at `read_silence` the
+  transcript so far reads as a finished sentence (`wants_reading`, answered with `read()`;
+  real-time transcription supplies it);
 - by silence alone (`--silence-only`, or no end-of-turn model): after `end_silence`;
 and always at `max_seconds`. If nobody says anything it ends after `no_speech_timeout`.
 """
@@ -29,6 +32,7 @@ from interviewer.live.timing import (
     DEFAULT_PATIENCE,
     FINISHED_SILENCE,
     READ_SILENCE,
+    WORDS_WAIT,
 )
 
 SAMPLE_RATE = 16_000
@@ -138,6 +142,11 @@ class EndpointSettings:
     finished_silence: float = FINISHED_SILENCE
     read_silence: float = READ_SILENCE
     patience: float = DEFAULT_PATIENCE
+    # A finished verdict waits for the transcript so far to say its words do not stop
+    # mid-phrase (set by real-time transcription, which has that transcript); it waits no
+    # longer than `words_wait` after the speech, then the verdict stands.
+    check_words: bool = False
+    words_wait: float = WORDS_WAIT
 
 
 class Endpointer:
@@ -153,8 +162,12 @@ class Endpointer:
                                     settings.min_speech)
         self.ended_by: str | None = None
         self.judgements = 0  # how often the end-of-turn model was asked
+        # What ended a 'finished' answer: 'model', 'model and words', 'model, words late' or
+        # 'transcript' (the reading at `read_silence`); benchmarks print it.
+        self.finished_by: str | None = None
         self._judged_at: float | None = None  # last_speech_at of the pause already judged
         self._read_at: float | None = None  # ...and of the pause whose transcript was read
+        self._heard_finished_at: float | None = None  # ...the model heard finished, words unread
 
     @property
     def elapsed(self) -> float:
@@ -195,11 +208,33 @@ class Endpointer:
                 and self._judged_at != self.speech.last_speech_at)
 
     def judged(self, finished: bool) -> str | None:
-        """The end-of-turn model's verdict on the current pause; ends the answer if finished."""
+        """The end-of-turn model's verdict on the current pause. Finished ends the answer, unless
+        the words are checked first (`check_words`): then it waits for `words()`."""
         self._judged_at = self.speech.last_speech_at
         self.judgements += 1
         if finished and self.ended_by is None:
-            self.ended_by = "finished"
+            if self.settings.check_words:
+                self._heard_finished_at = self.speech.last_speech_at
+            else:
+                self.ended_by, self.finished_by = "finished", "model"
+        return self.ended_by
+
+    @property
+    def wants_words(self) -> bool:
+        """True when the model heard this pause as finished and the transcript of the answer so
+        far should now say whether its words stop mid-phrase (once per pause)."""
+        return (self.ended_by is None and self._heard_finished_at is not None
+                and self._heard_finished_at == self.speech.last_speech_at)
+
+    def words(self, unfinished: bool) -> str | None:
+        """Whether the transcript of the answer so far stops mid-phrase (a dangling word, a
+        trailing comma or "..."): if not, the model's finished verdict ends the answer; if so,
+        the pause is an unfinished thought and patience applies."""
+        if self.wants_words:
+            self._heard_finished_at = None
+            self._read_at = self.speech.last_speech_at  # the words were read for this pause
+            if not unfinished:
+                self.ended_by, self.finished_by = "finished", "model and words"
         return self.ended_by
 
     @property
@@ -209,14 +244,14 @@ class Endpointer:
         s = self.settings
         return (s.semantic and self.ended_by is None and self.started
                 and self._judged_at == self.speech.last_speech_at
-                and self.speech.silence >= s.read_silence - 1e-9
+                and self.speech.silence >= s.read_silence - 1e-9 and not self.wants_words
                 and self._read_at != self.speech.last_speech_at)
 
     def read(self, finished: bool) -> str | None:
         """Whether the transcript of the answer so far ends a sentence; ends the answer if so."""
         self._read_at = self.speech.last_speech_at
         if finished and self.ended_by is None:
-            self.ended_by = "finished"
+            self.ended_by, self.finished_by = "finished", "transcript"
         return self.ended_by
 
     def update(self, probability: float, seconds: float = WINDOW_SECONDS) -> str | None:
@@ -230,22 +265,9 @@ class Endpointer:
             self.ended_by = "max_length"
         elif self.started and self.speech.silence >= limit - 1e-9:
             self.ended_by = "silence"
+        elif self.wants_words and self.speech.silence >= s.words_wait - 1e-9:
+            # The transcript is late: the model's verdict stands.
+            self.ended_by, self.finished_by = "finished", "model, words late"
         elif not self.started and self.elapsed >= s.no_speech_timeout:
             self.ended_by = "no_speech"
         return self.ended_by
-
-
-# Words a finished sentence rarely ends on: a transcript ending on one is mid-thought.
-DANGLING = frozenset("""a an the and but or so because then that which who whom whose to of in
-on at for with from by as if than was were is are be been i we my our their his her its like um
-uh er just really very""".split())
-
-
-def reads_as_finished(text: str) -> bool:
-    """Whether a (partial) transcript ends a sentence: a full stop, question or exclamation mark
-    (not Whisper's "..." for a trailing phrase) after a word that can end one."""
-    text = text.strip()
-    if not text or text.endswith(("...", "\u2026")) or text[-1] not in ".!?":
-        return False
-    words = text.rstrip(".!?").split()
-    return bool(words) and words[-1].strip(",;:\"'").lower() not in DANGLING

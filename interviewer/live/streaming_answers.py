@@ -17,7 +17,7 @@ import numpy as np
 
 from interviewer.brains.contexts import InterjectContext
 from interviewer.live.capture import ListeningMicrophone
-from interviewer.live.endpointing import reads_as_finished
+from interviewer.live.dangling import ends_unfinished, reads_as_finished
 from interviewer.live.incremental import IncrementalSettings, IncrementalTranscriber
 from interviewer.live.voice_answers import DEFAULT_MAX_ANSWER, VoiceAnswers, Waiting
 from interviewer.session.ports import (
@@ -85,6 +85,9 @@ class StreamingVoiceAnswers(VoiceAnswers):
                 return None
             covered = self.incremental.transcribed_until() >= \
                 endpointer.last_speech_at - READ_MARGIN
+            if endpointer.wants_words and covered and endpointer.words(
+                    ends_unfinished(self.incremental.partial_text())):
+                return endpointer.ended_by
             if endpointer.wants_reading and covered and endpointer.read(
                     reads_as_finished(self.incremental.partial_text())):
                 return endpointer.ended_by
@@ -110,7 +113,7 @@ class StreamingVoiceAnswers(VoiceAnswers):
             return "interrupted"
 
         return self.microphone.listen(max_seconds=self.max_answer, no_speech_timeout=wait,
-                                      on_block=on_block)
+                                      on_block=on_block, check_words=True)
 
     def _interject(self, prompt: Prompt):
         """The brain's cut-in check for this answer, or None when not interrupting."""

@@ -7,6 +7,8 @@ FINISHED_SILENCE = 0.3  # a finished thought is answered after this much silence
 READ_SILENCE = 1.0  # ...or after this much, when the model heard it unfinished but the
 # transcript ends a sentence (the model misses some finished thoughts; Whisper marks a trailing
 # unfinished phrase with "...")
+WORDS_WAIT = 2.0  # a finished verdict waits at most this long (from the end of speech) for
+# the transcript so far, to check its words do not stop mid-phrase; later, the verdict stands
 DEFAULT_PATIENCE = 6.0  # silence allowed after an unfinished thought (--patience)
 DEFAULT_END_SILENCE = 2.5  # silence-only endpointing: silence that ends an answer (--end-silence)
 FIRST_NUDGE = 15.0  # silence after a question before a gentle spoken nudge

@@ -88,18 +88,23 @@ class BlockMicrophone(FakeMicrophone):
     """Hands out a prepared recording block by block, like SoundDeviceMicrophone, and stops when
     the hook says so."""
 
-    def __init__(self, pattern: str):
+    def __init__(self, pattern: str, verdict: bool | None = None):
         super().__init__()
         self.samples, self.probabilities = windows(pattern)
         self.keep_up = None  # called after each block: lets the transcriber keep up, as live
+        self.verdict = verdict  # the end-of-turn model's verdict on every pause (None: no model)
 
-    def listen(self, *, max_seconds, no_speech_timeout=None, on_block=None):
+    def listen(self, *, max_seconds, no_speech_timeout=None, on_block=None, check_words=False):
         self.calls.append(ListenCall(max_seconds, no_speech_timeout))
-        endpointer = Endpointer(EndpointSettings(end_silence=2.0, max_seconds=max_seconds))
+        endpointer = Endpointer(EndpointSettings(end_silence=2.0, max_seconds=max_seconds,
+                                                 semantic=self.verdict is not None,
+                                                 check_words=check_words))
         reason = None
         for index, probability in enumerate(self.probabilities):
             block = self.samples[index * 512:(index + 1) * 512]
             reason = endpointer.update(probability)
+            if reason is None and endpointer.wants_judgement:
+                reason = endpointer.judged(self.verdict)
             reason = (on_block(block, [probability], endpointer) if on_block else None) or reason
             if self.keep_up is not None:
                 self.keep_up()
@@ -109,9 +114,9 @@ class BlockMicrophone(FakeMicrophone):
         return CapturedAudio(self.samples[:end], ended_by=reason or "silence")
 
 
-def answers(pattern: str, fake=None, **kw):
+def answers(pattern: str, fake=None, verdict: bool | None = None, **kw):
     fake = fake or FakeTranscriber(text="and then we shipped it.")
-    source = StreamingVoiceAnswers(BlockMicrophone(pattern), fake,
+    source = StreamingVoiceAnswers(BlockMicrophone(pattern, verdict), fake,
                                    settings=IncrementalSettings(min_stretch=1.0), out=None, **kw)
     source.microphone.keep_up = lambda: source.incremental.drain(timeout=5)
     return source
@@ -189,3 +194,18 @@ def test_the_probes_are_ready_before_the_answer_and_the_cut_in_starts_at_once(tm
     pairs = zip(partials[:-1], partials[1:], strict=True)
     assert partials and all(len(a) < len(b) for a, b in pairs)  # grows, reported once each
     assert partials[-1].startswith("and then we shipped it.")
+
+
+def test_a_finished_verdict_ends_the_answer_when_the_words_so_far_are_finished(tmp_path):
+    source = answers("sss....ss.......", verdict=True)
+    answer = source.next_answer(prompt(tmp_path))
+    assert answer.duration_s < 4.5  # ended at the first pause, once its transcript was ready
+
+
+def test_a_finished_verdict_on_words_that_stop_mid_phrase_waits_through_the_pause(tmp_path):
+    fake = FakeTranscriber(text="The reason I made that call myself was")
+    source = answers("sss....ss........", fake, verdict=True)
+    answer = source.next_answer(prompt(tmp_path))
+    assert answer.duration_s > 8.0  # the 4 s thinking pause did not end it; the speech after it
+    # ended in the same dangling words, so patience ran out at the end
+
