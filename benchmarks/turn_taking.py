@@ -184,9 +184,11 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
             parts.speaker.prepare(REPLY)
             times = clock.start()
             started = time.monotonic()
+            # Its answers are one or two sentences, the shape of a reply to a follow-up; the
+            # start of a main question's answer is held longer (timing.EARLY_SILENCE).
             answer = parts.answers.next_answer(Prompt(
                 text="Tell me about a decision.", stage="manager", turn=index + 1,
-                save_audio_to=folder / f"{name}_{index}.wav"))
+                kind="follow_up", save_audio_to=folder / f"{name}_{index}.wav"))
             listened = time.monotonic()
             clock.mark("answered", listened)
             parts.speaker.say(REPLY)

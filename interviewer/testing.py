@@ -187,7 +187,8 @@ class FakeMicrophone:
         self.closed = False
 
     def listen(self, *, max_seconds: float, no_speech_timeout: float | None = None,
-               on_block: BlockHook | None = None, check_words: bool = False) -> CapturedAudio:
+               on_block: BlockHook | None = None, check_words: bool = False,
+               early_until: float = 0.0) -> CapturedAudio:
         """The next recording (`on_block` is not called: the audio is not streamed)."""
         self.calls.append(ListenCall(max_seconds, no_speech_timeout))
         return self.recordings.pop(0)

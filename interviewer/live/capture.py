@@ -60,10 +60,13 @@ class ListeningMicrophone(Protocol):
     """A microphone that records one answer per `listen()` (SoundDeviceMicrophone)."""
 
     def listen(self, *, max_seconds: float, no_speech_timeout: float | None = None,
-               on_block: BlockHook | None = None, check_words: bool = False) -> CapturedAudio:
+               on_block: BlockHook | None = None, check_words: bool = False,
+               early_until: float = 0.0) -> CapturedAudio:
         """Record one answer; `no_speech_timeout` overrides how long to wait for a first word;
         with `check_words` the end-of-turn model's finished verdict waits for `on_block` to
-        say whether the words so far stop mid-phrase (`Endpointer.wants_words`)."""
+        say whether the words so far stop mid-phrase (`Endpointer.wants_words`); until
+        `early_until` seconds of speech a finished-sounding pause must be longer
+        (`EndpointSettings.early_until`)."""
         ...
 
     def close(self) -> None:
@@ -111,7 +114,8 @@ class SoundDeviceMicrophone:
         self.shared_input.close()
 
     def listen(self, *, max_seconds: float, no_speech_timeout: float | None = None,
-               on_block: BlockHook | None = None, check_words: bool = False) -> CapturedAudio:
+               on_block: BlockHook | None = None, check_words: bool = False,
+               early_until: float = 0.0) -> CapturedAudio:
         """Record until the answer ends; empty audio (ended_by 'no_speech') if nothing was said
         within `no_speech_timeout` seconds (default: the microphone's own).
 
@@ -133,6 +137,7 @@ class SoundDeviceMicrophone:
         source.open()
         settings = self.endpoint_settings(max_seconds, no_speech_timeout)
         settings.check_words = check_words and on_block is not None
+        settings.early_until = early_until
         watcher = EnterWatcher(self.stdin, enabled=self.enter_to_stop)
         display = self.display or ListeningDisplay(enter_hint=watcher.active)
         keep = False

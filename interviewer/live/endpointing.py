@@ -30,6 +30,7 @@ import numpy as np
 from interviewer.live.timing import (
     DEFAULT_END_SILENCE,
     DEFAULT_PATIENCE,
+    EARLY_SILENCE,
     FINISHED_SILENCE,
     READ_SILENCE,
     WORDS_WAIT,
@@ -147,6 +148,10 @@ class EndpointSettings:
     # longer than `words_wait` after the speech, then the verdict stands.
     check_words: bool = False
     words_wait: float = WORDS_WAIT
+    # Until `early_until` seconds of speech (the start of a main answer, where a story is
+    # told), the end-of-turn model is asked only after `early_silence`.
+    early_until: float = 0.0
+    early_silence: float = EARLY_SILENCE
 
 
 class Endpointer:
@@ -204,8 +209,17 @@ class Endpointer:
         """True when the end-of-turn model should now be asked about this pause (once each)."""
         s = self.settings
         return (s.semantic and self.ended_by is None and self.started
-                and self.speech.silence >= s.finished_silence - 1e-9
+                and self.speech.silence >= self.finished_silence - 1e-9
                 and self._judged_at != self.speech.last_speech_at)
+
+    @property
+    def finished_silence(self) -> float:
+        """The silence after which the end-of-turn model is asked about this pause: longer
+        while the answer to a main question has only begun (`early_until`)."""
+        s = self.settings
+        if self.speech.speech_seconds < s.early_until:
+            return max(s.finished_silence, s.early_silence)
+        return s.finished_silence
 
     def judged(self, finished: bool) -> str | None:
         """The end-of-turn model's verdict on the current pause. Finished ends the answer, unless

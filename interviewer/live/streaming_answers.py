@@ -19,7 +19,7 @@ from interviewer.brains.contexts import InterjectContext
 from interviewer.live.capture import ListeningMicrophone
 from interviewer.live.dangling import ends_unfinished, reads_as_finished
 from interviewer.live.incremental import IncrementalSettings, IncrementalTranscriber
-from interviewer.live.voice_answers import DEFAULT_MAX_ANSWER, VoiceAnswers, Waiting
+from interviewer.live.voice_answers import DEFAULT_MAX_ANSWER, VoiceAnswers, Waiting, early_until
 from interviewer.session.ports import (
     Answer,
     Interruption,
@@ -113,7 +113,8 @@ class StreamingVoiceAnswers(VoiceAnswers):
             return "interrupted"
 
         return self.microphone.listen(max_seconds=self.max_answer, no_speech_timeout=wait,
-                                      on_block=on_block, check_words=True)
+                                      on_block=on_block, check_words=True,
+                                      early_until=early_until(prompt))
 
     def _interject(self, prompt: Prompt):
         """The brain's cut-in check for this answer, or None when not interrupting."""

@@ -7,6 +7,10 @@ FINISHED_SILENCE = 0.3  # a finished thought is answered after this much silence
 READ_SILENCE = 1.0  # ...or after this much, when the model heard it unfinished but the
 # transcript ends a sentence (the model misses some finished thoughts; Whisper marks a trailing
 # unfinished phrase with "...")
+EARLY_SILENCE = 1.5  # early in the answer to a main question, a finished-sounding sentence is
+# a pause between sentences unless the silence lasts this long (candidates were cut off after
+# their first sentence, eight seconds into a story)
+EARLY_SHARE = 0.2  # "early": under this share of the stage's shortest advised answer time
 WORDS_WAIT = 2.0  # a finished verdict waits at most this long (from the end of speech) for
 # the transcript so far, to check its words do not stop mid-phrase; later, the verdict stands
 DEFAULT_PATIENCE = 6.0  # silence allowed after an unfinished thought (--patience)

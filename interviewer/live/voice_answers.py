@@ -16,7 +16,7 @@ from pathlib import Path
 from interviewer.console import Working
 from interviewer.errors import UserError
 from interviewer.live.capture import CapturedAudio, ListeningMicrophone
-from interviewer.live.timing import DEFAULT_WAIT, FIRST_NUDGE, SECOND_NUDGE
+from interviewer.live.timing import DEFAULT_WAIT, EARLY_SHARE, FIRST_NUDGE, SECOND_NUDGE
 from interviewer.live.wav import SAMPLE_RATE, load_audio, save_wav, wav_bytes
 from interviewer.session.ports import (
     Answer,
@@ -55,6 +55,13 @@ class Waiting:
             waited = at
         return steps
 AUDIO_SUFFIXES = (".wav",)
+
+
+def early_until(prompt: Prompt) -> float:
+    """Seconds of speech during which a pause that sounds finished is still taken as one between
+    sentences: the start of the answer to a main question, where a story is expected to run on
+    (a follow-up or a reply may be one sentence)."""
+    return EARLY_SHARE * prompt.answer_seconds[0] if prompt.kind == "question" else 0.0
 
 
 def _transcribed(audio: Audio, transcriber: Transcriber, path: Path | None,
@@ -133,7 +140,8 @@ class VoiceAnswers:
     def _listen(self, prompt: Prompt, wait: float) -> CapturedAudio:
         """Record one answer, waiting `wait` s for a first word (subclasses listen differently,
         e.g. transcribing as they go)."""
-        return self.microphone.listen(max_seconds=self.max_answer, no_speech_timeout=wait)
+        return self.microphone.listen(max_seconds=self.max_answer, no_speech_timeout=wait,
+                                      early_until=early_until(prompt))
 
     def _transcribe(self, audio: Audio, path: Path | None) -> Answer:
         """The answer from its recorded audio."""

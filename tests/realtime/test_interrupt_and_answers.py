@@ -94,7 +94,8 @@ class BlockMicrophone(FakeMicrophone):
         self.keep_up = None  # called after each block: lets the transcriber keep up, as live
         self.verdict = verdict  # the end-of-turn model's verdict on every pause (None: no model)
 
-    def listen(self, *, max_seconds, no_speech_timeout=None, on_block=None, check_words=False):
+    def listen(self, *, max_seconds, no_speech_timeout=None, on_block=None, check_words=False,
+               early_until=0.0):
         self.calls.append(ListenCall(max_seconds, no_speech_timeout))
         endpointer = Endpointer(EndpointSettings(end_silence=2.0, max_seconds=max_seconds,
                                                  semantic=self.verdict is not None,

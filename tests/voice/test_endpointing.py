@@ -188,3 +188,35 @@ def test_silence_only_endpointing_never_asks_the_model():
     assert feed(endpointer, [0.9] * windows(2)) is None
     assert run_pause(endpointer, 1.1) == "silence"
     assert endpointer.judgements == 0
+
+
+def test_early_in_a_main_answer_a_pause_between_sentences_does_not_end_it():
+    # Eight seconds into a story the first sentence ends and the candidate breathes for 0.8 s:
+    # the model would call that finished, but it is not asked before the early silence.
+    endpointer = semantic(early_until=24.0, early_silence=1.5)
+    assert feed(endpointer, [0.9] * windows(8)) is None
+    assert run_pause(endpointer, 0.8) is None  # not asked: no verdict given
+    assert endpointer.judgements == 0
+    assert feed(endpointer, [0.9] * windows(8)) is None  # the story goes on
+    # A real end this early is answered after the early silence.
+    assert run_pause(endpointer, 2.0, verdict=True) == "finished"
+    assert endpointer.elapsed - endpointer.last_speech_at == pytest.approx(1.5, abs=0.05)
+
+
+def test_past_the_early_part_a_finished_thought_is_answered_after_the_short_silence():
+    endpointer = semantic(early_until=24.0, early_silence=1.5)
+    assert feed(endpointer, [0.9] * windows(25)) is None
+    assert run_pause(endpointer, 0.6, verdict=True) == "finished"
+    assert endpointer.elapsed - endpointer.last_speech_at == pytest.approx(0.3, abs=0.05)
+
+
+def test_only_the_answer_to_a_main_question_is_held_early():
+    from interviewer.live.voice_answers import early_until
+    from interviewer.session.ports import Prompt
+
+    question = Prompt(text="Tell me about a hard call.", stage="manager", turn=1,
+                      answer_seconds=(120, 180))
+    follow_up = Prompt(text="What principle was that?", stage="manager", turn=2,
+                       kind="follow_up", answer_seconds=(120, 180))
+    assert early_until(question) == pytest.approx(24.0)
+    assert early_until(follow_up) == 0.0
