@@ -257,6 +257,8 @@ class BargeIn:
             if cancelled is not None:
                 # Cancelled audio may lag the microphone (held back until the echo's lag is
                 # found), so the level rule runs on the microphone's own windows.
+                if self.reference.gap_seen():  # an underrun moved the echo: measure it again
+                    self.canceller.playback_gap()
                 block = self.canceller.process(block, self.reference.take(len(block)))
             while len(raw) >= WINDOW:
                 heard, raw = raw[:WINDOW], raw[WINDOW:]
@@ -279,8 +281,8 @@ class BargeIn:
                     window, rest = rest[:WINDOW], rest[WINDOW:]
                     history.append(window)  # cancelled: what is handed over holds no echo
                     level, heard_speech = heard_levels.popleft()
-                    if not self.canceller.settled:
-                        level = math.inf  # a fresh filter lets echo through: not trusted yet
+                    if not self.canceller.trusted:
+                        level = math.inf  # a fresh filter, or a lag moved by an underrun
                     # Speech by either VAD: on cancelled audio, after the near-silence the
                     # echo leaves, Silero takes 0.1-0.3 s to rise for the candidate's first
                     # syllable; on the microphone it already hears speech (the echo's).
