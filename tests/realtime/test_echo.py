@@ -29,6 +29,16 @@ def test_the_reference_is_silence_until_the_line_starts_then_what_was_played_in_
     assert reference.take(2).tolist() == [0, 0]
 
 
+def test_an_underrun_is_reported_once_and_a_new_line_forgets_it():
+    reference = PlaybackReference()
+    assert not reference.gap_seen()
+    reference.mark_gap()
+    assert reference.gap_seen() and not reference.gap_seen()
+    reference.mark_gap()
+    reference.clear()
+    assert not reference.gap_seen()
+
+
 def test_the_reference_stays_bounded_when_nobody_reads_it():
     reference = PlaybackReference(max_seconds=1.0)
     for _ in range(100):
@@ -119,6 +129,29 @@ def test_a_late_reference_is_waited_for_not_filled_with_silence():
     out = cancel_line(canceller, near, far, late_at=16_000 * 2)
     assert canceller.lag == 1400  # the pairing did not shift
     assert erle(near, out, slice(1.5, 4.0)) > 20
+
+
+def test_after_an_underrun_the_moved_lag_is_measured_again_and_distrusted_until_then():
+    canceller = load_echo_canceller()
+    far = speech_like(6.0, 7)
+    lag, gap, stall = 1400, 16_000 * 3, 1600
+    near = 0.12 * np.concatenate([np.zeros(lag, np.float32), far[:-lag]])
+    cancel_line(canceller, near, far)
+    assert canceller.trusted
+    # The device runs dry for 0.1 s at reference sample `gap`: the rest plays 0.1 s later.
+    played = np.concatenate([far[:gap], np.zeros(stall, np.float32), far[gap:-stall]])
+    near = 0.12 * np.concatenate([np.zeros(lag, np.float32), played[:-lag]])
+    canceller.start_line()
+    out, trusted = [], []
+    for start in range(0, len(near), 512):
+        if start <= gap - lag < start + 512:  # the speaker notices as the reference is taken
+            canceller.playback_gap()
+        out.append(canceller.process(near[start:start + 512], far[start:start + 512]))
+        trusted.append(canceller.trusted)
+    blocks_after = (gap - lag) // 512 + 1
+    assert not trusted[blocks_after]  # the echo moved: cancelled audio is not judged
+    assert trusted[-1] and canceller.lag == lag + stall  # measured once, taken at once
+    assert erle(near, np.concatenate(out), slice(4.5, 5.8)) > 20
 
 
 def test_the_canceller_is_not_trusted_before_it_has_heard_enough_echo():
