@@ -212,3 +212,32 @@ def test_with_cancelled_audio_the_echo_alone_never_cuts_in():
     for level in rng.uniform(0.5, 1.5, windows(20)):
         # The echo is speech to the VAD, but the canceller took 15-25 dB off it.
         assert not detector.update(0.95, 0.002 * level, 0.02 * level)
+
+
+def test_the_player_queues_a_deep_buffer_and_reports_an_underrun_to_the_reference(monkeypatch):
+    import sounddevice
+
+    from interviewer.live.playback import OUTPUT_LATENCY, Player
+
+    opened = {}
+
+    class DryOnce:  # runs dry before its third write, as a stalled playing thread would
+        def __init__(self, **options):
+            opened.update(options)
+            self.writes = 0
+
+        def write(self, data):
+            self.writes += 1
+            return self.writes == 3
+
+        def start(self):
+            pass
+
+        stop = abort = close = start
+
+    monkeypatch.setattr(sounddevice, "OutputStream", DryOnce)
+    player = Player()
+    player.reference = PlaybackReference()
+    assert player.play(np.zeros(16_000, np.float32), 16_000)
+    assert opened["latency"] == OUTPUT_LATENCY >= 0.1  # 35 ms ran dry several times a line
+    assert player.reference.gap_seen() and not player.reference.gap_seen()
