@@ -111,8 +111,10 @@ class BargeIn:
             watcher.join(JOIN_TIMEOUT)
             if not self.last_barged_in:
                 if self.canceller is not None and self.canceller.lag:
-                    # The echo of the line's last samples is still on its way (measured: 0.4 of
-                    # its level reached the next answer); with its lag known, let it arrive.
+                    # The echo of the line's last samples is still on its way; with its lag
+                    # known, let it arrive before it is dropped. (The 0.4-0.98 of the echo's
+                    # level once measured in the next answer came from lines the echo had
+                    # stopped, which hand their audio on; lines played out left none.)
                     time.sleep(min(self.canceller.lag / SAMPLE_RATE + TAIL_MARGIN, MAX_TAIL))
                 self.source.discard()  # the question's echo must not leak into the answer
 
