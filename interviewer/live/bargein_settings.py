@@ -24,8 +24,5 @@ class BargeInSettings:
     pre_roll: float = 0.3  # audio kept from before the speech onset for the next listen()
     # With echo cancellation (CancelledSpeechDetector):
     echo_ratio: float = 0.35  # the share of the microphone's level the cancelled speech keeps
-    # 0.12 s (four windows) within 0.3 s: at equal loudness the echo's syllables outweigh the
-    # candidate's in some windows, so a first word gave runs of 2-4 windows and 0.15 s came
-    # 1.3-2.3 s late (or never) in 2 of 10 logged cut-ins; a knock is 1-3 windows.
-    cancelled_speech: float = 0.12  # this much such speech...
+    cancelled_speech: float = 0.15  # this much such speech...
     cancelled_span: float = 0.3  # ...within this long is the candidate cutting in
