@@ -136,12 +136,16 @@ class EchoCanceller:
 
     @property
     def trusted(self) -> bool:
-        """True when the cancelled audio can be judged: `settled`, and no underrun is pending.
+        """True when the cancelled audio can be judged: `settled`, no underrun pending, and
+        the last lag measured agreeing with the lag in use.
 
         Measured: after an underrun the echo came through at the microphone's own level until
-        the lag was measured again, which stopped about one line in 15 under load.
+        the lag was measured again, which stopped about one line in 15 under load; once, with no
+        underrun reported, the lag moved by 140 ms and the echo came through until a second
+        measurement confirmed it. A stray peak costs only the cancelled rule's ear until the
+        next measurement (the level rule on the microphone still listens).
         """
-        return self.settled and self._gap_at is None
+        return self.settled and self._gap_at is None and self._moved is None
 
     def playback_gap(self) -> None:
         """The output ran dry just now: re-measure the lag on the reference played after it.
@@ -203,9 +207,11 @@ class EchoCanceller:
                 self._gap_at = None  # found, or no echo heard to find it on
         elif found is not None and self.lag_found and abs(found[0] - (self.lag or 0)) > AGREE:
             # A moved lag must be measured twice: one stray peak would cost 40 dB meanwhile.
+            # Until then the cancelled audio is not trusted (the echo may have moved).
             if self._moved is not None and abs(found[0] - self._moved) <= AGREE:
-                self.lag = found[0]
-            self._moved = found[0]
+                self.lag, self._moved = found[0], None
+            else:
+                self._moved = found[0]
         elif found is not None:
             self.lag, self.lag_found, self._moved = found[0], True, None
             self._measured = True

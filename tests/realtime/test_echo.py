@@ -241,3 +241,21 @@ def test_the_player_queues_a_deep_buffer_and_reports_an_underrun_to_the_referenc
     assert player.play(np.zeros(16_000, np.float32), 16_000)
     assert opened["latency"] == OUTPUT_LATENCY >= 0.1  # 35 ms ran dry several times a line
     assert player.reference.gap_seen() and not player.reference.gap_seen()
+
+
+def test_a_lag_that_moves_without_an_underrun_is_distrusted_until_measured_twice():
+    canceller = load_echo_canceller()
+    far = speech_like(6.0, 8)
+    lag, moved_at, shift = 1300, 16_000 * 3, 2200  # measured once: 140 ms, nothing reported
+    near = 0.12 * np.concatenate([np.zeros(lag, np.float32), far[:-lag]])
+    cancel_line(canceller, near, far)
+    played = np.concatenate([far[:moved_at], np.zeros(shift, np.float32), far[moved_at:-shift]])
+    near = 0.12 * np.concatenate([np.zeros(lag, np.float32), played[:-lag]])
+    canceller.start_line()
+    trusted = []
+    for start in range(0, len(near), 512):
+        canceller.process(near[start:start + 512], far[start:start + 512])
+        trusted.append((start, canceller.trusted, canceller.lag))
+    assert all(ok for start, ok, _ in trusted if start < moved_at)
+    assert any(not ok and found == lag for _, ok, found in trusted)  # moved, not yet confirmed
+    assert trusted[-1][1] and trusted[-1][2] == lag + shift
