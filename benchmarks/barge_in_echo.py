@@ -12,7 +12,10 @@ RMS matched); `echo_lines` more play with nobody talking. Printed per configurat
 - lines stopped by echo alone (every line counts: the ones the candidate cut into too, if
   they stopped before the candidate spoke);
 - echo in the audio handed over to the answer: its level before the candidate's first word,
-  relative to the echo at the microphone (the raw microphone would be 0 dB).
+  relative to the echo at the microphone (the raw microphone would be 0 dB);
+- echo reaching the next answer: after each echo-alone line that played to the end, the level
+  of what the microphone queued for the answer, relative to the echo's (a line the echo
+  stopped hands its audio on as a barge-in would, so it is counted as a stop instead).
 
 Run through `turn_taking.py` (it owns the private sinks), or alone:
     python benchmarks/barge_in_echo.py [--tries 10] [--echo-lines 20] [--cancel-only]
@@ -197,10 +200,13 @@ def trials(sinks: dict, folder: Path, tries: int, echo_lines: int, cancel: bool,
             time.sleep(0.5)
         for _ in range(echo_lines):
             result["lines"] += 1
-            result["echo_stops"] += speaker.say(line).interrupted
+            stopped = speaker.say(line).interrupted
+            result["echo_stops"] += stopped
             time.sleep(0.3)  # what reaches the next answer: the echo's tail
             tail = _drain(microphone.shared_input)
-            result["tails"].append(speech_level(tail) / result["echo_level"] if len(tail) else 0)
+            if not stopped:  # a stopped line hands its audio on, and is counted above
+                result["tails"].append(speech_level(tail) / result["echo_level"]
+                                       if len(tail) else 0)
             microphone.shared_input.discard()
     finally:
         heard_sink.close()

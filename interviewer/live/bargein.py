@@ -16,13 +16,7 @@ over to the answer is the cancelled audio, so the question's echo does not leak 
 fallback's level rule runs on the microphone alongside (it covers headphones, where there is no
 echo to fit and AEC3 damps the candidate a little).
 
-Echo guard without a canceller (the fallback): the microphone hears the interviewer's own voice,
-which the VAD rightly calls speech. The detector learns how loud that echo is from the first
-`learn_seconds` of speech it hears in each playback (the candidate is almost always silent then,
-so this is also a grace period) and counts speech as the candidate's only when it is
-`echo_factor` times louder. Learning waits for the echo to arrive, because the output's latency
-and the line's lead-in delay it by a varying amount; with headphones no echo comes, and the
-room's noise is learned by `learn_timeout`.
+Without a canceller the level rule alone decides (`interviewer.live.loud_speech`).
 """
 
 from __future__ import annotations
@@ -34,15 +28,16 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
 from interviewer.errors import UserError
+from interviewer.live.bargein_settings import BargeInSettings
 from interviewer.live.cancelled_speech import CancelledSpeechDetector
 from interviewer.live.echo import SAMPLE_RATE, EchoCanceller, PlaybackReference, load_echo_canceller
-from interviewer.live.endpointing import WINDOW, WINDOW_SECONDS, SpeechTracker, StreamingVad
+from interviewer.live.endpointing import WINDOW, WINDOW_SECONDS, StreamingVad
+from interviewer.live.loud_speech import BargeInDetector
 from interviewer.live.playback import Player
 from interviewer.live.shared_input import SharedInput
 
@@ -51,110 +46,7 @@ TAIL_MARGIN = 0.03  # seconds waited past the echo's lag for its tail to arrive.
 MAX_TAIL = 0.3  # ...at most
 JOIN_TIMEOUT = 5.0  # the watcher stops within a poll; this only guards against a hung device
 
-
-@dataclass
-class BargeInSettings:
-    """When speech during playback counts as the candidate cutting in. Times in seconds."""
-
-    min_speech: float = 0.28  # sustained speech needed; shorter blips (a cough, "mm") are ignored
-    speech_threshold: float = 0.5  # Silero probability that starts a run of speech
-    silence_threshold: float = 0.35  # ...and that keeps it going (hysteresis, as in Endpointer)
-    learn_seconds: float = 0.5  # echo level learned from this much speech heard first...
-    learn_timeout: float = 1.0  # ...or, if that much never came, from this much of the playback
-    echo_factor: float = 2.0  # the candidate must be this many times louder than the echo
-    loud_fraction: float = 0.75  # share of those windows that must be louder than the echo
-    noise_floor: float = 0.002  # RMS; with no echo at all, speech must still beat 2x this
-    pre_roll: float = 0.3  # audio kept from before the speech onset for the next listen()
-    # With echo cancellation (CancelledSpeechDetector):
-    echo_ratio: float = 0.35  # the share of the microphone's level the cancelled speech keeps
-    cancelled_speech: float = 0.15  # this much such speech...
-    cancelled_span: float = 0.3  # ...within this long is the candidate cutting in
-
-
-class BargeInDetector:
-    """Decides, window by window, whether the candidate has started talking over the playback.
-
-    Pure logic over (speech probability, RMS level) pairs, so tests can drive it with made-up
-    numbers. Barge-in is the last `min_speech` seconds all being speech (by the VAD), with at
-    least `loud_fraction` of those windows louder than `trigger_level`: `echo_factor` times the
-    echo level (learned from the first `learn_seconds` of speech, or by `learn_timeout` from
-    whatever was heard; no barge-in before then), or times `noise_floor` when that is higher.
-    Counting loud windows rather than averaging the level keeps a single loud window (a cough,
-    a knock, the first syllable) from tipping it.
-    """
-
-    def __init__(self, settings: BargeInSettings | None = None):
-        self.settings = settings or BargeInSettings()
-        self.elapsed = 0.0
-        self.echo_level: float | None = None  # set once learning is over
-        self.onset_at: float | None = None  # second of playback the candidate's speech began
-        self.speech = SpeechTracker(self.settings.speech_threshold,
-                                    self.settings.silence_threshold, self.settings.min_speech)
-        self._run: deque[tuple[float, float, float]] = deque()  # (start, seconds, rms)
-        # While learning: (seconds, energy) of the speech windows, and of all windows.
-        self._learned_speech = [0.0, 0.0]
-        self._learned_all = [0.0, 0.0]
-
-    @property
-    def triggered(self) -> bool:
-        """True once barge-in has been detected."""
-        return self.onset_at is not None
-
-    @property
-    def in_speech(self) -> bool:
-        """True while the VAD hears speech (the interviewer's echo or the candidate)."""
-        return self.speech.in_speech
-
-    @property
-    def trigger_level(self) -> float | None:
-        """The RMS the candidate's speech must exceed (None while still learning)."""
-        if self.echo_level is None:
-            return None
-        return self.settings.echo_factor * max(self.echo_level, self.settings.noise_floor)
-
-    def update(self, probability: float, rms: float, seconds: float = WINDOW_SECONDS) -> bool:
-        """Account for one window; True when the candidate has barged in (and from then on)."""
-        if self.triggered:
-            return True
-        s = self.settings
-        start = self.elapsed
-        self.elapsed += seconds
-        speaking = self.speech.update(probability, seconds)
-        if self.echo_level is None:
-            self._learn(speaking, rms, seconds)
-        if not speaking:
-            self._run.clear()
-            return False
-        self._run.append((start, seconds, rms))
-        # Keep only the shortest tail of the run that still spans min_speech.
-        while len(self._run) > 1 and self._span() - self._run[0][1] >= s.min_speech - 1e-9:
-            self._run.popleft()
-        if self._span() < s.min_speech - 1e-9:
-            return False
-        level = self.trigger_level
-        loud = sum(seconds for _, seconds, window_rms in self._run
-                   if level is not None and window_rms > level)
-        if loud >= s.loud_fraction * self._span() - 1e-9:
-            self.onset_at = self._run[0][0]
-        return self.triggered
-
-    def _learn(self, speaking: bool, rms: float, seconds: float) -> None:
-        energy = seconds * rms * rms
-        self._learned_all[0] += seconds
-        self._learned_all[1] += energy
-        if speaking:
-            self._learned_speech[0] += seconds
-            self._learned_speech[1] += energy
-        s = self.settings
-        enough = self._learned_speech[0] >= s.learn_seconds - 1e-9
-        if enough or self.elapsed >= s.learn_timeout - 1e-9:
-            # The echo's loudness while it sounds: the silence before it arrives would otherwise
-            # make it look quieter than it is.
-            heard = self._learned_speech if self._learned_speech[0] else self._learned_all
-            self.echo_level = math.sqrt(heard[1] / heard[0])
-
-    def _span(self) -> float:
-        return sum(seconds for _, seconds, _ in self._run)
+__all__ = ["BargeIn", "BargeInDetector", "BargeInSettings", "enable_barge_in"]
 
 
 class BargeIn:
@@ -219,8 +111,10 @@ class BargeIn:
             watcher.join(JOIN_TIMEOUT)
             if not self.last_barged_in:
                 if self.canceller is not None and self.canceller.lag:
-                    # The echo of the line's last samples is still on its way (measured: 0.4 of
-                    # its level reached the next answer); with its lag known, let it arrive.
+                    # The echo of the line's last samples is still on its way; with its lag
+                    # known, let it arrive before it is dropped. (The 0.4-0.98 of the echo's
+                    # level once measured in the next answer came from lines the echo had
+                    # stopped, which hand their audio on; lines played out left none.)
                     time.sleep(min(self.canceller.lag / SAMPLE_RATE + TAIL_MARGIN, MAX_TAIL))
                 self.source.discard()  # the question's echo must not leak into the answer
 
@@ -257,6 +151,8 @@ class BargeIn:
             if cancelled is not None:
                 # Cancelled audio may lag the microphone (held back until the echo's lag is
                 # found), so the level rule runs on the microphone's own windows.
+                if self.reference.gap_seen():  # an underrun moved the echo: measure it again
+                    self.canceller.playback_gap()
                 block = self.canceller.process(block, self.reference.take(len(block)))
             while len(raw) >= WINDOW:
                 heard, raw = raw[:WINDOW], raw[WINDOW:]
@@ -279,8 +175,8 @@ class BargeIn:
                     window, rest = rest[:WINDOW], rest[WINDOW:]
                     history.append(window)  # cancelled: what is handed over holds no echo
                     level, heard_speech = heard_levels.popleft()
-                    if not self.canceller.settled:
-                        level = math.inf  # a fresh filter lets echo through: not trusted yet
+                    if not self.canceller.trusted:
+                        level = math.inf  # a fresh filter, or a lag moved by an underrun
                     # Speech by either VAD: on cancelled audio, after the near-silence the
                     # echo leaves, Silero takes 0.1-0.3 s to rise for the candidate's first
                     # syllable; on the microphone it already hears speech (the echo's).

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from interviewer.live.endpointing import WINDOW_SECONDS
 
 if TYPE_CHECKING:
-    from interviewer.live.bargein import BargeInSettings
+    from interviewer.live.bargein_settings import BargeInSettings
 
 
 class CancelledSpeechDetector:

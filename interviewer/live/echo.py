@@ -41,6 +41,16 @@ class PlaybackReference:
         self._limit = int(max_seconds * SAMPLE_RATE)
         self._lock = threading.Lock()
         self._started = False  # the line's first samples were pushed
+        self._gap = False  # the output device ran dry since the last `gap_seen()`
+
+    def mark_gap(self) -> None:
+        """The output device ran dry (an underrun): what follows plays, and echoes, later."""
+        self._gap = True
+
+    def gap_seen(self) -> bool:
+        """True once after each `mark_gap()`: the echo's lag has moved by an unknown amount."""
+        gap, self._gap = self._gap, False
+        return gap
 
     def push(self, samples: np.ndarray) -> None:
         """Add 16 kHz samples just handed to the output device."""
@@ -83,6 +93,7 @@ class PlaybackReference:
             self._chunks.clear()
             self._held = 0
             self._started = False
+        self._gap = False
 
 
 class EchoCanceller:
@@ -93,7 +104,9 @@ class EchoCanceller:
     fits at once. At a line's start (`start_line`) the microphone is held back until the lag is
     found, about 0.4 s after the line begins, or for at most `hold_seconds` (no echo at all:
     headphones); then the held audio is cancelled in one go. The lag is re-measured every
-    `recheck_seconds`, as a stall can shift it mid-line.
+    `recheck_seconds`, as a stall can shift it mid-line. An underrun of the output device
+    (`playback_gap`) certainly shifts it: the lag is then measured afresh on the audio heard
+    since, and until it is found the cancelled audio is not to be trusted (`trusted`).
 
     AEC3 zero-pads a partial 10 ms frame on every call, which would corrupt a stream, so blocks
     are cancelled in whole frames: the output lags the input by less than 10 ms once the lag is
@@ -121,6 +134,28 @@ class EchoCanceller:
         """
         return self._learned >= SETTLE_SECONDS * SAMPLE_RATE
 
+    @property
+    def trusted(self) -> bool:
+        """True when the cancelled audio can be judged: `settled`, no underrun pending, and
+        the last lag measured agreeing with the lag in use.
+
+        Measured: after an underrun the echo came through at the microphone's own level until
+        the lag was measured again, which stopped about one line in 15 under load; once, with no
+        underrun reported, the lag moved by 140 ms and the echo came through until a second
+        measurement confirmed it. A stray peak costs only the cancelled rule's ear until the
+        next measurement (the level rule on the microphone still listens).
+        """
+        return self.settled and self._gap_at is None and self._moved is None
+
+    def playback_gap(self) -> None:
+        """The output ran dry just now: re-measure the lag on the reference played after it.
+
+        The reference already taken reaches about one lag past the microphone (it was queued
+        on the device before the underrun, so its echo keeps the old lag); only what follows it
+        is measured.
+        """
+        self._gap_at = self._tried = self._base + len(self._near) + (self.lag or 0)
+
     def start_line(self) -> None:
         """A new line starts: the lag is measured afresh (the AEC3 filter is kept)."""
         self._near = np.zeros(0, np.float32)  # this line's microphone and reference, from
@@ -131,6 +166,7 @@ class EchoCanceller:
         self.lag_found = False
         self._moved: int | None = None  # a different lag measured once, until measured again
         self._measured = False  # the lag was found on this line (not taken from the last)
+        self._gap_at: int | None = None  # line sample of an underrun whose lag is not yet found
 
     def process(self, near: np.ndarray, far: np.ndarray) -> np.ndarray:
         """Echo-cancelled microphone audio for `near` (microphone) given `far` (played).
@@ -156,16 +192,26 @@ class EchoCanceller:
     def _measure(self) -> None:
         paired = min(len(self._near), len(self._far))
         end = self._base + paired
-        if end - self._tried < (MEASURE_STEP if not self.lag_found else self._recheck):
+        fresh = not self.lag_found or self._gap_at is not None  # nothing to agree with
+        if end - self._tried < (MEASURE_STEP if fresh else self._recheck):
             return
         self._tried = end
         span = paired if not self.lag_found else min(paired, RECHECK_WINDOW + MAX_LAG)
+        if self._gap_at is not None:  # only what was heard since the underrun
+            span = min(span, end - self._gap_at)
         found = estimate_lag(self._far[paired - span:paired], self._near[paired - span:paired])
-        if found is not None and self.lag_found and abs(found[0] - (self.lag or 0)) > AGREE:
+        if self._gap_at is not None:
+            if found is not None:
+                self.lag, self._moved = found[0], None
+            if found is not None or end - self._gap_at >= self._hold:
+                self._gap_at = None  # found, or no echo heard to find it on
+        elif found is not None and self.lag_found and abs(found[0] - (self.lag or 0)) > AGREE:
             # A moved lag must be measured twice: one stray peak would cost 40 dB meanwhile.
+            # Until then the cancelled audio is not trusted (the echo may have moved).
             if self._moved is not None and abs(found[0] - self._moved) <= AGREE:
-                self.lag = found[0]
-            self._moved = found[0]
+                self.lag, self._moved = found[0], None
+            else:
+                self._moved = found[0]
         elif found is not None:
             self.lag, self.lag_found, self._moved = found[0], True, None
             self._measured = True

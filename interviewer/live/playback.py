@@ -15,6 +15,11 @@ from interviewer.live.echo import SAMPLE_RATE as REFERENCE_RATE
 from interviewer.live.echo import PlaybackReference
 
 CHUNK_SECONDS = 0.05
+# Audio queued on the device. PortAudio's "high" default is 35 ms on PulseAudio, so any stall of
+# the playing thread longer than that (measured under load: several per line) ran the device dry;
+# each such underrun delays the rest of the line and moves its echo against the canceller's
+# reference. stop() aborts, dropping what is queued, so a deeper queue does not delay a barge-in.
+OUTPUT_LATENCY = 0.2
 
 
 class Player:
@@ -51,7 +56,7 @@ class Player:
         chunk = max(int(sample_rate * CHUNK_SECONDS), 1)
         reference = self._reference_samples(data[:, 0], sample_rate)
         stream = sd.OutputStream(samplerate=sample_rate, channels=1, dtype="float32",
-                                 device=self.device)
+                                 device=self.device, latency=OUTPUT_LATENCY)
         finished = False
         stream.start()
         try:
@@ -61,7 +66,9 @@ class Player:
                 if reference is not None:  # before the write: the reference must lead the echo
                     self.reference.push(reference[start * len(reference) // len(data):
                                                   (start + chunk) * len(reference) // len(data)])
-                stream.write(data[start:start + chunk])
+                underflowed = stream.write(data[start:start + chunk])
+                if underflowed and reference is not None:  # the device ran dry: the echo moved
+                    self.reference.mark_gap()
             finished = True
             return True
         finally:

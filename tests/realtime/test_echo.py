@@ -29,6 +29,16 @@ def test_the_reference_is_silence_until_the_line_starts_then_what_was_played_in_
     assert reference.take(2).tolist() == [0, 0]
 
 
+def test_an_underrun_is_reported_once_and_a_new_line_forgets_it():
+    reference = PlaybackReference()
+    assert not reference.gap_seen()
+    reference.mark_gap()
+    assert reference.gap_seen() and not reference.gap_seen()
+    reference.mark_gap()
+    reference.clear()
+    assert not reference.gap_seen()
+
+
 def test_the_reference_stays_bounded_when_nobody_reads_it():
     reference = PlaybackReference(max_seconds=1.0)
     for _ in range(100):
@@ -121,6 +131,29 @@ def test_a_late_reference_is_waited_for_not_filled_with_silence():
     assert erle(near, out, slice(1.5, 4.0)) > 20
 
 
+def test_after_an_underrun_the_moved_lag_is_measured_again_and_distrusted_until_then():
+    canceller = load_echo_canceller()
+    far = speech_like(6.0, 7)
+    lag, gap, stall = 1400, 16_000 * 3, 1600
+    near = 0.12 * np.concatenate([np.zeros(lag, np.float32), far[:-lag]])
+    cancel_line(canceller, near, far)
+    assert canceller.trusted
+    # The device runs dry for 0.1 s at reference sample `gap`: the rest plays 0.1 s later.
+    played = np.concatenate([far[:gap], np.zeros(stall, np.float32), far[gap:-stall]])
+    near = 0.12 * np.concatenate([np.zeros(lag, np.float32), played[:-lag]])
+    canceller.start_line()
+    out, trusted = [], []
+    for start in range(0, len(near), 512):
+        if start <= gap - lag < start + 512:  # the speaker notices as the reference is taken
+            canceller.playback_gap()
+        out.append(canceller.process(near[start:start + 512], far[start:start + 512]))
+        trusted.append(canceller.trusted)
+    blocks_after = (gap - lag) // 512 + 1
+    assert not trusted[blocks_after]  # the echo moved: cancelled audio is not judged
+    assert trusted[-1] and canceller.lag == lag + stall  # measured once, taken at once
+    assert erle(near, np.concatenate(out), slice(4.5, 5.8)) > 20
+
+
 def test_the_canceller_is_not_trusted_before_it_has_heard_enough_echo():
     canceller = load_echo_canceller()
     far = speech_like(1.0, 6)
@@ -179,3 +212,50 @@ def test_with_cancelled_audio_the_echo_alone_never_cuts_in():
     for level in rng.uniform(0.5, 1.5, windows(20)):
         # The echo is speech to the VAD, but the canceller took 15-25 dB off it.
         assert not detector.update(0.95, 0.002 * level, 0.02 * level)
+
+
+def test_the_player_queues_a_deep_buffer_and_reports_an_underrun_to_the_reference(monkeypatch):
+    import sounddevice
+
+    from interviewer.live.playback import OUTPUT_LATENCY, Player
+
+    opened = {}
+
+    class DryOnce:  # runs dry before its third write, as a stalled playing thread would
+        def __init__(self, **options):
+            opened.update(options)
+            self.writes = 0
+
+        def write(self, data):
+            self.writes += 1
+            return self.writes == 3
+
+        def start(self):
+            pass
+
+        stop = abort = close = start
+
+    monkeypatch.setattr(sounddevice, "OutputStream", DryOnce)
+    player = Player()
+    player.reference = PlaybackReference()
+    assert player.play(np.zeros(16_000, np.float32), 16_000)
+    assert opened["latency"] == OUTPUT_LATENCY >= 0.1  # 35 ms ran dry several times a line
+    assert player.reference.gap_seen() and not player.reference.gap_seen()
+
+
+def test_a_lag_that_moves_without_an_underrun_is_distrusted_until_measured_twice():
+    canceller = load_echo_canceller()
+    far = speech_like(6.0, 8)
+    lag, moved_at, shift = 1300, 16_000 * 3, 2200  # measured once: 140 ms, nothing reported
+    near = 0.12 * np.concatenate([np.zeros(lag, np.float32), far[:-lag]])
+    cancel_line(canceller, near, far)
+    played = np.concatenate([far[:moved_at], np.zeros(shift, np.float32), far[moved_at:-shift]])
+    near = 0.12 * np.concatenate([np.zeros(lag, np.float32), played[:-lag]])
+    canceller.start_line()
+    trusted = []
+    for start in range(0, len(near), 512):
+        canceller.process(near[start:start + 512], far[start:start + 512])
+        trusted.append((start, canceller.trusted, canceller.lag))
+    assert all(ok for start, ok, _ in trusted if start < moved_at)
+    assert any(not ok and found == lag for _, ok, found in trusted)  # moved, not yet confirmed
+    assert trusted[-1][1] and trusted[-1][2] == lag + shift
