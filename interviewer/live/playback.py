@@ -55,8 +55,11 @@ class Player:
         data = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1, 1)
         chunk = max(int(sample_rate * CHUNK_SECONDS), 1)
         reference = self._reference_samples(data[:, 0], sample_rate)
+        # The deep queue only where an echo canceller follows the output (replay and plain
+        # playback keep PortAudio's default: with 0.2 s the first clip of a replay was lost).
+        latency = OUTPUT_LATENCY if self.reference is not None else "high"
         stream = sd.OutputStream(samplerate=sample_rate, channels=1, dtype="float32",
-                                 device=self.device, latency=OUTPUT_LATENCY)
+                                 device=self.device, latency=latency)
         finished = False
         stream.start()
         try:
