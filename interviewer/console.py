@@ -159,8 +159,13 @@ class Working:
             self._done.wait(self.refresh)
 
     def _write(self, text: str) -> None:
-        try:
-            self.stream.write(text)
-            self.stream.flush()
-        except (OSError, ValueError):
-            pass
+        write_status(self.stream, text)
+
+
+def write_status(stream, text: str) -> None:
+    """Write a status line and flush it; a closed or broken stream only loses the status."""
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError):
+        pass

@@ -11,6 +11,8 @@ import math
 import sys
 import time
 
+from interviewer.console import write_status
+
 REASONS = {
     "finished": "you finished",
     "silence": "you paused",
@@ -73,8 +75,4 @@ class ListeningDisplay:
         self._write(f"\r\033[K  {line}\n" if self.live else f"{line}\n")
 
     def _write(self, text: str) -> None:
-        try:
-            self.stream.write(text)
-            self.stream.flush()
-        except (OSError, ValueError):
-            pass
+        write_status(self.stream, text)
