@@ -18,7 +18,7 @@ alone, it prints the share of barge-ins detected, how soon after the candidate's
 voice stopped, the lines stopped by echo alone and the echo left in the handed-over audio.
 
     python benchmarks/turn_taking.py [--model PATH] [--answers 30] [--tries 10]
-        [--echo-lines 20] [--cpu-load]
+        [--echo-lines 20] [--cpu-load] [--holdout]
 
 Needs .ci/start-virtual-audio.sh, espeak-ng, PortAudio and the end-of-turn model. The last line
 is `turn-taking: false cut-offs X%, median gap Y s` for the default configuration.
@@ -70,7 +70,34 @@ UNFINISHED = [
     ("My manager disagreed at first, and honestly,", "she had a fair point about the risk."),
     ("If I had to pick the single biggest lesson, it would be", "to share context early."),
 ]
+# Written after the thresholds in live/last_word.py and live/dangling.py were set, and never
+# used to tune them (`--holdout`): a rule that only fits the sets above shows here.
+HOLDOUT_FINISHED = [
+    "I paused the rollout and wrote to the partner teams that morning.",
+    "We cut the cost of the pipeline by about a third.",
+    "She told me my updates were too long, so now I lead with the decision.",
+    "The experiment showed no lift, and we dropped the feature.",
+    "I still think it was the right trade-off.",
+    "We hired two engineers and the backlog cleared in a month.",
+    "My biggest mistake was not asking the support team sooner.",
+    "The outage lasted forty minutes and nobody lost their data.",
+    "I would make the same decision again.",
+    "After that review I started sharing drafts much earlier.",
+]
+HOLDOUT_UNFINISHED = [
+    ("The hardest part of telling the director was", "admitting that I had missed the signs."),
+    ("I wanted to push back, but", "I did not have the numbers yet."),
+    ("What changed my mind in the end was the", "feedback from two of our biggest partners."),
+    ("We had about three weeks left and", "the vendor kept slipping their dates."),
+    ("So I sat down with the tech lead of the", "payments team and we rewrote the plan."),
+    ("The thing I would tell my younger self is", "to ask for help much sooner."),
+    ("I think the real reason it failed was that", "nobody owned the final decision."),
+    ("Before the launch I spent a whole week on", "load tests with the platform team."),
+    ("Our churn numbers looked fine until", "we split them by country."),
+    ("If I am honest, my first reaction to the feedback was", "to defend myself."),
+]
 VOICES = ["en-us", "en-us+f3", "en-gb", "en-us+m3"]
+HOLDOUT_VOICES = ["en-us+f2", "en-gb+m2", "en-us+m1", "en-gb-x-rp"]
 PAUSES = [1.5, 2.0, 2.5, 3.0, 3.5, 4.0]
 REPLY = "Thanks. Let's go one level deeper on that."
 LOUD = 0.01  # a sample above this is sound on the monitors
@@ -89,24 +116,28 @@ def espeak(text: str, voice: str, path: Path, rate: int = 165) -> np.ndarray:
     return resample(samples, sample_rate)
 
 
-def answer_set(folder: Path, count: int) -> list[tuple[Path, float | None]]:
-    """(WAV, thinking pause or None) for `count` answers, a third of them with a pause."""
+def answer_set(folder: Path, count: int, holdout: bool = False) -> list[tuple[Path, float | None]]:
+    """(WAV, thinking pause or None) for `count` answers, a third of them with a pause; from the
+    held-out sentences and voices with `holdout`."""
     from interviewer.live.wav import save_wav
     from interviewer.session.ports import Audio
 
+    voices = HOLDOUT_VOICES if holdout else VOICES
+    finished = HOLDOUT_FINISHED if holdout else FINISHED
+    unfinished = HOLDOUT_UNFINISHED if holdout else UNFINISHED
     answers = []
     for index in range(count):
-        voice = VOICES[index % len(VOICES)]
+        voice = voices[index % len(voices)]
         lead = np.zeros(4000, np.float32)
         if index % 3 == 2:
-            first, rest = UNFINISHED[(index // 3) % len(UNFINISHED)]
+            first, rest = unfinished[(index // 3) % len(unfinished)]
             pause = PAUSES[(index // 3) % len(PAUSES)]
             speech = [espeak(first, voice, folder / "a.wav"), np.zeros(int(pause * 16_000),
                                                                        np.float32),
                       espeak(rest, voice, folder / "b.wav")]
         else:
             pause = None
-            speech = [espeak(FINISHED[(index - index // 3) % len(FINISHED)], voice,
+            speech = [espeak(finished[(index - index // 3) % len(finished)], voice,
                              folder / "a.wav")]
         samples = np.concatenate([lead, *speech, np.zeros(1600, np.float32)]) * 0.7
         answers.append((save_wav(folder / f"answer_{index:02d}.wav", Audio(samples)), pause))
@@ -257,6 +288,8 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="one line per answer")
     parser.add_argument("--only-default", action="store_true",
                         help="end of turn: the default configuration only")
+    parser.add_argument("--holdout", action="store_true",
+                        help="end of turn: the held-out sentences and voices")
     parser.add_argument("--cpu-load", action="store_true",
                         help="a busy loop on every core while answers are taken")
     args = parser.parse_args()
@@ -282,10 +315,11 @@ def run(args, sinks: dict) -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="turn-taking-"))
     model = args.model or default_model()
-    answers = answer_set(folder, args.answers)
+    answers = answer_set(folder, args.answers, args.holdout)
     paused = sum(1 for _, pause in answers if pause)
+    held = ", held-out sentences and voices" if args.holdout else ""
     print(f"model: {model}; cores: {os.cpu_count()}; answers: {len(answers)} ({paused} with "
-          f"a thinking pause of 1.5-4 s); cpu load: {'yes' if args.cpu_load else 'no'}")
+          f"a thinking pause of 1.5-4 s{held}); cpu load: {'yes' if args.cpu_load else 'no'}")
     configs = [("end-of-turn model", VoiceSettings(model=model))]
     if args.skip_endpointing:
         configs = []

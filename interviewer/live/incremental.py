@@ -325,9 +325,13 @@ class IncrementalTranscriber:
 
     def partial_text(self) -> str:
         """The text of the stretches transcribed so far (lags the speech by a stretch or two)."""
+        return self.partial_transcript().text
+
+    def partial_transcript(self) -> Transcript:
+        """The stretches transcribed so far, words timed on the answer's clock."""
         with self._lock:
             done = sorted((s for s in self._done if s.result is not None), key=lambda s: s.start)
-        return " ".join(s.result.text for s in done if s.result.text)
+        return _joined(done, self.duration_s, self.transcriber.language)
 
     def finish(self) -> Transcript:
         """Transcribe what is left and return the whole answer's Transcript."""

@@ -19,6 +19,7 @@ from interviewer.brains.contexts import InterjectContext
 from interviewer.live.capture import ListeningMicrophone
 from interviewer.live.dangling import ends_unfinished, reads_as_finished
 from interviewer.live.incremental import IncrementalSettings, IncrementalTranscriber
+from interviewer.live.last_word import doubtful_ending
 from interviewer.live.voice_answers import DEFAULT_MAX_ANSWER, VoiceAnswers, Waiting, early_until
 from interviewer.session.ports import (
     Answer,
@@ -85,12 +86,15 @@ class StreamingVoiceAnswers(VoiceAnswers):
                 return None
             covered = self.incremental.transcribed_until() >= \
                 endpointer.last_speech_at - READ_MARGIN
-            if endpointer.wants_words and covered and endpointer.words(
-                    ends_unfinished(self.incremental.partial_text())):
-                return endpointer.ended_by
-            if endpointer.wants_reading and covered and endpointer.read(
-                    reads_as_finished(self.incremental.partial_text())):
-                return endpointer.ended_by
+            if covered and (endpointer.wants_words or endpointer.wants_reading):
+                so_far = self.incremental.partial_transcript()
+                doubtful = doubtful_ending(so_far.words, endpointer.last_speech_at)
+                if endpointer.wants_words and endpointer.words(
+                        doubtful or ends_unfinished(so_far.text)):
+                    return endpointer.ended_by
+                if endpointer.wants_reading and endpointer.read(
+                        not doubtful and reads_as_finished(so_far.text)):
+                    return endpointer.ended_by
             story = endpointer.elapsed - endpointer.first_speech_at
             if story < state["next_check"]:
                 return None

@@ -15,7 +15,7 @@ from interviewer.live.streaming_answers import StreamingVoiceAnswers
 from interviewer.live.wav import read_wav
 from interviewer.rubric.content import load_content
 from interviewer.rubric.interrupting import InterruptPolicy, names_a_principle
-from interviewer.session.ports import Prompt
+from interviewer.session.ports import Prompt, Word
 from interviewer.testing import FakeMicrophone, FakeSpeaker, FakeTranscriber, ListenCall
 from tests.audio import play
 from tests.realtime.helpers import windows
@@ -210,3 +210,21 @@ def test_a_finished_verdict_on_words_that_stop_mid_phrase_waits_through_the_paus
     assert answer.duration_s > 8.0  # the 4 s thinking pause did not end it; the speech after it
     # ended in the same dangling words, so patience ran out at the end
 
+
+
+def test_a_finished_verdict_on_a_sentence_whisper_is_unsure_of_waits_through_the_pause(tmp_path):
+    # tiny.en heard "we looked at the dashboards and" as a finished clause, but unsure of it
+    unsure = "We looked at the national ordinance."
+    fake = FakeTranscriber(text=unsure, words=[Word(unsure, 0.0, 2.0, probability=0.1)])
+    source = answers("sss....ss........", fake, verdict=True)
+    answer = source.next_answer(prompt(tmp_path))
+    assert answer.duration_s > 8.0  # not ended at the 4 s pause
+
+
+def test_a_sentence_whisper_is_unsure_of_is_not_read_as_finished_after_an_unfinished_verdict(
+        tmp_path):
+    unsure = "We looked at the national ordinance."
+    fake = FakeTranscriber(text=unsure, words=[Word(unsure, 0.0, 2.0, probability=0.1)])
+    source = answers("sss....ss........", fake, verdict=False)
+    answer = source.next_answer(prompt(tmp_path))
+    assert answer.duration_s > 8.0  # the reading at 1.0 s did not end it at the 4 s pause
