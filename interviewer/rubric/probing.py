@@ -38,6 +38,7 @@ REASONS = {
     "thinking": "the candidate asked for a moment to think",
     "no_answer": "no answer came, so the question is asked once more",
     "off_question": "the answer did not address the question asked",
+    "declined": "the candidate preferred not to answer; moving on without pressing",
 }
 # A complete answer moves on: at this exchange score nothing left open is worth the time, and
 # after a follow-up that filled its gap, a solid exchange is left there.
@@ -133,10 +134,13 @@ def _non_answer_move(
     short = len(answer.split()) <= lx.NON_ANSWER_MAX_WORDS
     used = {t.probe_id for t in exchange if t.probe_id}
     asked_gaps = [t.gap for t in exchange if t.gap]
-    if short and answer and lx.DECLINES.search(lower):
-        return Move(action="next_question",
-                    reason="the candidate preferred not to answer; moving on without pressing")
     gap = "no_answer" if not answer else request_of(answer)
+    if gap == "declined" or (short and answer and lx.DECLINES.search(lower)):
+        # Acknowledged and left: pressing a candidate who declined is not how it is done.
+        text, probe_id = probe_text(content, stage, "behavioural", "declined", question, variant,
+                                    used)
+        return Move(action="next_question", text=text, probe_id=probe_id, gap="declined",
+                    reason=REASONS["declined"])
     if gap is None:
         return None
     if asked_gaps.count(gap) >= (1 if gap == "no_answer" else 2):

@@ -78,7 +78,9 @@ def test_non_answers_get_a_repeat_a_pause_a_polite_move_on_or_one_re_ask():
     pause = _move("manager", question, "Can I take a moment to think?")
     assert pause.gap == "thinking" and "time" in pause.text.lower() and question in pause.text
     declined = _move("manager", question, "I would rather not answer that.")
-    assert declined.action == "next_question" and declined.text is None
+    # Acknowledged aloud, not pressed: the question is not asked again.
+    assert declined.action == "next_question" and declined.gap == "declined"
+    assert declined.text and question not in declined.text
     empty = _move("manager", question, "")
     assert empty.action == "follow_up" and empty.gap == "no_answer" and question in empty.text
     again = _move("manager", question, "", extra=[
