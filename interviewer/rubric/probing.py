@@ -15,6 +15,7 @@ from interviewer.rubric.gap_choice import open_gaps, style_of
 from interviewer.rubric.probe_wording import probe_text, unwrapped, what_was_said
 from interviewer.rubric.requests import request_of
 from interviewer.rubric.results import Move
+from interviewer.rubric.signals import compensation
 from interviewer.rubric.spoken import plain
 from interviewer.session.events import PlannedQuestion
 
@@ -94,6 +95,17 @@ def next_move(request: MoveContext, content: Content) -> Move:
                or question.topic == "compensation"
                or (settings.reads_fit and lx.ASKS_MOTIVATION.search(asked)))
     elsewhere = elsewhere and not own_gap
+    # A pay figure given to a question that is not about pay answers another question, however
+    # short ("around 400k total" to "where has your career not gone as hoped?").
+    pay_elsewhere = (question.topic != "compensation"
+                     and compensation(turns[-1].answer) in ("number", "number_with_source")
+                     and signals.word_count < 40)
+    if pay_elsewhere and "off_question" not in asked_gaps:
+        text, probe_id = probe_text(content, stage, "behavioural", "off_question", question,
+                                    variant, used)
+        if text is not None:
+            return Move(action="follow_up", text=text, probe_id=probe_id, gap="off_question",
+                        reason=REASONS["off_question"])
     if ((signals.off_topic or not signals.addresses_question) and elsewhere and not hollow
             and "off_question" not in asked_gaps):
         # An answer to another question is brought back to this one before anything else.

@@ -118,3 +118,10 @@ def test_a_vague_answer_about_the_years_ahead_is_not_asked_for_a_past_occasion()
         for variant in range(3):
             move = _move("recruiter", question, vague, topic="why_role", variant=variant)
             assert move.gap == "vague_motivation", (question, move.gap, move.text)
+
+
+def test_a_pay_figure_given_to_a_career_question_is_brought_back_to_it():
+    # QA 2026-12-02: "around 400k total" to a career question got the motivation probe.
+    question = "Where has your career not gone the way you hoped, and what did you do about it?"
+    move = _move("recruiter", question, "I'm looking for around 400k total.")
+    assert move.gap == "off_question" and question in move.text
