@@ -23,9 +23,10 @@ Gap = Literal[
     "clarify",
     "thinking",
     "no_answer",
+    "declined",
     "off_question",
 ]
 GAPS: tuple[str, ...] = Gap.__args__  # type: ignore[attr-defined]
-# Moves for replies that are not answers yet (repeat, wait, ask again): no study drill for them.
-NON_ANSWER_GAPS = ("clarify", "thinking", "no_answer")
+# Moves for replies that are not answers (repeat, wait, ask again, move on): no study drill.
+NON_ANSWER_GAPS = ("clarify", "thinking", "no_answer", "declined")
 DRILL_GAPS = tuple(g for g in GAPS if g not in NON_ANSWER_GAPS)

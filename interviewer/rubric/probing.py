@@ -15,6 +15,7 @@ from interviewer.rubric.gap_choice import open_gaps, style_of
 from interviewer.rubric.probe_wording import probe_text, unwrapped, what_was_said
 from interviewer.rubric.requests import request_of
 from interviewer.rubric.results import Move
+from interviewer.rubric.signals import compensation
 from interviewer.rubric.spoken import plain
 from interviewer.session.events import PlannedQuestion
 
@@ -38,6 +39,7 @@ REASONS = {
     "thinking": "the candidate asked for a moment to think",
     "no_answer": "no answer came, so the question is asked once more",
     "off_question": "the answer did not address the question asked",
+    "declined": "the candidate preferred not to answer; moving on without pressing",
 }
 # A complete answer moves on: at this exchange score nothing left open is worth the time, and
 # after a follow-up that filled its gap, a solid exchange is left there.
@@ -93,6 +95,17 @@ def next_move(request: MoveContext, content: Content) -> Move:
                or question.topic == "compensation"
                or (settings.reads_fit and lx.ASKS_MOTIVATION.search(asked)))
     elsewhere = elsewhere and not own_gap
+    # A pay figure given to a question that is not about pay answers another question, however
+    # short ("around 400k total" to "where has your career not gone as hoped?").
+    pay_elsewhere = (question.topic != "compensation"
+                     and compensation(turns[-1].answer) in ("number", "number_with_source")
+                     and signals.word_count < 40)
+    if pay_elsewhere and "off_question" not in asked_gaps:
+        text, probe_id = probe_text(content, stage, "behavioural", "off_question", question,
+                                    variant, used)
+        if text is not None:
+            return Move(action="follow_up", text=text, probe_id=probe_id, gap="off_question",
+                        reason=REASONS["off_question"])
     if ((signals.off_topic or not signals.addresses_question) and elsewhere and not hollow
             and "off_question" not in asked_gaps):
         # An answer to another question is brought back to this one before anything else.
@@ -133,10 +146,13 @@ def _non_answer_move(
     short = len(answer.split()) <= lx.NON_ANSWER_MAX_WORDS
     used = {t.probe_id for t in exchange if t.probe_id}
     asked_gaps = [t.gap for t in exchange if t.gap]
-    if short and answer and lx.DECLINES.search(lower):
-        return Move(action="next_question",
-                    reason="the candidate preferred not to answer; moving on without pressing")
     gap = "no_answer" if not answer else request_of(answer)
+    if gap == "declined" or (short and answer and lx.DECLINES.search(lower)):
+        # Acknowledged and left: pressing a candidate who declined is not how it is done.
+        text, probe_id = probe_text(content, stage, "behavioural", "declined", question, variant,
+                                    used)
+        return Move(action="next_question", text=text, probe_id=probe_id, gap="declined",
+                    reason=REASONS["declined"])
     if gap is None:
         return None
     if asked_gaps.count(gap) >= (1 if gap == "no_answer" else 2):

@@ -1,9 +1,13 @@
-"""Replies that are requests, not answers: to hear the question again, or for a moment to think.
+"""Replies that are requests, not answers: to hear the question again, for a moment to think,
+or to leave the question unanswered (a polite decline).
 
 A request is never scored as an answer: it gets no score of its own, does not count in its
 exchange's score or in the vote, and the report shows it as what it was. The interviewer answers
 it by repeating the question or waiting (prompts/probes.yaml, gaps `clarify` and `thinking`), and
-the reply after it is read as the answer to the question. One classifier serves the interviewer's
+the reply after it is read as the answer to the question. A decline is acknowledged and the
+interviewer moves on (gap `declined`); the question then has no evidence, which the vote counts
+against the candidate as a question it could not assess (rubric/voting.py), not as an evasive
+answer scored into the mean. One classifier serves the interviewer's
 move, the scores and the report, so they can never disagree about what a reply was.
 """
 
@@ -14,11 +18,12 @@ import re
 from interviewer.rubric import lexicon as lx
 from interviewer.rubric.spoken import plain
 
-REQUESTS = (("clarify", lx.ASKS_REPEAT), ("thinking", lx.ASKS_TIME))
+REQUESTS = (("clarify", lx.ASKS_REPEAT), ("thinking", lx.ASKS_TIME), ("declined", lx.DECLINES))
 # What the report says about a request instead of a score.
 REQUEST_WORDS = {
     "clarify": "asked to hear the question again",
     "thinking": "asked for a moment to think",
+    "declined": "preferred not to answer",
 }
 # Words a request may carry besides itself ("Sorry,", "Okay.", "Hmm") and still be only that.
 _BESIDES = 3
@@ -26,7 +31,8 @@ _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 
 
 def request_of(reply: str | None) -> str | None:
-    """'clarify' or 'thinking' when the reply only asks for the question or a moment; else None.
+    """'clarify', 'thinking' or 'declined' when the reply only asks for the question again, for a
+    moment, or to leave the question; else None.
 
     Only short replies count (a long answer that starts "let me think" is an answer), and the
     sentences outside the request may hold a word or three, not an answer ("Let me think. I

@@ -88,6 +88,7 @@ def vote(
             if label == "strong yes":
                 label = "yes"
             reasons.append(f"named a principle unprompted in {unprompted} of {len(main)} answers")
+    label = _capped_for_declines(label, turns, reasons)
     if any(s.signals.point_of_view == "hedged" for s in scored):
         reasons.append("hedged when asked for a position and did not settle it")
     # A yes is a keeper: "yes, but I would not fight to keep them" is a no.
@@ -97,6 +98,22 @@ def vote(
         **base, vote=label, keeper=keeper, keeper_reason=keeper_reason, score=mean, reasons=reasons,
         exchange_scores=scores,
     )
+
+
+def _capped_for_declines(label: VoteLabel, turns: list[TurnView], reasons: list[str]) -> VoteLabel:
+    """A declined question is one the interviewer could not assess: it is not scored as an evasive
+    answer, but no evidence is not good evidence. Any decline rules out a strong yes, and
+    declining half the questions or more rules out a yes (a real interviewer cannot hire on half
+    an interview)."""
+    groups = exchanges(turns)
+    declined = [g for g in groups if not turns_of(g)
+                and any(request_of(t.answer) == "declined" for t in g)]
+    if not declined:
+        return label
+    reasons.append(f"preferred not to answer {len(declined)} of {len(groups)} questions: "
+                   "no evidence for them")
+    ceiling = "no" if len(declined) * 2 >= len(groups) else "yes"
+    return min(label, ceiling, key=LADDER.index)
 
 
 def _main_answers(turns: list[TurnView]) -> list[TurnView]:

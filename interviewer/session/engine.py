@@ -149,6 +149,9 @@ class InterviewEngine:
                 move = self.steps.decide(index, question_index)
             if background and unscored:
                 self.steps.score_later(index, turn)  # after the move: it goes first to the server
+            if move.action == "next_question" and move.gap == "declined" and move.text:
+                self._say(index, move.text, None)  # the decline acknowledged before moving on
+                return
             if move.action != "follow_up" or not move.text:
                 return
             kind = "interruption" if move.probe_id == INTERRUPTION_PROBE else "follow_up"

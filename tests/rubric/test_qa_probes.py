@@ -78,7 +78,9 @@ def test_non_answers_get_a_repeat_a_pause_a_polite_move_on_or_one_re_ask():
     pause = _move("manager", question, "Can I take a moment to think?")
     assert pause.gap == "thinking" and "time" in pause.text.lower() and question in pause.text
     declined = _move("manager", question, "I would rather not answer that.")
-    assert declined.action == "next_question" and declined.text is None
+    # Acknowledged aloud, not pressed: the question is not asked again.
+    assert declined.action == "next_question" and declined.gap == "declined"
+    assert declined.text and question not in declined.text
     empty = _move("manager", question, "")
     assert empty.action == "follow_up" and empty.gap == "no_answer" and question in empty.text
     again = _move("manager", question, "", extra=[
@@ -116,3 +118,10 @@ def test_a_vague_answer_about_the_years_ahead_is_not_asked_for_a_past_occasion()
         for variant in range(3):
             move = _move("recruiter", question, vague, topic="why_role", variant=variant)
             assert move.gap == "vague_motivation", (question, move.gap, move.text)
+
+
+def test_a_pay_figure_given_to_a_career_question_is_brought_back_to_it():
+    # QA 2026-12-02: "around 400k total" to a career question got the motivation probe.
+    question = "Where has your career not gone the way you hoped, and what did you do about it?"
+    move = _move("recruiter", question, "I'm looking for around 400k total.")
+    assert move.gap == "off_question" and question in move.text

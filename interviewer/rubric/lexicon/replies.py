@@ -17,7 +17,8 @@ ASKS_TIME = _any(
     r"\bthink (?:about it )?for a (?:moment|second|minute)\b",
 )
 DECLINES = _any(
-    r"\bi(?:'d| would) (?:rather|prefer) not (?:to )?(?:answer|say|share|discuss|get into)\b",
+    r"\bi(?:'d| would) (?:rather|prefer) not (?:to )?"
+    r"(?:answer|say|share|discuss|get into|go into|talk about)\b",
     r"\bi(?:'m| am) not comfortable (?:answering|sharing|discussing)\b",
     r"\bpass on (?:that|this)\b",
 )
