@@ -8,6 +8,7 @@ are the ones the scorer quoted evidence for, so the draft's mapping starts out c
 
 from __future__ import annotations
 
+import re
 import shlex
 from dataclasses import dataclass
 
@@ -55,9 +56,10 @@ def drafts_from_session(
             )
     imported = _already_imported(bank, session_id)
     drafts, skipped = [], []
-    for stage, exchange in chosen:
+    for stage, tellings in _same_story_together(chosen):
+        exchange = [t for telling in tellings for t in telling]
         turns = [t.asked.turn for t in exchange]
-        label = f"turn {turns[0]}" if len(turns) == 1 else f"turns {turns[0]}-{turns[-1]}"
+        label = _label(turns)
         if turn is None and not default_content().is_behavioural(stage):
             skipped.append(f"{label}: a {stage} question (use --turn {turns[0]} to import it)")
             continue
@@ -68,8 +70,43 @@ def drafts_from_session(
         if reason:
             skipped.append(f"{label}: {reason}")
             continue
-        drafts.append(draft_from_exchange(exchange, session_id))
+        draft = draft_from_exchange(exchange, session_id)
+        if len(tellings) > 1:
+            draft.notes += " " + _retold_note(tellings)
+        drafts.append(draft)
     return ImportResult(drafts=drafts, skipped=skipped)
+
+
+def _label(turns: list[int]) -> str:
+    if len(turns) == 1:
+        return f"turn {turns[0]}"
+    if turns == list(range(turns[0], turns[-1] + 1)):
+        return f"turns {turns[0]}-{turns[-1]}"
+    return "turns " + ", ".join(str(t) for t in turns)
+
+
+def _same_story_together(
+    chosen: list[tuple[str, list[TurnState]]],
+) -> list[tuple[str, list[list[TurnState]]]]:
+    """Exchanges grouped so a story told again (to another question) makes one draft, not one
+    per telling; each group keeps the stage of its first telling."""
+    groups: dict[str, tuple[str, list[list[TurnState]]]] = {}
+    for index, (stage, exchange) in enumerate(chosen):
+        key = _story_key(exchange) or f"#{index}"  # an exchange with no answer stays alone
+        groups.setdefault(key, (stage, []))[1].append(exchange)
+    return list(groups.values())
+
+
+def _story_key(exchange: list[TurnState]) -> str:
+    """The words of the exchange's first answer, ignoring case and punctuation: the telling of
+    the story itself (the follow-ups differ with the question)."""
+    first = next((t.answer.text for t in exchange if t.answer and t.answer.text.strip()), "")
+    return " ".join(re.findall(r"[\w%']+", first.lower()))
+
+
+def _retold_note(tellings: list[list[TurnState]]) -> str:
+    starts = ", ".join(str(telling[0].asked.turn) for telling in tellings)
+    return f"You told this story {len(tellings)} times in that session (turns {starts})."
 
 
 def _already_imported(bank: StoryBank, session_id: str) -> set[int]:
@@ -95,9 +132,10 @@ def _unusable(exchange: list[TurnState]) -> str | None:
 
 
 def draft_from_exchange(exchange: list[TurnState], session_id: str) -> Story:
-    """One story draft from one exchange's answers."""
+    """One story draft from one exchange's answers (or the turns of all its tellings)."""
     answered = [t for t in exchange if t.answer and t.answer.text.strip()]
-    parts = [s for t in answered for s in sentences(t.answer.text)]
+    # dict.fromkeys: a story told more than once lists each sentence once, in order.
+    parts = list(dict.fromkeys(s for t in answered for s in sentences(t.answer.text)))
     scores = [t.latest_score for t in answered if t.latest_score]
     principle = _first_quote(scores, "principle_quote")
     differently = _first_quote(scores, "reflection_quote")

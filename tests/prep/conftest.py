@@ -98,6 +98,15 @@ def weak_sessions(tmp_path_factory) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def retold_session(tmp_path_factory) -> Path:
+    """One session where every answer is the same story, told again to each new question."""
+    root = tmp_path_factory.mktemp("retold") / "sessions"
+    story = STRONG.split("---")[0].strip()
+    practise(root, "\n---\n".join([story] * 8), seed=3)
+    return root
+
+
 def _spread_in_time(root: Path) -> None:
     """Sessions made within a second share a timestamp; give them distinct, ordered ones."""
     import json

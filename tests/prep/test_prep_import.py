@@ -6,7 +6,7 @@ import pytest
 
 from interviewer.errors import UserError
 from interviewer.prep.coverage import coverage
-from interviewer.prep.importer import drafts_from_session
+from interviewer.prep.importer import drafts_from_session, exchanges
 from interviewer.prep.story import StoryBank
 from interviewer.session.state import build_state
 from interviewer.session.store import list_sessions
@@ -55,3 +55,19 @@ def test_weak_answers_are_not_stories(weak_sessions):
     result = drafts_from_session(state, StoryBank())
     assert all(not d.values or d.action for d in result.drafts)
     assert result.skipped or result.drafts
+
+
+def test_a_story_told_three_times_makes_one_draft(retold_session):
+    state = build_state(list_sessions(retold_session)[0].read())
+    told = [ex[0].asked.turn for _, ex in exchanges(state)]
+    assert len(told) == 3  # three bank questions, each answered with the same story
+
+    result = drafts_from_session(state, StoryBank())
+
+    assert len(result.drafts) == 1, [d.id for d in result.drafts]
+    draft = result.drafts[0]
+    assert draft.source.turns == told
+    assert f"told this story 3 times in that session (turns {', '.join(map(str, told))})" in (
+        draft.notes
+    )
+    assert draft.action.count("made the call to delay it") == 1  # each sentence once
