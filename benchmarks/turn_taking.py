@@ -233,7 +233,7 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
                 clock.answers.remove(times)
                 if VERBOSE:
                     print(f"  answer {index}: pause {pause}, cut off ({times.why}): "
-                          f"{answer.text!r}")
+                          f"{answer.text!r}{last_word_note(answer)}")
                 continue
             reply = interviewer.loud_times(listened - 0.2, time.monotonic())
             times.marks["last_word"] = last_word
@@ -244,13 +244,22 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
                     print(f"  answer {index}: pause {pause}, gap {reply[0] - last_word:.2f} s: "
                           + ", ".join(f"{label} {v:.2f}" for label, a, b in STAGES
                                       if (v := times.stage(a, b)) is not None)
-                          + f"; {times.why}: {answer.text!r}")
+                          + f"; {times.why}: {answer.text!r}{last_word_note(answer)}")
     finally:
         candidate.close()
         interviewer.close()
         parts.answers.close()
     return {"name": name, "cut": cut, "n": len(answers), "gaps": gaps, "pauses": by_pause,
             "stages": breakdown(clock.answers)}
+
+
+def last_word_note(answer) -> str:
+    """The final transcript's last word and Whisper's probability for it (what the doubt reads,
+    near enough: the check itself reads the partial transcript)."""
+    if not answer.words:
+        return ""
+    last = answer.words[-1]
+    return f" (last word p={last.probability:.2f})"
 
 
 def p95(values: list[float]) -> float:
