@@ -20,7 +20,7 @@ from interviewer.replay.clips import ClipSource, Sound
 from interviewer.replay.cues import cue_times, transcript_lines
 from interviewer.replay.keys import HELP, Command, NoKeys
 from interviewer.replay.plan import Clip, InterviewStep, TurnStep
-from interviewer.report.lines import score_line
+from interviewer.report.lines import request_line, score_line
 from interviewer.rubric.results import Decision, Vote
 
 POLL_S = 0.05
@@ -123,6 +123,8 @@ class Replayer:
         outcome = self._answer(step.answer, f"t{step.number}-answer")
         if outcome is not Outcome.DONE:
             return self._skipped(outcome)
+        if step.turn.request:
+            self.console.info(f"  {request_line(step.answer.text)}")
         score = step.turn.latest_score
         if score is not None:
             self.console.info(f"  Score: {score_line(score)}")

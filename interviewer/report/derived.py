@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from interviewer.report.lines import KIND_LABELS, score_line
+from interviewer.report.lines import KIND_LABELS, request_line, score_line
 from interviewer.rubric.content import stage_title
 from interviewer.rubric.requests import request_words
 from interviewer.session.state import InterviewState, SessionState, TurnState
@@ -104,7 +104,7 @@ def replay_text(state: SessionState, store: SessionStore, start: int = 1) -> str
                 continue
             out.append(f"    You: {turn.answer.text or '(no answer)'}")
             if turn.request:
-                out.append(f"    Not an answer: you {request_words(turn.answer.text)} (not scored)")
+                out.append(f"    {request_line(turn.answer.text)}")
             if turn.latest_score:
                 scored = turn.latest_scored
                 out.append(f"    Score by {_by(scored.brain, scored.fallback)}: "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from interviewer.rubric.requests import request_words
 from interviewer.rubric.results import AnswerScore
 
 KIND_LABELS = {"question": "Question", "follow_up": "Follow-up", "interruption": "Interruption"}
@@ -21,3 +22,8 @@ def score_line(score: AnswerScore) -> str:
     if s.compensation is not None:
         marks.append(f"pay: {s.compensation.replace('_', ' ')}")
     return f"{score.overall}/100 ({', '.join(marks)})"
+
+
+def request_line(reply: str | None) -> str:
+    """What a turn that asked for something instead of answering is shown as (it is not scored)."""
+    return f"Not an answer: you {request_words(reply)} (not scored)"

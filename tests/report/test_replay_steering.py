@@ -181,3 +181,25 @@ def test_a_loop_walks_its_stages_and_ends_with_the_board_and_decision(tmp_path):
     assert text.index("The board") > text.index(f"[{state.turns[-1].asked.turn}]")
     assert all(v.interviewer in text.split("The board")[1] for v in votes)
     assert state.decision.decision.rule.split()[0] in text.split("Decision:")[1]
+
+
+def test_a_request_turn_is_shown_as_not_an_answer_like_the_printout(tmp_path):
+    from interviewer.report.lines import request_line
+    from interviewer.session.store import list_sessions
+    from tests.report.sessions import ANSWERS
+    from tests.support import run_cli
+
+    answers = tmp_path / "answers.txt"
+    answers.write_text("\n---\n".join(["Sorry, could you repeat the question?", *ANSWERS * 5]),
+                       encoding="utf-8")
+    run_cli("practice", "--stage", "recruiter", "--answers", str(answers), "--sessions-dir",
+            str(tmp_path / "s"), timeout=120, check=True)
+    (store,) = list_sessions(tmp_path / "s")
+    state = build_state(store.read())
+    assert state.turns[0].request  # the session took it as a request, not an answer
+    out = io.StringIO()
+    run = Replayer(Console(out=out, echo_answers=True), ClipSource(), None, ScriptedKeys({}))
+    assert run.run(replay_plan(state, store.folder), None) is Outcome.DONE
+    first_turn = out.getvalue().split("[2]")[0]
+    assert request_line(state.turns[0].answer.text) in first_turn
+    assert "Not an answer: you " in first_turn and "Score:" not in first_turn
