@@ -67,3 +67,11 @@ def test_declining_half_the_questions_cannot_earn_a_yes():
 
 def test_declining_every_question_is_a_strong_no():
     assert _vote_for(DECLINES).vote == "strong no"
+
+
+def test_questions_left_unanswered_count_like_declines():
+    # Silent until the interviewer moved on: recorded with no text and no score.
+    half = _vote_for([STRONG_STORY, ""])
+    assert half.vote in ("no", "strong no") and not half.keeper
+    assert any("gave no answer to 1 of 2" in r for r in half.reasons)
+    assert half.exchange_scores == _vote_for([STRONG_STORY, STRONG_STORY]).exchange_scores[:1]

@@ -88,7 +88,7 @@ def vote(
             if label == "strong yes":
                 label = "yes"
             reasons.append(f"named a principle unprompted in {unprompted} of {len(main)} answers")
-    label = _capped_for_declines(label, turns, reasons)
+    label = _capped_for_unassessed(label, turns, reasons)
     if any(s.signals.point_of_view == "hedged" for s in scored):
         reasons.append("hedged when asked for a position and did not settle it")
     # A yes is a keeper: "yes, but I would not fight to keep them" is a no.
@@ -100,19 +100,26 @@ def vote(
     )
 
 
-def _capped_for_declines(label: VoteLabel, turns: list[TurnView], reasons: list[str]) -> VoteLabel:
-    """A declined question is one the interviewer could not assess: it is not scored as an evasive
-    answer, but no evidence is not good evidence. Any decline rules out a strong yes, and
-    declining half the questions or more rules out a yes (a real interviewer cannot hire on half
-    an interview)."""
+def _capped_for_unassessed(label: VoteLabel, turns: list[TurnView],
+                           reasons: list[str]) -> VoteLabel:
+    """A question the candidate declined, or left unanswered until the interviewer moved on, is
+    one the interviewer could not assess: it is not scored (not an evasive 8/100, not a 0/100),
+    but no evidence is not good evidence. Any such question rules out a strong yes, and half the
+    questions or more rule out a yes (a real interviewer cannot hire on half an interview)."""
     groups = exchanges(turns)
-    declined = [g for g in groups if not turns_of(g)
-                and any(request_of(t.answer) == "declined" for t in g)]
-    if not declined:
+    unscored = [g for g in groups if not turns_of(g)]
+    declined = [g for g in unscored if any(request_of(t.answer) == "declined" for t in g)]
+    silent = [g for g in unscored if g not in declined and all(not t.answer.strip() for t in g)]
+    if declined:
+        reasons.append(f"preferred not to answer {len(declined)} of {len(groups)} questions: "
+                       "no evidence for them")
+    if silent:
+        reasons.append(f"gave no answer to {len(silent)} of {len(groups)} questions: "
+                       "no evidence for them")
+    unassessed = len(declined) + len(silent)
+    if not unassessed:
         return label
-    reasons.append(f"preferred not to answer {len(declined)} of {len(groups)} questions: "
-                   "no evidence for them")
-    ceiling = "no" if len(declined) * 2 >= len(groups) else "yes"
+    ceiling = "no" if unassessed * 2 >= len(groups) else "yes"
     return min(label, ceiling, key=LADDER.index)
 
 
