@@ -125,3 +125,15 @@ def test_a_pay_figure_given_to_a_career_question_is_brought_back_to_it():
     question = "Where has your career not gone the way you hoped, and what did you do about it?"
     move = _move("recruiter", question, "I'm looking for around 400k total.")
     assert move.gap == "off_question" and question in move.text
+
+
+def test_a_specific_why_now_answer_is_not_asked_for_a_principle():
+    # "...and why now?" asks about timing, not values: QA heard "What principle were you acting
+    # on there?" after a specific, well-reasoned answer about the move.
+    move = _move("recruiter", "What draws you to Netflix, and why now?",
+                 "What pulls me is the culture memo. I've spent six years at a payments company "
+                 "where every decision needed three sign-offs, and I want to work where engineers "
+                 "get context instead of control. And the CDN work with Open Connect is exactly "
+                 "the problem space I've been building toward for the last three years.")
+    assert move.gap != "no_principle", move.text
+    assert "principle" not in (move.text or "").lower()

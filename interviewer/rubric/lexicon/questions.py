@@ -26,7 +26,7 @@ ASKS_EXAMPLE = re.compile(
 )
 ASKS_SELF = re.compile(r"weak|strength|improv|working on|hard for you|find it hard|struggle")
 # Recruiter questions about values invite the principle probe; the rest probe what they are for.
-ASKS_VALUES = re.compile(r"value|culture|principle|believe|memo|and why\b|why you\b")
+ASKS_VALUES = re.compile(r"value|culture|principle|believe|memo|and why\b(?! now)|why you\b")
 ASKS_MOTIVATION = re.compile(
     r"why netflix|why (?:are|do) you|looking for|leav|what draws|motivat|next (?:chapter|role|step)"
     r"|career|interest(?:s|ed)? you|want to (?:join|work|spend|be known)"
