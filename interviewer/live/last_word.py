@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from interviewer.session.ports import Word
 
-UNSURE_BELOW = 0.3  # a last word Whisper gives less probability than this is doubtful
+UNSURE_BELOW = 0.5  # a last word Whisper gives less probability than this is doubtful
 SPOKEN_UNDER_WORD = 0.1  # seconds of speech a spoken last word has under it, at least
 
 
