@@ -100,14 +100,8 @@ def next_move(request: MoveContext, content: Content) -> Move:
     pay_elsewhere = (question.topic != "compensation"
                      and compensation(turns[-1].answer) in ("number", "number_with_source")
                      and signals.word_count < 40)
-    if pay_elsewhere and "off_question" not in asked_gaps:
-        text, probe_id = probe_text(content, stage, "behavioural", "off_question", question,
-                                    variant, used)
-        if text is not None:
-            return Move(action="follow_up", text=text, probe_id=probe_id, gap="off_question",
-                        reason=REASONS["off_question"])
-    if ((signals.off_topic or not signals.addresses_question) and elsewhere and not hollow
-            and "off_question" not in asked_gaps):
+    strayed = (signals.off_topic or not signals.addresses_question) and elsewhere and not hollow
+    if (pay_elsewhere or strayed) and "off_question" not in asked_gaps:
         # An answer to another question is brought back to this one before anything else.
         text, probe_id = probe_text(content, stage, "behavioural", "off_question", question,
                                     variant, used)

@@ -104,7 +104,7 @@ class Move(BaseModel):
     """What the interviewer does after an answer."""
 
     action: MoveAction
-    text: str | None = None
+    text: str | None = None  # the follow-up; on next_question, a line said before moving on
     probe_id: str | None = None
     gap: str | None = None
     target_value: str | None = None

@@ -149,8 +149,8 @@ class InterviewEngine:
                 move = self.steps.decide(index, question_index)
             if background and unscored:
                 self.steps.score_later(index, turn)  # after the move: it goes first to the server
-            if move.action == "next_question" and move.gap == "declined" and move.text:
-                self._say(index, move.text, None)  # the decline acknowledged before moving on
+            if move.action == "next_question" and move.text:
+                self._say(index, move.text, None)  # e.g. a decline acknowledged
                 return
             if move.action != "follow_up" or not move.text:
                 return
