@@ -44,18 +44,25 @@ class FakeSpeaker:
 
     `said`, `prepared` and `started` list the texts of each kind of call. With
     `talked_over=True` every line comes back interrupted, as when the candidate starts answering
-    and barge-in stops the playback.
+    and barge-in stops the playback; `heard` is then the share of each line played before it
+    stopped (unknown if None), out of `duration_s` seconds.
     """
 
-    def __init__(self, *, talked_over: bool = False):
+    def __init__(self, *, talked_over: bool = False, heard: float | None = None,
+                 duration_s: float = 2.0):
         self.talked_over = talked_over
+        self.heard = heard
+        self.duration_s = duration_s
         self.calls: list[SpeakerCall] = []
 
     def say(self, text: str, *, voice: str | None = None, rate: int | None = None,
             save_to: Path | None = None) -> Utterance:
         """Record the line; returns it as said (interrupted when `talked_over`)."""
         self.calls.append(SpeakerCall("say", text, voice, rate, save_to))
-        return Utterance(text=text, interrupted=self.talked_over)
+        heard = (self.heard * self.duration_s
+                 if self.talked_over and self.heard is not None else None)
+        return Utterance(text=text, duration_s=self.duration_s, interrupted=self.talked_over,
+                         heard_s=heard)
 
     def prepare(self, text: str, *, voice: str | None = None, rate: int | None = None) -> None:
         """Record that `text` was to be rendered ahead of time."""

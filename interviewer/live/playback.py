@@ -28,6 +28,7 @@ class Player:
     def __init__(self, device: int | str | None = None):
         self.device = device
         self.reference: PlaybackReference | None = None  # set by barge-in's echo canceller
+        self.last_played_s: float | None = None  # how far the last playback got, in seconds
         self._stop = threading.Event()
 
     def stop(self) -> None:
@@ -61,10 +62,13 @@ class Player:
         stream = sd.OutputStream(samplerate=sample_rate, channels=1, dtype="float32",
                                  device=self.device, latency=latency)
         finished = False
+        self.last_played_s = 0.0
         stream.start()
         try:
             for start in range(0, len(data), chunk):
                 if self._stop.is_set():
+                    # What was still queued on the device is dropped unheard.
+                    self.last_played_s = round(max(start / sample_rate - stream.latency, 0.0), 3)
                     return False
                 if reference is not None:  # before the write: the reference must lead the echo
                     self.reference.push(reference[start * len(reference) // len(data):
@@ -73,6 +77,7 @@ class Player:
                 if underflowed and reference is not None:  # the device ran dry: the echo moved
                     self.reference.mark_gap()
             finished = True
+            self.last_played_s = round(len(data) / sample_rate, 3)
             return True
         finally:
             if finished:

@@ -144,8 +144,10 @@ class Pyttsx3Speaker:
         if save_to is not None:
             make_private_dir(Path(save_to).parent)
             write_private(Path(save_to), line.wav)
+        heard = None if finished else self.player.last_played_s
         return Utterance(text=text, audio_path=Path(save_to) if save_to else None,
-                         duration_s=round(line.audio.duration_s, 3), interrupted=not finished)
+                         duration_s=round(line.audio.duration_s, 3), interrupted=not finished,
+                         heard_s=heard)
 
     def _key(self, text: str, voice: str | None, rate: int | None) -> tuple[str, str | None, int]:
         voice_id = self.voice_id(self.voice_override or voice)

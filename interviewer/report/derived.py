@@ -59,6 +59,7 @@ def _turn_dict(turn: TurnState) -> dict:
         "probe_id": turn.asked.probe_id,
         "question_audio": turn.asked.audio,
         "talked_over": turn.asked.talked_over,
+        "went_on": turn.asked.went_on,
         "answer": answer.text if answer else None,
         "answer_audio": answer.audio if answer else None,
         "interrupted": answer.interrupted if answer else False,

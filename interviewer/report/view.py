@@ -17,7 +17,7 @@ from interviewer.rubric.delivery import ASSUMED_WPM
 from interviewer.rubric.requests import request_words
 from interviewer.rubric.results import AnswerScore, Decision, Delivery, Move, Vote
 from interviewer.rubric.scoring import CAP_EVASIVE
-from interviewer.session.events import AnswerScored
+from interviewer.session.events import AnswerScored, QuestionAsked
 from interviewer.session.state import InterviewState, SessionState, TurnState
 from interviewer.session.store import SessionStore
 from interviewer.session.summary import session_overall, status, value_coverage
@@ -49,7 +49,7 @@ class TurnView:
     interviewer: str
     question: str
     question_audio: AudioRef | None
-    talked_over: bool
+    talked_over: str | None  # what the page says of a line the candidate talked over, if they did
     answer: str | None
     segments: list[Segment]
     answer_audio: AudioRef | None
@@ -221,7 +221,7 @@ def _turn_view(turn: TurnState, interviewer: str, audio: AudioLinker | None) -> 
         interviewer=interviewer,
         question=asked.text,
         question_audio=audio.ref(asked.audio) if audio else None,
-        talked_over=asked.talked_over,
+        talked_over=_talked_over(asked),
         answer=text,
         segments=highlight(text, _quotes(score)) if text and score else [Segment(text or "")],
         answer_audio=audio.ref(answer.audio) if audio and answer else None,
@@ -295,3 +295,9 @@ def _delivery_point(turn: TurnView, interview: InterviewView) -> DeliveryPoint:
         fillers_per_100=d.fillers_per_100,
         long_pauses=d.long_pauses,
     )
+
+
+def _talked_over(asked: QuestionAsked) -> str | None:
+    if asked.went_on:
+        return "you went on with your answer, so the interviewer stopped; below is the rest of it"
+    return "you started answering before it finished" if asked.talked_over else None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from interviewer.rubric.results import Move
 from interviewer.session.events import AnswerRecorded
 from interviewer.session.ports import PreparingSpeaker
-from interviewer.session.state import TurnState, answer_context, move_context, turn_view
+from interviewer.session.state import TurnState, answer_context, move_context, turn_views
 
 if TYPE_CHECKING:
     from interviewer.session.log import SessionLog
@@ -84,8 +84,8 @@ def reply_preparer(log: SessionLog, parts: EngineParts, index: int,
         answer = AnswerRecorded(turn=turn.asked.turn, text=partial_text, source="voice")
         provisional = replace(turn, answer=answer, scores=[], move=None)
         score = brain.score(answer_context(interview, provisional, parts.content))
-        earlier = [turn_view(t) for t in interview.exchange(question_index)[:-1]]
-        views = [*earlier, turn_view(provisional, score)]
+        earlier = interview.exchange(question_index)[:-1]
+        views = turn_views([*earlier, provisional], {provisional.asked.turn: score})
         return brain.next_move(move_context(interview, question_index, views, parts.content,
                                             log.state.started.seed))
 

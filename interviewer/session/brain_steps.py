@@ -20,7 +20,7 @@ from interviewer.session.state import (
     TurnState,
     answer_context,
     move_context,
-    turn_view,
+    turn_views,
 )
 
 INTERRUPTION_PROBE = "interruption"
@@ -84,7 +84,7 @@ class BrainSteps:
     def decide(self, index: int, question_index: int) -> Move:
         """Ask the brain for the move after the exchange's last answer, and log it."""
         interview = self._interview(index)
-        exchange = [turn_view(t) for t in interview.exchange(question_index)]
+        exchange = turn_views(interview.exchange(question_index))
         context = move_context(interview, question_index, exchange, self.parts.content,
                                self.log.state.started.seed)
         with self.parts.console.working(THINKING):
@@ -121,7 +121,7 @@ class BrainSteps:
         with self.parts.console.working(THINKING):
             self._score_unscored(index)
             interview = self._interview(index)
-            context = VoteContext(interview.plan, [turn_view(t) for t in interview.turns])
+            context = VoteContext(interview.plan, turn_views(interview.turns))
             produced = self.brains.vote(context)
         self.log.emit(VoteCast(interview=index, brain=produced.brain, vote=produced.result))
         return produced.result

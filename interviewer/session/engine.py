@@ -20,6 +20,7 @@ from interviewer.session.events import (
     QuestionAsked,
     SessionEnded,
 )
+from interviewer.session.going_on import WENT_ON_NOTE, went_on
 from interviewer.session.listening import AnswersExhausted, Listening
 from interviewer.session.log import SessionLog
 from interviewer.session.parts import EngineParts
@@ -164,8 +165,12 @@ class InterviewEngine:
 
     def _ask(self, index: int, question_index: int, kind: str, text: str, **fields: object) -> None:
         turn = self.state.next_turn
+        exchange = self._interview(index).exchange(question_index)
         save_to = self.log.audio_path(turn, kind.replace("_", "-")) if self.parts.speaker else None
         utterance = self._say(index, text, save_to)
+        withdrawn = went_on(kind, utterance, exchange[-1] if exchange else None)
+        if withdrawn:
+            self.parts.console.info(WENT_ON_NOTE)
         self.emit(
             QuestionAsked(
                 turn=turn,
@@ -175,6 +180,7 @@ class InterviewEngine:
                 text=text,
                 audio=self.log.relative(utterance.audio_path) if utterance else None,
                 talked_over=bool(utterance and utterance.interrupted),
+                went_on=withdrawn,
                 **fields,
             )
         )

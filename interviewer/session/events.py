@@ -81,6 +81,9 @@ class QuestionAsked(_Event):
     gap: str | None = None
     audio: str | None = None
     talked_over: bool = False  # the candidate started speaking before it was finished
+    # ...so early that they were going on with their answer: the line is withdrawn and the answer
+    # that follows continues the one before it (session/going_on.py)
+    went_on: bool = False
 
 
 class AnswerRecorded(_Event):

@@ -19,12 +19,17 @@ from interviewer.rubric.results import Interruption
 
 @dataclass
 class Utterance:
-    """Something the interviewer said: its text and, when spoken, the WAV it was played from."""
+    """Something the interviewer said: its text and, when spoken, the WAV it was played from.
+
+    `interrupted` marks a line the candidate talked over (barge-in stopped it); `heard_s` is how
+    much of it had played by then, in seconds (None when unknown).
+    """
 
     text: str
     audio_path: Path | None = None
     duration_s: float = 0.0
     interrupted: bool = False
+    heard_s: float | None = None
 
 
 @dataclass

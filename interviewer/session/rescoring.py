@@ -20,7 +20,7 @@ from interviewer.session.state import (
     TurnState,
     answer_context,
     load_state,
-    turn_view,
+    turn_views,
 )
 from interviewer.session.store import SessionStore
 
@@ -58,7 +58,7 @@ def _revise(state: SessionState, run: _Rescore) -> None:
         scores = {turn.asked.turn: run.score(interview, turn) for turn in answered}
         if interview.vote is None:
             continue  # an unfinished interview has no vote to revise
-        turns = [turn_view(turn, scores.get(turn.asked.turn)) for turn in interview.turns]
+        turns = turn_views(interview.turns, scores)
         vote = run.brains.vote(VoteContext(interview.plan, turns))
         run.events.append(VoteCast(interview=interview.index, brain=vote.brain,
                                    revision=run.revision, vote=vote.result))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import random
 import warnings
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.rubric.content import Content
@@ -156,16 +157,48 @@ def turn_view(turn: TurnState, score: AnswerScore | None = None) -> TurnView:
     )
 
 
+def turn_views(turns: Sequence[TurnState],
+               scores: Mapping[int, AnswerScore] | None = None) -> list[TurnView]:
+    """What a brain sees of these turns, in order (with `scores` standing in by turn number).
+
+    An answer the candidate went on with over a withdrawn follow-up (`QuestionAsked.went_on`)
+    is the rest of the answer before it: the two are one view, under the later turn's number
+    and score (that turn is scored as the whole answer, see `answer_context`).
+    """
+    views: list[TurnView] = []
+    for turn in turns:
+        view = turn_view(turn, (scores or {}).get(turn.asked.turn))
+        if turn.asked.went_on and views:
+            before = views[-1]
+            views[-1] = replace(before, turn=view.turn, answer=joined(before.answer, view.answer),
+                                score=view.score or before.score,
+                                interrupted=view.interrupted)
+        else:
+            views.append(view)
+    return views
+
+
+def joined(first: str, rest: str) -> str:
+    """An answer and the rest the candidate went on with, as one answer."""
+    return " ".join(part for part in (first.strip(), rest.strip()) if part)
+
+
 def answer_context(interview: InterviewState, turn: TurnState, content: Content) -> AnswerContext:
-    """Everything a brain needs to score the answer of `turn`."""
-    plan = interview.plan
-    settings = content.stages.get(plan.stage)
+    """Everything a brain needs to score the answer of `turn`.
+
+    An answer the candidate went on with is scored whole: the answer before it and its rest.
+    """
     answer = turn.answer
     if answer is None:
         raise ValueError(f"turn {turn.asked.turn} has no answer to score")
-    earlier = [t.answer.text if t.answer else None
-               for t in interview.exchange(turn.asked.question_index)
-               if t.asked.turn < turn.asked.turn]
+    exchange = interview.exchange(turn.asked.question_index)
+    before = [t for t in exchange if t.asked.turn < turn.asked.turn]
+    if turn.asked.went_on and before and before[-1].answer is not None:
+        whole = answer_context(interview, before[-1], content)
+        return replace(whole, answer=joined(whole.answer, answer.text), turn=turn.asked.turn)
+    plan = interview.plan
+    settings = content.stages.get(plan.stage)
+    earlier = [t.answer.text if t.answer else None for t in before]
     # The reply after a request to hear the question again is the answer to the question.
     main = after_requests(earlier)
     return AnswerContext(

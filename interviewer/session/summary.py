@@ -5,7 +5,7 @@ from __future__ import annotations
 from interviewer.rubric.content import VALUE_NAMES
 from interviewer.rubric.exchange import turns_of
 from interviewer.rubric.voting import exchange_scores, exchanges
-from interviewer.session.state import InterviewState, SessionState, TurnState, turn_view
+from interviewer.session.state import InterviewState, SessionState, TurnState, turn_views
 
 
 def exchange_scores_of(interview: InterviewState) -> list[int]:
@@ -17,7 +17,7 @@ def exchange_scores_of(interview: InterviewState) -> list[int]:
     read from its answers.
     """
     vote = interview.vote
-    views = [turn_view(turn) for turn in interview.turns]
+    views = turn_views(interview.turns)
     if vote is not None and vote.vote.exchange_scores:
         return list(vote.vote.exchange_scores)
     if vote is not None:

@@ -303,6 +303,9 @@ def test_candidate_talking_over_the_interviewer_stops_it_and_is_heard_from_the_s
     # stopped soon after the candidate started, not at the end of its line.
     assert stopped - played["start"] < 2.5  # the line is over 15 s long
     assert 1.0 < barge_in.last_onset < 4.0
+    # Some of the line was heard, and no more than up to where the candidate came in (the
+    # onset is counted from the watch's start, which a slow device start can lead by a second).
+    assert 0.3 < utterance.heard_s < barge_in.last_onset + 1.0
     audio = microphone.listen(max_seconds=60)
     finish_talking(played)
     clip = load_audio(spoken_answer)

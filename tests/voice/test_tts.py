@@ -61,7 +61,7 @@ def test_playback_reaches_the_interviewer_sink(espeak, virtual_audio, tmp_path):
     finally:
         recorder.terminate()
         recorder.wait(timeout=10)
-    assert not utterance.interrupted
+    assert not utterance.interrupted and utterance.heard_s is None
     samples, rate = read_wav(recording)
     loud = np.flatnonzero(np.abs(samples) > 0.02)
     assert len(loud) > 0, "nothing reached the interviewer sink"
@@ -81,6 +81,9 @@ def test_playback_can_be_stopped_mid_sentence(espeak, virtual_audio):
     assert utterance.interrupted
     assert utterance.duration_s > 15
     assert elapsed < 5.0
+    # How much of the line was heard: less than the time since `say` began (synthesis came
+    # first), not the whole line.
+    assert 0.3 < utterance.heard_s < 2.5
 
 
 def test_no_output_device_warns_once_and_carries_on(espeak, capsys):

@@ -1,0 +1,99 @@
+"""A follow-up the candidate talks over early is withdrawn: what they say is the rest of their
+answer, not an answer to the follow-up (session/going_on.py). Fakes, no audio."""
+
+from __future__ import annotations
+
+from interviewer.session.engine import InterviewEngine
+from interviewer.session.ports import Answer
+from interviewer.session.state import build_state, turn_views
+from interviewer.testing import FakeAnswers, FakeSpeaker, RecordingBrain
+from tests.support import STRONG_STORY, engine_parts, start_practice
+
+# A thinking pause taken for the end: the candidate had more to say.
+FIRST_PART = ("When our error rate doubled after a release, I rolled it back myself instead of "
+              "waiting for the weekly review, and the reason I made that call was that")
+REST = ("the data showed twelve percent of sessions failing in three regions. I was acting on "
+        "the principle that the person with the most context should make the call and own it. I "
+        "told my director directly and we cut failures from twelve percent to under one percent "
+        "within two hours. Looking back I would weight the rollout plan differently: now I insist "
+        "on a two-region canary.")
+
+
+def voice(text: str) -> Answer:
+    return Answer(text=text, source="voice")
+
+
+def run(tmp_path, heard: float, script: list[Answer], brain=None):
+    store = start_practice(tmp_path)
+    speaker = FakeSpeaker(talked_over=True, heard=heard, duration_s=2.5)
+    parts = engine_parts(FakeAnswers(script), speaker, brain=brain)
+    try:
+        InterviewEngine(store, parts).run()
+    except Exception as exc:  # the script ran out: what was recorded is what is checked
+        assert type(exc).__name__ == "AnswersExhausted"
+    return build_state(store.read()), speaker
+
+
+def test_an_answer_went_on_over_an_early_follow_up_is_scored_and_probed_as_one(tmp_path):
+    brain = RecordingBrain()
+    state, _ = run(tmp_path, 0.2, [voice(FIRST_PART), voice(REST)], brain=brain)
+    first, withdrawn = state.turns[0], state.turns[1]
+    assert withdrawn.asked.kind == "follow_up" and withdrawn.asked.talked_over
+    assert withdrawn.asked.went_on
+    # The rest is scored as the whole answer, in the main question's place...
+    scored = [call.context for call in brain.steps("score")]
+    whole = next(c for c in scored if c.turn == withdrawn.asked.turn)
+    assert whole.answer == f"{FIRST_PART} {REST}" and whole.kind == "question"
+    assert whole.gap is None
+    assert withdrawn.latest_score.overall > first.latest_score.overall
+    # ...and the next move is chosen on that whole answer, as one view.
+    views = turn_views(state.interviews[0].exchange(0))
+    assert [v.answer for v in views] == [f"{FIRST_PART} {REST}"]
+    move_after = [call.context for call in brain.steps("next_move")][-1]
+    assert [v.answer for v in move_after.exchange] == [f"{FIRST_PART} {REST}"]
+    stage_limit = move_after.follow_ups_left
+    first_move = brain.steps("next_move")[0].context
+    assert stage_limit == first_move.follow_ups_left  # the withdrawn line used no follow-up
+
+
+def test_a_withdrawn_follow_up_can_be_asked_again_when_its_gap_is_still_open(tmp_path):
+    vague_rest = ("we had to move fast, and the team pulled together over the weekend and got "
+                  "the service stable again by Monday, which everyone was happy about.")
+    state, speaker = run(tmp_path, 0.2, [voice(FIRST_PART), voice(vague_rest)])
+    withdrawn, asked_again = state.turns[1], state.turns[2]
+    assert withdrawn.asked.went_on
+    assert asked_again.asked.kind == "follow_up"
+    assert asked_again.asked.gap == withdrawn.asked.gap  # never heard, so asked once more
+    assert withdrawn.asked.text in speaker.said
+
+
+def test_a_follow_up_talked_over_after_most_of_it_was_heard_is_answered(tmp_path):
+    state, _ = run(tmp_path, 0.8, [voice(FIRST_PART), voice(REST)])
+    follow_up = state.turns[1]
+    assert follow_up.asked.talked_over and not follow_up.asked.went_on
+    views = turn_views(state.interviews[0].exchange(0))
+    assert [v.answer for v in views] == [FIRST_PART, REST]
+
+
+def test_a_question_repeated_on_request_is_never_withdrawn(tmp_path):
+    state, _ = run(tmp_path, 0.2, [voice("Sorry, could you repeat the question?"),
+                                   voice(STRONG_STORY)])
+    repeated = state.turns[1]
+    assert repeated.asked.gap == "clarify" and repeated.asked.talked_over
+    assert not repeated.asked.went_on
+
+
+def test_going_on_is_said_on_screen_and_marked_in_the_report(tmp_path):
+    from interviewer.report.derived import write_derived
+
+    store = start_practice(tmp_path)
+    speaker = FakeSpeaker(talked_over=True, heard=0.2, duration_s=2.5)
+    parts = engine_parts(FakeAnswers([voice(FIRST_PART), voice(REST)]), speaker)
+    try:
+        InterviewEngine(store, parts).run()
+    except Exception as exc:
+        assert type(exc).__name__ == "AnswersExhausted"
+    assert "You went on, so the interviewer stopped to let you finish." in \
+        parts.console.out.getvalue()
+    write_derived(store, build_state(store.read()))
+    assert "you went on with your answer" in (store.folder / "report.md").read_text()
