@@ -35,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -200,13 +201,14 @@ def paplay(path: Path, sink: str) -> None:
 def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
     """Every answer through the session's voice parts with `settings`; cut-offs and gaps."""
     from interviewer.live.options import build_voice
+    from interviewer.session.going_on import cut_in_early
     from interviewer.session.ports import Prompt
 
     parts = build_voice(settings)
     microphone = parts.answers.microphone
     clock = StageClock(parts)
     candidate, interviewer = SinkRecorder(sinks["candidate"]), SinkRecorder(sinks["interviewer"])
-    cut, gaps, by_pause = 0, [], []
+    cut, gaps, by_pause, recovered, recovered_gaps = 0, [], [], 0, []
     try:
         parts.speaker.say("Let's begin.")  # opens the streams, as a session's opening line does
         for index, (path, pause) in enumerate(answers):
@@ -220,9 +222,18 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
             answer = parts.answers.next_answer(Prompt(
                 text="Tell me about a decision.", stage="manager", turn=index + 1,
                 kind="follow_up", save_audio_to=folder / f"{name}_{index}.wav"))
-            listened = time.monotonic()
+            listened = ended = time.monotonic()
             clock.mark("answered", listened)
-            parts.speaker.say(REPLY)
+            went_on = cut_in_early(parts.speaker.say(REPLY))
+            if went_on and player.is_alive():
+                # The candidate went on over the reply's first half: a session withdraws the
+                # reply (session/going_on.py) and listens to the rest of the answer.
+                rest = parts.answers.next_answer(Prompt(
+                    text=REPLY, stage="manager", turn=index + 1, kind="follow_up",
+                    save_audio_to=folder / f"{name}_{index}_rest.wav"))
+                ended = time.monotonic()
+                parts.speaker.say(REPLY)
+                answer = replace(answer, text=f"{answer.text} | {rest.text}")
             player.join()
             time.sleep(0.3)
             spoken = candidate.loud_times(started, time.monotonic())
@@ -231,8 +242,15 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
                 cut += 1
                 by_pause.append(pause)
                 clock.answers.remove(times)
+                whole = went_on and ended >= last_word - 0.3
+                recovered += whole
+                if whole:
+                    reply = interviewer.loud_times(ended - 0.2, time.monotonic())
+                    if len(reply):
+                        recovered_gaps.append(float(reply[0]) - last_word)
                 if VERBOSE:
-                    print(f"  answer {index}: pause {pause}, cut off ({times.why}): "
+                    how = "went on, heard whole" if whole else "cut off"
+                    print(f"  answer {index}: pause {pause}, {how} ({times.why}): "
                           f"{answer.text!r}{last_word_note(answer)}")
                 continue
             reply = interviewer.loud_times(listened - 0.2, time.monotonic())
@@ -250,6 +268,7 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
         interviewer.close()
         parts.answers.close()
     return {"name": name, "cut": cut, "n": len(answers), "gaps": gaps, "pauses": by_pause,
+            "recovered": recovered, "recovered_gaps": recovered_gaps,
             "stages": breakdown(clock.answers)}
 
 
@@ -344,6 +363,11 @@ def run(args, sinks: dict) -> None:
         print(f"{name:22s} {result['cut']:3d}/{result['n']} ({rate:4.1f}%)  "
               f"{statistics.median(gaps) if gaps else float('nan'):7.2f} s  "
               f"{p95(gaps):7.2f} s   cut in pauses of: {result['pauses'] or '-'}")
+        if result["cut"]:
+            after = ", ".join(f"{g:.2f}" for g in result["recovered_gaps"]) or "-"
+            print(f"{'':22s} of these, the candidate went on over the reply and the answer "
+                  f"was heard whole: {result['recovered']}/{result['cut']} (reply after the "
+                  f"real end: {after} s)")
     for (name, _), result in zip(configs, results, strict=True):
         print(f"\nwhere the gap goes ({name}; answers not cut off):")
         print("\n".join(result["stages"]))

@@ -25,7 +25,7 @@ from interviewer.session.listening import AnswersExhausted, Listening
 from interviewer.session.log import SessionLog
 from interviewer.session.parts import EngineParts
 from interviewer.session.ports import Answer, Utterance
-from interviewer.session.state import InterviewState, SessionState, TurnState
+from interviewer.session.state import InterviewState, SessionState, TurnState, turn_views
 from interviewer.session.store import SessionStore
 from interviewer.session.whereabouts import Whereabouts
 
@@ -115,16 +115,29 @@ class InterviewEngine:
         self.parts.console.info(Whereabouts(self.state, self.parts.content).line(
             index, question_index))
         stopped_mid_answer = bool(turns and turns[-1].answer and turns[-1].move is None)
-        if turns and (turns[-1].asked.kind != "question" or stopped_mid_answer):
+        going_on = bool(turns and turns[-1].asked.went_on and turns[-1].answer is None)
+        if going_on:
+            # Resumed while the candidate was going on with an answer: they carry on with it.
+            self.parts.console.context(f"The question was: {question.text}")
+            self.parts.console.context(f"You were going on with: {turn_views(turns)[-1].answer}")
+        elif turns and (turns[-1].asked.kind != "question" or stopped_mid_answer):
             # Resumed inside a follow-up, or after an answer Ctrl-C cut short: show the question
             # first, so the next probe is not heard out of context.
             self.parts.console.context(f"The question was: {question.text}")
         if stopped_mid_answer and turns[-1].answer.text:
             self.parts.console.context(f"You had said: {turns[-1].answer.text}")
         if not turns:
-            self._ask(index, question_index, "question", question.text, question_id=question.id)
-        elif turns[-1].answer is None:
+            while self._ask(index, question_index, "question", question.text,
+                            question_id=question.id):
+                # The candidate went on with their last answer over this question: hear the
+                # rest of it (and any follow-up it needs), then ask the question again.
+                self._exchange_loop(index, self._interview(index).turns[-1].asked.question_index)
+        elif turns[-1].answer is None and not going_on:
             self._say(index, turns[-1].asked.text, None)  # resumed: ask again what went unanswered
+        self._exchange_loop(index, question_index)
+
+    def _exchange_loop(self, index: int, question_index: int) -> None:
+        """Listen, score and move until the exchange's question is done."""
         background = self.steps.background is not None
         while True:
             turn = self._current(index, question_index)
@@ -163,14 +176,19 @@ class InterviewEngine:
 
     # -- saying things -------------------------------------------------------------------------
 
-    def _ask(self, index: int, question_index: int, kind: str, text: str, **fields: object) -> None:
+    def _ask(self, index: int, question_index: int, kind: str, text: str, **fields: object) -> bool:
+        """Say a question or follow-up and log it; True when the candidate went on with their
+        answer over it (session/going_on.py): the line is withdrawn, and the turn it opens
+        holds the rest of the last answer, in that answer's exchange."""
         turn = self.state.next_turn
-        exchange = self._interview(index).exchange(question_index)
+        turns = self._interview(index).turns
         save_to = self.log.audio_path(turn, kind.replace("_", "-")) if self.parts.speaker else None
         utterance = self._say(index, text, save_to)
-        withdrawn = went_on(kind, utterance, exchange[-1] if exchange else None)
+        withdrawn = went_on(kind, utterance, turns[-1] if turns else None)
         if withdrawn:
             self.parts.console.info(WENT_ON_NOTE)
+            question_index, kind = turns[-1].asked.question_index, "follow_up"
+            fields.pop("question_id", None)
         self.emit(
             QuestionAsked(
                 turn=turn,
@@ -184,6 +202,7 @@ class InterviewEngine:
                 **fields,
             )
         )
+        return withdrawn
 
     def _say(self, index: int, text: str, save_to: Path | None) -> Utterance | None:
         """Show and speak a line; None in text mode. The utterance is interrupted when the

@@ -1,12 +1,14 @@
-"""Letting the candidate go on: a follow-up they talk over early is withdrawn, not answered.
+"""Letting the candidate go on: a line they talk over early is withdrawn, not answered.
 
 The end of an answer is a judgement (live/endpointing.py), and now and then a thinking pause is
-taken for it: the interviewer's follow-up starts while the candidate still has more to say. A
+taken for it: the interviewer's next line starts while the candidate still has more to say. A
 person would stop and let them finish. So when the candidate starts talking before they can have
-heard half of a follow-up, the line is withdrawn (`QuestionAsked.went_on`) and what they say is
-read as the rest of the answer before it (`state.turn_views`): the brain sees one answer, and the
-follow-up, never really heard, neither counts against the question's follow-ups nor stops the
-interviewer from asking it again if the whole answer still leaves that gap open.
+heard half of a follow-up or of the next question, the line is withdrawn (`QuestionAsked.went_on`)
+and what they say is read as the rest of the answer before it, in that answer's exchange
+(`state.turn_views`): the brain sees one answer. A withdrawn follow-up, never really heard,
+neither counts against the question's follow-ups nor stops the interviewer from asking it again
+if the whole answer still leaves that gap open; a withdrawn question is asked again once the
+answer before it is done.
 """
 
 from __future__ import annotations
@@ -22,15 +24,20 @@ WENT_ON_NOTE = "You went on, so the interviewer stopped to let you finish."
 
 
 def went_on(kind: str, utterance: Utterance | None, before: TurnState | None) -> bool:
-    """True when the candidate talked over this follow-up early, going on with an answer.
+    """True when the candidate talked over this line early, going on with the answer of
+    `before` (the interview's last turn): a follow-up, or the next main question.
 
-    Only follow-ups after a real answer qualify: a line repeated after "could you repeat
-    that?", a question left unanswered, or a main question are never withdrawn.
+    Only a line after a real answer qualifies: one repeated after "could you repeat that?",
+    or after a question left unanswered, is never withdrawn, nor an interview's first question.
     """
-    if kind != "follow_up" or utterance is None or not utterance.interrupted:
+    if kind not in ("follow_up", "question") or not cut_in_early(utterance):
         return False
-    if utterance.heard_s is None or utterance.duration_s <= 0:
-        return False
-    if before is None or before.answer is None or before.answer.no_answer or before.request:
+    return not (before is None or before.answer is None or before.answer.no_answer
+                or before.request)
+
+
+def cut_in_early(utterance: Utterance | None) -> bool:
+    """True when the candidate talked over this line before half of it had played."""
+    if utterance is None or not utterance.interrupted or utterance.heard_s is None:
         return False
     return utterance.heard_s < WENT_ON_BEFORE * utterance.duration_s
