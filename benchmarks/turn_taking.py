@@ -27,6 +27,7 @@ is `turn-taking: false cut-offs X%, median gap Y s` for the default configuratio
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import os
 import statistics
@@ -207,12 +208,15 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
     parts = build_voice(settings)
     microphone = parts.answers.microphone
     clock = StageClock(parts)
-    candidate, interviewer = SinkRecorder(sinks["candidate"]), SinkRecorder(sinks["interviewer"])
+    # The candidate's own voice: with --speakers the microphone's sink also carries the
+    # interviewer's echo, so the voice is played into a sink of its own and recorded there.
+    voice = sinks.get("voice", sinks["candidate"])
+    candidate, interviewer = SinkRecorder(voice), SinkRecorder(sinks["interviewer"])
     cut, gaps, by_pause, recovered, recovered_gaps = 0, [], [], 0, []
     try:
         parts.speaker.say("Let's begin.")  # opens the streams, as a session's opening line does
         for index, (path, pause) in enumerate(answers):
-            player = threading.Thread(target=paplay, args=(path, sinks["candidate"]))
+            player = threading.Thread(target=paplay, args=(path, voice))
             microphone.on_listening = player.start
             parts.speaker.prepare(REPLY)
             times = clock.start()
@@ -224,10 +228,12 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
                 kind="follow_up", save_audio_to=folder / f"{name}_{index}.wav"))
             listened = ended = time.monotonic()
             clock.mark("answered", listened)
-            went_on = cut_in_early(parts.speaker.say(REPLY))
+            reply_said = parts.speaker.say(REPLY)
+            went_on = cut_in_early(reply_said)
             if went_on and player.is_alive():
                 # The candidate went on over the reply's first half: a session withdraws the
                 # reply (session/going_on.py) and listens to the rest of the answer.
+                microphone.on_listening = None  # the candidate is already talking
                 rest = parts.answers.next_answer(Prompt(
                     text=REPLY, stage="manager", turn=index + 1, kind="follow_up",
                     save_audio_to=folder / f"{name}_{index}_rest.wav"))
@@ -249,7 +255,9 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
                     if len(reply):
                         recovered_gaps.append(float(reply[0]) - last_word)
                 if VERBOSE:
-                    how = "went on, heard whole" if whole else "cut off"
+                    how = "went on, heard whole" if whole else (
+                        f"cut off; reply talked over: {reply_said.interrupted}, heard "
+                        f"{reply_said.heard_s} of {reply_said.duration_s} s")
                     print(f"  answer {index}: pause {pause}, {how} ({times.why}): "
                           f"{answer.text!r}{last_word_note(answer)}")
                 continue
@@ -270,6 +278,25 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
     return {"name": name, "cut": cut, "n": len(answers), "gaps": gaps, "pauses": by_pause,
             "recovered": recovered, "recovered_gaps": recovered_gaps,
             "stages": breakdown(clock.answers)}
+
+
+@contextlib.contextmanager
+def speakers(sinks: dict):
+    """The interviewer's voice reaches the microphone (the barge-in benchmark's loopback), and
+    the candidate speaks into a sink of their own, passed on to the microphone's in full (the
+    loopback adds about 60 ms to the path, so gaps read that much longer)."""
+    from barge_in_echo import loopback
+
+    name = f"bench_voice_{os.getpid()}"
+    modules = [pactl("load-module", "module-null-sink", f"sink_name={name}")]
+    modules.append(pactl("load-module", "module-loopback", f"source={name}.monitor",
+                         f"sink={sinks['candidate']}", "latency_msec=60"))
+    try:
+        with loopback(sinks):
+            yield {**sinks, "voice": name}
+    finally:
+        for module in reversed(modules):
+            pactl("unload-module", module)
 
 
 def last_word_note(answer) -> str:
@@ -320,6 +347,9 @@ def main() -> None:
                         help="end of turn: the held-out sentences and voices")
     parser.add_argument("--cpu-load", action="store_true",
                         help="a busy loop on every core while answers are taken")
+    parser.add_argument("--speakers", action="store_true",
+                        help="end of turn: the interviewer's voice reaches the microphone "
+                             "(loopback at about -18 dB), as from laptop speakers")
     args = parser.parse_args()
     modules, sinks = private_sinks()
     load = []
@@ -347,15 +377,19 @@ def run(args, sinks: dict) -> None:
     paused = sum(1 for _, pause in answers if pause)
     held = ", held-out sentences and voices" if args.holdout else ""
     print(f"model: {model}; cores: {os.cpu_count()}; answers: {len(answers)} ({paused} with "
-          f"a thinking pause of 1.5-4 s{held}); cpu load: {'yes' if args.cpu_load else 'no'}")
+          f"a thinking pause of 1.5-4 s{held}); cpu load: {'yes' if args.cpu_load else 'no'}; "
+          f"interviewer heard by the microphone: {'yes' if args.speakers else 'no'}")
     configs = [("end-of-turn model", VoiceSettings(model=model))]
     if args.skip_endpointing:
         configs = []
     elif not args.only_default:
         configs += [(f"silence {s:.1f} s", VoiceSettings(model=model, silence_only=True,
                                                          end_silence=s)) for s in (1.0, 2.5)]
-    results = [endpointing(name.replace(" ", "_"), settings, answers, sinks, folder)
-               for name, settings in configs]
+    # With --speakers the interviewer's voice reaches the microphone, as from laptop speakers:
+    # barge-in then has an echo to cancel, so the candidate can cut in from the first syllable.
+    with speakers(sinks) if args.speakers else contextlib.nullcontext(sinks) as heard:
+        results = [endpointing(name.replace(" ", "_"), settings, answers, heard, folder)
+                   for name, settings in configs]
     print("\nend of turn            false cut-offs   gap median   gap p95")
     for (name, _), result in zip(configs, results, strict=True):
         rate = 100 * result["cut"] / result["n"]

@@ -69,7 +69,7 @@ def test_a_withdrawn_follow_up_can_be_asked_again_when_its_gap_is_still_open(tmp
 
 
 def test_a_follow_up_talked_over_after_most_of_it_was_heard_is_answered(tmp_path):
-    state, _ = run(tmp_path, 0.8, [voice(FIRST_PART), voice(REST)])
+    state, _ = run(tmp_path, 0.9, [voice(FIRST_PART), voice(REST)])
     follow_up = state.turns[1]
     assert follow_up.asked.talked_over and not follow_up.asked.went_on
     views = turn_views(state.interviews[0].exchange(0))

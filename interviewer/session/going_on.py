@@ -2,8 +2,8 @@
 
 The end of an answer is a judgement (live/endpointing.py), and now and then a thinking pause is
 taken for it: the interviewer's next line starts while the candidate still has more to say. A
-person would stop and let them finish. So when the candidate starts talking before they can have
-heard half of a follow-up or of the next question, the line is withdrawn (`QuestionAsked.went_on`)
+person would stop and let them finish. So when the candidate starts talking well before the end of
+a follow-up or of the next question, the line is withdrawn (`QuestionAsked.went_on`)
 and what they say is read as the rest of the answer before it, in that answer's exchange
 (`state.turn_views`): the brain sees one answer. A withdrawn follow-up, never really heard,
 neither counts against the question's follow-ups nor stops the interviewer from asking it again
@@ -16,9 +16,11 @@ from __future__ import annotations
 from interviewer.session.ports import Utterance
 from interviewer.session.state import TurnState
 
-# A candidate who talks over a follow-up after hearing most of it is answering it; one who starts
-# within its first half cannot have heard the question and is going on with their answer.
-WENT_ON_BEFORE = 0.5  # share of the line played when the candidate started talking
+# A candidate who cuts into the very end of a line has heard it and is answering it; one who
+# starts earlier did not wait for it. After a thinking pause of 2-3 s, the candidate goes on
+# 1.5-2.5 s into the interviewer's line (the benchmark's resumptions: about 65% of a 3 s line),
+# and barge-in stops the line 0.3 s after that.
+WENT_ON_BEFORE = 0.85  # share of the line played when barge-in stopped it
 
 WENT_ON_NOTE = "You went on, so the interviewer stopped to let you finish."
 
@@ -37,7 +39,7 @@ def went_on(kind: str, utterance: Utterance | None, before: TurnState | None) ->
 
 
 def cut_in_early(utterance: Utterance | None) -> bool:
-    """True when the candidate talked over this line before half of it had played."""
+    """True when the candidate talked over this line well before its end."""
     if utterance is None or not utterance.interrupted or utterance.heard_s is None:
         return False
     return utterance.heard_s < WENT_ON_BEFORE * utterance.duration_s
