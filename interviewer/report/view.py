@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from interviewer.report.audio import AudioLinker, AudioRef
 from interviewer.report.charts import DeliveryPoint
+from interviewer.report.focus import WorkOn, work_on
 from interviewer.report.highlight import Segment, highlight
 from interviewer.report.lines import KIND_LABELS, score_line
 from interviewer.rubric.content import default_content, stage_title
@@ -123,6 +124,7 @@ class ReportView:
     decision: Decision | None
     notes: list[str]
     delivery: list[DeliveryPoint] = field(default_factory=list)
+    work_on: WorkOn | None = None  # "What to work on", read first
 
     @property
     def votes(self) -> list[Vote]:
@@ -169,6 +171,7 @@ def build_view(
 ) -> ReportView:
     """The report view of a session; `audio` links recordings (None: no players, e.g. Markdown)."""
     interviews = [_interview_view(i, audio) for i in state.interviews if i.turns or i.vote]
+    coverage = value_coverage(state.turns)
     return ReportView(
         session_id=store.session_id,
         label=state.label,
@@ -181,7 +184,8 @@ def build_view(
         input=state.started.input,
         started_at=state.started.at.strftime("%Y-%m-%d %H:%M UTC"),
         interviews=interviews,
-        coverage=value_coverage(state.turns),
+        coverage=coverage,
+        work_on=work_on(state, coverage),
         decision=state.decision.decision if state.decision else None,
         notes=[note.text for note in state.notes],
         delivery=[
