@@ -9,6 +9,7 @@ counted per question, ranked, and paired with the study plan's drill for the sam
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 from interviewer.prep.coverage import PRIORITY
@@ -101,3 +102,15 @@ def _answered(turn: TurnState) -> bool:
 def _title(interview: InterviewState) -> str:
     """The interview's round title ("Coding round"), as the board names it."""
     return stage_title(interview.plan.stage, interview.plan.style)
+
+
+def summary_lines(focus: WorkOn, width: int = 100) -> list[str]:
+    """The section in a few console lines, printed when a session ends (the page has more)."""
+    if not focus.gaps:
+        return []
+    lines = ["What to work on (the full list is in the report):"]
+    for number, gap in enumerate(focus.gaps, 1):
+        text = (f"{number}. {gap.label.capitalize()} (asked for in {gap.questions} of "
+                f"{focus.answered} questions): {gap.drill}")
+        lines += textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="     ")
+    return lines

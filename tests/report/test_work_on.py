@@ -26,10 +26,10 @@ DECLINED = "I'd rather not answer that one."
 def session(tmp_path_factory):
     root = tmp_path_factory.mktemp("work-on")
     answers = write_answers(root / "answers.txt", [DECLINED] + [BARE_STORY] * 30)
-    run_cli("practice", "--stage", "manager", "--seed", "3", "--answers", str(answers),
-            "--sessions-dir", str(root / "s"), timeout=120, check=True)
+    result = run_cli("practice", "--stage", "manager", "--seed", "3", "--answers", str(answers),
+                     "--sessions-dir", str(root / "s"), timeout=120, check=True)
     (store,) = list_sessions(root / "s")
-    return store, build_state(store.read())
+    return store, build_state(store.read()), result.stdout
 
 
 def _probed(state) -> dict[str, list[int]]:
@@ -42,7 +42,7 @@ def _probed(state) -> dict[str, list[int]]:
 
 
 def test_page_opens_with_the_gaps_probed_their_turns_and_the_drill(session):
-    store, state = session
+    store, state, _ = session
     probed = _probed(state)
     assert probed, "the bare story should have drawn follow-ups"
     page = render_html(state, store, store.folder)
@@ -60,7 +60,7 @@ def test_page_opens_with_the_gaps_probed_their_turns_and_the_drill(session):
 
 
 def test_counts_questions_not_probes_and_leaves_the_declined_one_out(session):
-    store, state = session
+    store, state, _ = session
     answered = {t.asked.question_index for t in state.turns
                 if t.asked.kind == "question" and t.answer.text != DECLINED}
     markdown = render_markdown(state, store)
@@ -74,3 +74,12 @@ def test_counts_questions_not_probes_and_leaves_the_declined_one_out(session):
         (line,) = [ln for ln in lines if f"**{label}**" in ln]
         assert f"asked for in {len(questions)} of {len(answered)} questions" in line
     assert "`interviewer plan --weeks 2`" in markdown
+
+
+def test_the_session_ends_by_saying_what_to_work_on_and_how_to_open_the_report(session):
+    store, state, printed = session
+    tail = printed[printed.index("Overall:"):]
+    assert "What to work on" in tail
+    top = default_plan_content().drills[next(iter(_probed(state)))].label.capitalize()
+    assert f"1. {top} (asked for in" in tail
+    assert f"interviewer report {store.session_id} --html" in tail
