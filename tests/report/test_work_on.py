@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -11,6 +12,7 @@ from interviewer.report.html import render_html
 from interviewer.report.markdown import render_markdown
 from interviewer.session.state import build_state
 from interviewer.session.store import list_sessions
+from tests.report.browser import Browser
 from tests.support import run_cli, write_answers
 
 # A clean story with no principle, no hindsight and no outcome: the manager probes each in turn.
@@ -83,3 +85,21 @@ def test_the_session_ends_by_saying_what_to_work_on_and_how_to_open_the_report(s
     top = default_plan_content().drills[next(iter(_probed(state)))].label.capitalize()
     assert f"1. {top} (asked for in" in tail
     assert f"interviewer report {store.session_id} --html" in tail
+
+
+PHONE = """JSON.stringify({
+  scale: document.querySelector('#scale').getBoundingClientRect().width,
+  work: document.querySelector('#work-on').getBoundingClientRect().right,
+  page: document.documentElement.scrollWidth, screen: innerWidth})"""
+
+
+def test_on_a_phone_the_headline_and_the_section_use_the_screen_width(session, chromium):
+    store, state, _ = session
+    page = store.folder / "phone.html"
+    page.write_text(render_html(state, store, store.folder), encoding="utf-8")
+    with Browser(chromium) as browser:
+        browser.open(page.resolve().as_uri(), 390, 844, True)
+        seen = json.loads(browser.evaluate(PHONE))
+    assert seen["page"] <= seen["screen"] and seen["work"] <= seen["screen"]
+    # The score scale wraps under the score rather than squeezing into a column beside it.
+    assert seen["scale"] >= 0.8 * seen["screen"], seen
