@@ -123,3 +123,23 @@ def test_latest_is_the_session_written_last_when_two_start_in_the_same_second(tm
         log.write_text("{}\n")
         os.utime(log, ns=(1_000_000_000 * (rank + 1),) * 2)
     assert find_session("latest", tmp_path).folder == newer
+
+
+def test_a_path_that_is_not_a_session_says_what_it_is_and_what_to_give(tmp_path):
+    sessions = tmp_path / "sessions"
+    folder = tmp_path / "not-a-session"
+    folder.mkdir()
+    session = sessions / "20261202-050000-manager"
+    session.mkdir(parents=True)
+    (session / "events.jsonl").write_text("{}\n")
+    expected = {
+        str(tmp_path / "gone"): "does not exist",
+        str(folder): "is not a session folder (it has no events.jsonl)",
+        str(session / "events.jsonl"): f"is the session's log; give its folder instead: {session}",
+    }
+    for given, reason in expected.items():
+        result = run_cli("replay", given, "--no-audio", "--sessions-dir", str(sessions))
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith(f"error: {given} {reason}"), result.stderr
+        assert f"in {sessions}" not in result.stderr  # the sessions folder was not what they gave
+        assert "Traceback" not in result.stderr

@@ -68,7 +68,16 @@ def cli() -> None:
     """A voice mock interviewer for the Netflix loop: practise out loud, get probed, get scored."""
 
 
+_WARNED: set[str] = set()
+
+
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    # A damaged log line is reported by each reader of the log, and resume reads it twice (to
+    # check the session, then to run it): say each warning once. (The "once" filter cannot do
+    # it: libraries imported in between change the filters, which resets what it has seen.)
+    if str(message) in _WARNED:
+        return
+    _WARNED.add(str(message))
     click.echo(f"warning: {message}", err=True)
 
 

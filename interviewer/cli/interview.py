@@ -25,6 +25,7 @@ from interviewer.console import Console
 from interviewer.errors import UserError
 from interviewer.live.options import VoiceSettings, build_voice
 from interviewer.report.derived import write_derived
+from interviewer.report.focus import summary_lines, work_on
 from interviewer.rubric.content import DEFAULT_ROLE, ROLES, STAGES, Content, default_content
 from interviewer.rubric.planning import PlanRequest, plan_loop, plan_own_question, plan_practice
 from interviewer.session.asked import asked_counts
@@ -34,7 +35,7 @@ from interviewer.session.files import DiskFullError
 from interviewer.session.ports import AnswerSource, Speaker
 from interviewer.session.state import load_state
 from interviewer.session.store import DAMAGED_FILE, SessionStore, find_session
-from interviewer.session.summary import session_overall
+from interviewer.session.summary import session_overall, value_coverage
 from interviewer.session.text_answers import ScriptedAnswers, TypedAnswers
 from interviewer.session.whereabouts import Whereabouts
 
@@ -302,7 +303,10 @@ def _run(
         _disk_full(store, finished=True)
     overall = session_overall(state)
     click.echo(f"\nOverall: {overall if overall is not None else '-'}/100. Saved to {store.folder}")
+    for line in summary_lines(work_on(state, value_coverage(state.turns))):
+        click.echo(line)
     click.echo(f"Review it: {session_command('replay', store, '--no-audio')}")
+    click.echo(f"The report, with what to work on: {session_command('report', store, '--html')}")
 
 
 def _stop(store: SessionStore, reason: str, detail: str = "") -> None:

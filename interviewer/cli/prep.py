@@ -261,8 +261,12 @@ stories.add_command(_import_command("import-from-session", hidden=True))
     help="Also write an HTML page with charts to this file.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option(
+    "--force", is_flag=True, help="With --html FILE: replace an existing file that is not a page "
+    "this program wrote."
+)
 @sessions_dir_option
-def progress(html_path, as_json, sessions_dir) -> None:
+def progress(html_path, as_json, force, sessions_dir) -> None:
     """How your scores moved across sessions, and which probes still catch you out."""
     from interviewer.prep.progress import load_progress
     from interviewer.prep.progress_text import progress_table
@@ -277,7 +281,9 @@ def progress(html_path, as_json, sessions_dir) -> None:
         from interviewer.prep.progress_html import progress_html
 
         page, warning = progress_html(result, root)
-        write_page(html_path, page, force=True)  # private, in a private folder if it is new
+        # Private, in a private folder if it is new; another file is kept unless --force (a
+        # typo once replaced /etc/passwd). The page itself is rewritten freely.
+        write_page(html_path, page, force=force)
         if warning:
             click.echo(f"warning: {warning}", err=True)
         click.echo(f"Wrote {html_path}", err=as_json)

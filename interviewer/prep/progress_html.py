@@ -10,6 +10,7 @@ import html
 import io
 from pathlib import Path
 
+from interviewer import __version__
 from interviewer.prep.progress import Progress, Series
 from interviewer.prep.progress_text import GROUPS, fmt, latest_cell, still_catching, trend_cell
 
@@ -52,6 +53,8 @@ def progress_html(progress: Progress, root: Path) -> tuple[str, str | None]:
     parts = [
         "<!doctype html><html><head><meta charset='utf-8'>",
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+        # The mark `progress --html` looks for before replacing a file without --force.
+        f'<meta name="generator" content="interviewer {__version__}">',
         "<title>Interview practice progress</title>",
         f"<style>{_STYLE}</style></head><body>",
         "<h1>Interview practice progress</h1>",

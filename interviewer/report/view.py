@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 
 from interviewer.report.audio import AudioLinker, AudioRef
 from interviewer.report.charts import DeliveryPoint
+from interviewer.report.focus import WorkOn, work_on
 from interviewer.report.highlight import Segment, highlight
 from interviewer.report.lines import KIND_LABELS, score_line
-from interviewer.rubric.content import default_content, stage_title
+from interviewer.rubric.content import NON_ANSWER_GAPS, default_content, stage_title
 from interviewer.rubric.delivery import ASSUMED_WPM
 from interviewer.rubric.requests import request_words
 from interviewer.rubric.results import AnswerScore, Decision, Delivery, Move, Vote
@@ -61,6 +62,8 @@ class TurnView:
     delivery: Delivery | None
     move: Move | None
     request: str | None = None  # "asked to hear the question again": not scored
+    # The answer to the question itself: asked first, or again after a request or a silence.
+    main: bool = True
 
     @property
     def signals(self) -> str:
@@ -72,7 +75,8 @@ class TurnView:
     @property
     def delivery_line(self) -> str:
         """The answer's delivery in words, e.g. '142 words a minute, 3.1 fillers per 100 words'."""
-        return delivery_line(self.delivery) if self.delivery else ""
+        # The length guide is for a story; a follow-up asks for one missing piece of it.
+        return delivery_line(self.delivery, length=self.main) if self.delivery else ""
 
     @property
     def components(self) -> dict[str, int] | None:
@@ -123,6 +127,7 @@ class ReportView:
     decision: Decision | None
     notes: list[str]
     delivery: list[DeliveryPoint] = field(default_factory=list)
+    work_on: WorkOn | None = None  # "What to work on", read first
 
     @property
     def votes(self) -> list[Vote]:
@@ -169,6 +174,7 @@ def build_view(
 ) -> ReportView:
     """The report view of a session; `audio` links recordings (None: no players, e.g. Markdown)."""
     interviews = [_interview_view(i, audio) for i in state.interviews if i.turns or i.vote]
+    coverage = value_coverage(state.turns)
     return ReportView(
         session_id=store.session_id,
         label=state.label,
@@ -181,7 +187,8 @@ def build_view(
         input=state.started.input,
         started_at=state.started.at.strftime("%Y-%m-%d %H:%M UTC"),
         interviews=interviews,
-        coverage=value_coverage(state.turns),
+        coverage=coverage,
+        work_on=work_on(state, coverage),
         decision=state.decision.decision if state.decision else None,
         notes=[note.text for note in state.notes],
         delivery=[
@@ -237,11 +244,13 @@ def _turn_view(turn: TurnState, interviewer: str, audio: AudioLinker | None) -> 
         delivery=delivery if answer and not turn.request else None,
         move=turn.move.move if turn.move else None,
         request=request_words(text),
+        main=asked.kind == "question" or asked.gap in NON_ANSWER_GAPS,
     )
 
 
-def delivery_line(d: Delivery) -> str:
-    """One line about how an answer was delivered; timing only when it was spoken."""
+def delivery_line(d: Delivery, length: bool = True) -> str:
+    """One line about how an answer was delivered; timing only when it was spoken, and the
+    length against the stage's guide only with `length` (main answers)."""
     parts = [f"{d.words} words"]
     if d.speaking_seconds is not None:
         parts.append(f"{d.speaking_seconds:.0f} s speaking")
@@ -251,7 +260,7 @@ def delivery_line(d: Delivery) -> str:
     if d.speaking_seconds is not None:
         longest = f" (longest {d.longest_pause_s:.1f} s)" if d.long_pauses else ""
         parts.append(f"{d.long_pauses} long pause{'s' if d.long_pauses != 1 else ''}{longest}")
-    if d.length_verdict and d.guidance_seconds:
+    if length and d.length_verdict and d.guidance_seconds:
         low, high = d.guidance_seconds
         if d.speaking_seconds is None:
             # Typed: no timing, so the guide is in words at a conversational speaking rate.

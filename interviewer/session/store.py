@@ -236,7 +236,26 @@ def find_session(name: str, root: Path) -> SessionStore:
             f"{name!r} matches {len(matches)} sessions; give more of the name "
             "(see `interviewer sessions`)"
         )
+    if _looks_like_path(name):
+        raise UserError(_not_a_session(candidate))
     raise UserError(f"no session {name!r} in {root}; `interviewer sessions` lists them")
+
+
+def _looks_like_path(name: str) -> bool:
+    """Whether the user gave a path rather than a session's name (names never hold a slash)."""
+    return "/" in name or os.sep in name or name.startswith(("~", "."))
+
+
+def _not_a_session(path: Path) -> str:
+    """Why a path given as a session cannot be opened, and what to give instead."""
+    fix = "give a session folder (one holding events.jsonl) or a name from `interviewer sessions`"
+    if not path.exists():
+        return f"{path} does not exist; {fix}"
+    if path.is_file() and path.name == EVENTS_FILE:
+        return f"{path} is the session's log; give its folder instead: {path.parent}"
+    if path.is_file():
+        return f"{path} is a file, not a session folder; {fix}"
+    return f"{path} is not a session folder (it has no {EVENTS_FILE}); {fix}"
 
 
 def list_sessions(root: Path) -> list[SessionStore]:

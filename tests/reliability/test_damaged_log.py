@@ -143,3 +143,13 @@ def test_an_out_of_range_interview_index_breaks_no_listing(sessions_dir, tmp_pat
         assert result.returncode == 0, (command, result.stderr)
         assert "unexpected" not in result.stderr, command
         assert "skipped" in result.stderr, command
+
+
+def test_resume_warns_about_a_damaged_line_once(sessions_dir, tmp_path):
+    store = _stopped_session(sessions_dir, tmp_path, answers=2)
+    _insert(store, DAMAGE["garbage bytes"], "middle")
+    rest = write_answers(tmp_path / "rest.txt", [STRONG_STORY] * 12)
+    result = run_cli("resume", store.session_id, "--answers", str(rest))
+    assert result.returncode == 0, result.stderr
+    warned = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warned) == 1 and "damaged line" in warned[0], result.stderr

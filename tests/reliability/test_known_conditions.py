@@ -33,6 +33,19 @@ def test_progress_html_into_a_missing_folder(sessions_dir, tmp_path):
     assert target.is_file() and stat.S_IMODE(target.parent.stat().st_mode) == 0o700
 
 
+def test_progress_html_keeps_a_file_it_did_not_write_unless_forced(sessions_dir, tmp_path):
+    document = tmp_path / "notes.txt"
+    document.write_text("my own notes\n")
+    _clean_error(run_cli("progress", "--html", str(document)), "already exists", "--force")
+    assert document.read_text() == "my own notes\n"
+    page = tmp_path / "progress.html"
+    for _ in range(2):  # its own page is rewritten without --force
+        assert run_cli("progress", "--html", str(page)).returncode == 0
+    forced = run_cli("progress", "--html", str(document), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert document.read_text().startswith("<!doctype html>")
+
+
 def test_a_sessions_dir_under_a_file(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")

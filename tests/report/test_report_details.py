@@ -92,3 +92,17 @@ def test_pause_axis_starts_at_zero_and_the_typical_label_has_room():
     assert pauses.get_ylim()[0] == 0 and pauses.get_ylim()[1] >= 1
     assert fillers.get_ylim()[1] >= charts.TYPICAL_FILLERS_PER_100 * 1.2
     assert delivery_chart(points).startswith("<svg")
+
+
+def test_the_length_guide_is_shown_for_answers_to_the_question_not_for_follow_ups(tmp_path):
+    store, state = _practice(tmp_path, "manager", ["Could you repeat the question?"]
+                             + ["We shipped it on time."] * 12)
+    lines = {t.number: t.delivery_line for t in build_view(state, store).turns if t.answer}
+    repeated = next(t for t in state.turns if t.asked.gap == "clarify")
+    probe = next(t for t in state.turns if t.asked.kind == "follow_up"
+                 and t.asked.gap not in ("clarify", "thinking", "no_answer"))
+    question = next(t for t in state.turns if t.asked.kind == "question" and not t.request)
+    for main in (repeated, question):  # the question, first or asked again
+        assert "length short (guide about" in lines[main.asked.turn]
+    follow_up = lines[probe.asked.turn]
+    assert follow_up.startswith("5 words") and "length" not in follow_up, follow_up
