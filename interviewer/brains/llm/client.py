@@ -138,6 +138,13 @@ class StructuredClient:
         self.failures_in_a_row = 0
         return result
 
+    def move_budget(self, messages: Sequence[Message], schema: type[BaseModel]) -> float:
+        """The seconds a next-move request may take: the user's setting, else what this
+        endpoint needs for it by its measured pace, within the settings' bounds."""
+        chars = sum(len(m["content"]) for m in messages)
+        tokens = getattr(schema, "reply_tokens", DEFAULT_REPLY_TOKENS)
+        return self.settings.move_budget_for(self.pace.needed(chars, tokens))
+
     # -- the steps ---------------------------------------------------------------------------
 
     def _structured(self, messages: list[Message], schema: type[Schema],
