@@ -200,3 +200,36 @@ def test_ctrl_c_while_deciding_keeps_every_answer_and_resume_votes(server, tmp_p
     timed.delays["LLMVote"] = 0
     state = resume_to_the_end(tmp_path, store, server)
     assert state.complete and [v.brain for v in votes_in(store)] == ["llm"]
+
+
+def test_the_vote_asked_on_the_worker_sees_an_answer_gone_on_with_as_one(server, tmp_path):
+    from interviewer.session.ports import Answer, Utterance
+    from interviewer.session.state import build_state, turn_views
+    from interviewer.testing import FakeAnswers
+    from tests.llm.llm_support import answers_in
+
+    class TalkedOverFirstProbe(FakeSpeaker):
+        """The candidate goes on with their answer 0.4 s into the first follow-up."""
+
+        def say(self, text, **options):
+            said = super().say(text, **options)
+            if text.startswith("LLM probe 1"):
+                return Utterance(text=text, duration_s=2.0, interrupted=True, heard_s=0.4)
+            return said
+
+    first, rest = STORY[:160], STORY[160:]
+    script = [Answer(text=t, source="voice") for t in (first, rest, ANSWERS[1])]
+    timed = server.responder = Timed(server, score_delay=0.3, vote_delay=0)
+    store, parts = start_session(tmp_path, llm_brain(server.base_url, timeout=10), [],
+                                 questions=1, speaker=TalkedOverFirstProbe(),
+                                 answer_source=FakeAnswers(script), score_in_background=True)
+    InterviewEngine(store, parts).run()
+    assert timed.vote_asked.is_set()
+    state = build_state(store.read())
+    assert any(t.asked.went_on for t in state.turns)
+    views = turn_views(state.interviews[0].turns)
+    (vote_request,) = [r for r in server.requests if r.schema_name == "LLMVote"]
+    # One answer for the two parts, each view with the score the log keeps for it.
+    assert answers_in(vote_request.user) == [v.answer for v in views if v.answer]
+    assert " ".join(STORY.split()) in [" ".join(a.split()) for a in answers_in(vote_request.user)]
+    assert vote_request.user.count("(Your score for this answer:") == len(views)
