@@ -98,13 +98,14 @@ class InterviewEngine:
             self._say(index, where.opening(index, self.state.started.seed), None)
         for question_index in range(len(plan.questions)):
             self._run_exchange(index, question_index)
-        vote = self.steps.vote(index)
+        # The vote is asked before the closing line is said, so the line covers part of it.
+        self.steps.start_vote(index)
         self._say(
             index,
             settings.closing.format(name=plan.interviewer_name, role=plan.interviewer_role),
             None,
         )
-        self.parts.console.vote(vote)
+        self.parts.console.vote(self.steps.vote(index))
 
     def _run_exchange(self, index: int, question_index: int) -> None:
         interview = self._interview(index)

@@ -84,7 +84,7 @@ class LLMBrain:
             exchange=exchange, follow_ups_left=follow_ups_left,
         )
         claimed = self.client.structured(messages, LLMMove,
-                                         budget=self.client.settings.move_budget)
+                                         budget=self.client.move_budget(messages, LLMMove))
         why = report_lines([claimed.why])
         claimed = claimed.model_copy(update={"why": why[0] if why else "the LLM's choice"})
         if claimed.action == "follow_up":
