@@ -8,7 +8,6 @@ are the ones the scorer quoted evidence for, so the draft's mapping starts out c
 
 from __future__ import annotations
 
-import re
 import shlex
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ from interviewer.errors import UserError
 from interviewer.prep.story import Story, StoryBank, StorySource, slug
 from interviewer.rubric import lexicon as lx
 from interviewer.rubric.content import default_content
+from interviewer.rubric.retelling import by_story
 from interviewer.rubric.signals import sentences
 from interviewer.session.state import SessionState, TurnState
 
@@ -88,20 +88,16 @@ def _label(turns: list[int]) -> str:
 def _same_story_together(
     chosen: list[tuple[str, list[TurnState]]],
 ) -> list[tuple[str, list[list[TurnState]]]]:
-    """Exchanges grouped so a story told again (to another question) makes one draft, not one
-    per telling; each group keeps the stage of its first telling."""
-    groups: dict[str, tuple[str, list[list[TurnState]]]] = {}
-    for index, (stage, exchange) in enumerate(chosen):
-        key = _story_key(exchange) or f"#{index}"  # an exchange with no answer stays alone
-        groups.setdefault(key, (stage, []))[1].append(exchange)
-    return list(groups.values())
+    """Exchanges grouped so a story told again (to another question, in other words) makes one
+    draft, not one per telling; each group keeps the stage of its first telling."""
+    groups = by_story([_first_answer(exchange) for _, exchange in chosen])
+    return [(chosen[group[0]][0], [chosen[i][1] for i in group]) for group in groups]
 
 
-def _story_key(exchange: list[TurnState]) -> str:
-    """The words of the exchange's first answer, ignoring case and punctuation: the telling of
-    the story itself (the follow-ups differ with the question)."""
-    first = next((t.answer.text for t in exchange if t.answer and t.answer.text.strip()), "")
-    return " ".join(re.findall(r"[\w%']+", first.lower()))
+def _first_answer(exchange: list[TurnState]) -> str:
+    """The exchange's first answer: the telling of the story itself (the follow-ups differ with
+    the question)."""
+    return next((t.answer.text for t in exchange if t.answer and t.answer.text.strip()), "")
 
 
 def _retold_note(tellings: list[list[TurnState]]) -> str:

@@ -66,7 +66,8 @@ def test_a_story_told_three_times_makes_one_draft(retold_session):
 
     assert len(result.drafts) == 1, [d.id for d in result.drafts]
     draft = result.drafts[0]
-    assert draft.source.turns == told
+    # Every turn of the three tellings, the follow-ups asking for a different example included.
+    assert draft.source.turns == [t.asked.turn for _, ex in exchanges(state) for t in ex]
     assert f"told this story 3 times in that session (turns {', '.join(map(str, told))})" in (
         draft.notes
     )
