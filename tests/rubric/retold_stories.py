@@ -9,6 +9,24 @@ so they share the company, the job and the kind of event, but not the situation.
 
 from __future__ import annotations
 
+# Two retellings of tests.support.STRONG_STORY (the playback rollback), as answers to other
+# questions: each is as strong as the first telling.
+RETOLD_STRONG_STORY = [
+    "So, um, the clearest one is the playback rollback. After a release our error rate had "
+    "doubled, twelve percent of sessions were failing across three regions, and my director "
+    "wanted to wait for the weekly review before touching it. I disagreed, and I told him so "
+    "directly, because I believe whoever has the most context should make the call and then own "
+    "it. I rolled the release back myself, and within two hours failures were under one percent. "
+    "I wrote the incident review afterwards. Looking back, I'd push harder on the canary: a "
+    "single region wasn't enough, so now I insist on two regions.",
+    "I'd pick the playback release we rolled back. Twelve percent of sessions failing, in three "
+    "regions, the error rate doubled overnight. I made the decision to roll it back myself "
+    "instead of waiting a week for the review, and I owned telling my director. We went from "
+    "twelve percent failures to under one percent in two hours. The principle for me was that "
+    "the person with the most context makes the call. In hindsight the weak spot was our "
+    "single-region canary, so I changed our rollout to a two-region canary.",
+]
+
 SAME = {
     "kafka-migration": (
         "So um last spring I had to decide whether to move our order events off the old "
@@ -86,58 +104,61 @@ SAME = {
 DIFFERENT = {
     "two-deadlines": (
         "So we had a hard deadline for the Android release, it was tied to a marketing "
-        "campaign, and about three weeks out the team was clearly behind. I went through what "
-        "was left with my manager and I made the call to cut offline mode from the release, "
+        "campaign, and about three weeks out the team was clearly behind. I went through the "
+        "scope with my manager and I made the call to cut offline mode from the release, "
         "because it was the riskiest piece and the fewest customers would miss it. We hit the "
         "date, and offline mode shipped a month later.",
         "Um, my manager gave the team a deadline for the quarterly planning doc, like end of "
         "the week, and I pushed back on the date, because the customer survey results weren't "
-        "in yet and we'd be planning blind. I asked for one more week, got it, and the survey "
-        "actually changed our top priority from search to parental controls. So the team was "
-        "working on the right thing for the quarter.",
+        "in yet and we'd be planning blind. I asked for one more week and cut the scope of the "
+        "doc to the three biggest bets. The survey actually changed our top priority from "
+        "search to parental controls, so the team was working on the right thing that quarter.",
     ),
     "same-company": (
         "At Shopify, on the checkout team, our CI was red about thirty percent of the time "
         "because of flaky tests, and people just re-ran builds. I built a little bot that "
-        "quarantined a test after it flaked three times and opened a ticket for its owner. "
-        "Within a month red builds were down to five percent, and re-runs basically stopped.",
+        "quarantined a test after it flaked three times and opened a ticket for the owning "
+        "team. Within a month red builds were down to five percent, and the engineers on "
+        "checkout basically stopped re-running.",
         "So at Shopify, checkout again, a designer on the team, Lena, had this idea for a "
         "one-page checkout, and the engineers kind of brushed it off in standup. I invited her "
         "to the architecture review and asked her to walk us through the research, the drop "
-        "off numbers on the shipping step. We prototyped it, and conversion went up by about a "
-        "point and a half.",
+        "off numbers on the shipping step. We prototyped it within a month, and conversion went "
+        "up by about a point and a half.",
     ),
     "two-incidents": (
-        "So it was Black Friday, I was on call, and the primary database in us-east started "
-        "timing out. The replica was lagging by about ninety seconds, so failing over meant "
-        "losing orders. I made the call to throttle the recommendation traffic instead and keep "
-        "the primary up, and we rode it out. In the postmortem I pushed for load shedding by "
-        "default, and we built it the next quarter.",
-        "Um, I was on call one night and got paged at three in the morning, the login service "
-        "was down everywhere. It turned out a TLS certificate had expired, nobody owned the "
-        "renewal. I rotated it by hand, got logins back in about forty minutes, and in the "
-        "postmortem I owned the action item to automate renewals. We moved every certificate "
-        "to auto renewal with alerts thirty days out.",
+        "So it was Black Friday, I was on call, and I got paged because the primary database "
+        "in us-east started timing out and customers couldn't check out. The replica was "
+        "lagging by about ninety seconds, so a rollback to the replica meant losing orders. I "
+        "made the call to throttle the recommendation traffic instead and keep the primary up. "
+        "In the postmortem I pushed for load shedding by default, and we built it the next "
+        "quarter.",
+        "Um, I was on call one night and got paged at three in the morning, customers couldn't "
+        "log in anywhere. It turned out a TLS certificate had expired and nobody owned the "
+        "renewal, so there was nothing to roll back. I rotated it by hand and got logins back "
+        "in about forty minutes, and in the postmortem I took the action item to automate "
+        "renewals. We moved every certificate to auto renewal with alerts thirty days out.",
     ),
     "two-feedbacks": (
         "The most useful feedback was from my manager, she told me my design docs were too long "
-        "and nobody read past page two. So I started writing a one page doc with the decision "
-        "and the options at the top, and the detail in an appendix. Reviews went from two weeks "
-        "to about three days, and people actually commented.",
-        "So a peer told me, pretty bluntly, that I interrupted people in meetings, especially "
-        "the newer folks. I hadn't noticed. I started waiting a few seconds before I speak and "
-        "I ask the quietest person in the room first. In the next retro two of the new hires "
-        "said they felt more comfortable raising things.",
+        "and nobody on the team read past page two. So I started writing a one page doc with "
+        "the decision and the options at the top, and the detail in an appendix. Reviews went "
+        "from two weeks to about three days, and people on the team actually commented.",
+        "So a peer gave me feedback, pretty bluntly, that I interrupted people in design "
+        "reviews, especially the newer folks on the team. I hadn't noticed. I started waiting a "
+        "few seconds before I speak and I ask the quietest person in the room first. In the "
+        "next retro two of the new hires said they felt more comfortable raising things in "
+        "reviews.",
     ),
     "two-mentees": (
         "I mentored an intern, Jamal, on the search ranking project. He was stuck for a week on "
-        "the evaluation pipeline, so I sat with him and we broke it into small pieces, and I "
-        "made him present the results himself at the team review. He got a return offer and "
+        "the evaluation pipeline, so I paired with him and we broke it into small pieces, and "
+        "I made him present the results himself at the team review. He got a return offer and "
         "his ranking change went to production.",
-        "There was a new grad on my team, Sofia, who was really quiet in code reviews. I started "
-        "pairing with her twice a week on the billing dashboard, and I asked her to lead the "
-        "design review for the invoice export. By the end of the quarter she was the one "
-        "reviewing other people's pull requests on billing.",
+        "There was a new grad on my team, Sofia, who was really quiet in code reviews. I "
+        "started pairing with her twice a week on the billing dashboard, and I asked her to "
+        "present the design for the invoice export at the team review. By the end of the "
+        "quarter she was the one reviewing other people's pull requests on billing.",
     ),
     "same-project": (
         "So um last spring I had to decide whether to move our order events off the old "
@@ -145,9 +166,10 @@ DIFFERENT = {
         "consumer lag hit forty minutes, and it turned out to be one consumer doing synchronous "
         "writes, not the broker. So I chose a two week fix to batch those writes and pushed the "
         "migration to January. Through peak we had zero lag incidents.",
-        "When we finally did the Kafka cutover, I had Tom, who'd joined six months before, run "
-        "it. He'd never led anything that size, so I sat in on his plan review and suggested a "
-        "shadow period where we wrote to both systems and compared the counts every night. He "
+        "When we finally did the Kafka migration, I had Tom, who'd joined six months before, "
+        "run the cutover. He'd never led anything that size, so I sat in on his plan review and "
+        "suggested a shadow period where every consumer read from both systems and we compared "
+        "the counts every night. He "
         "found a duplicate key bug in the third night of the shadow run, fixed it, and led the "
         "cutover himself. I stayed off the call on purpose.",
     ),

@@ -102,5 +102,7 @@ EVERYDAY_WORDS = frozenset(
     remember remembered figure figured realised realized noticed learned learnt lesson lessons
     whole entire full half quite number numbers lead leading company companies org business
     through throughout write wrote writing written added adding date dates page pages
+    couldn't didn't wasn't weren't don't doesn't isn't wouldn't shouldn't can't won't haven't
+    hadn't i'd i've i'll we'd we've we'll they'd he'd she'd that's there's it's
     """.split()
 )
