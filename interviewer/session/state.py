@@ -233,7 +233,7 @@ def move_context(interview: InterviewState, question_index: int, exchange: list[
         follow_ups_left=content.stages[plan.stage].max_follow_ups - (len(exchange) - 1),
         variant=random.Random(f"{seed}:{last}").randrange(1 << 16),
         interviewer=plan,
-        earlier=[[turn_view(t) for t in interview.exchange(i)] for i in asked_before],
+        earlier=[turn_views(interview.exchange(i)) for i in asked_before],
     )
 
 
