@@ -1,5 +1,5 @@
 """A story told again within one interview: the interviewer asks for a different example, and
-the vote counts the retelling as no new evidence.
+a retelling with none is evidence about the same situation again, so the vote is no strong yes.
 
 Onsite interviewers are independent, so "again" means within one interviewer's own interview.
 What counts as the same story is rubric/retelling.py.

@@ -235,7 +235,7 @@ class StyleSettings(Strict):
         default=False,
         description="Answers are stories from the candidate's own work: a main answer that "
         "retells a story told earlier in the interview is asked for a different example first, "
-        "and the vote counts it as no new evidence (rubric/retelling.py).",
+        "and without one the vote cannot be a strong yes (rubric/retold.py).",
     )
 
 
