@@ -15,8 +15,10 @@ from interviewer.rubric.gap_choice import open_gaps, style_of
 from interviewer.rubric.probe_wording import probe_text, unwrapped, what_was_said
 from interviewer.rubric.requests import request_of
 from interviewer.rubric.results import Move
+from interviewer.rubric.retold import retells
 from interviewer.rubric.signals import compensation
 from interviewer.rubric.spoken import plain
+from interviewer.rubric.stages import StageSettings
 from interviewer.session.events import PlannedQuestion
 
 REASONS = {
@@ -40,6 +42,7 @@ REASONS = {
     "no_answer": "no answer came, so the question is asked once more",
     "off_question": "the answer did not address the question asked",
     "declined": "the candidate preferred not to answer; moving on without pressing",
+    "retold": "the answer retold a story already told in this interview",
 }
 # A complete answer moves on: at this exchange score nothing left open is worth the time, and
 # after a follow-up that filled its gap, a solid exchange is left there.
@@ -76,6 +79,14 @@ def next_move(request: MoveContext, content: Content) -> Move:
     )
     if signals.not_english:
         return Move(action="next_question", reason="the offline interviewer reads English only")
+    style = style_of(settings, question, interviewer)
+    if _retold(request, content, settings, style):
+        # Before anything else, however complete: the same story again says nothing new about
+        # this question, so the first follow-up asks for another one.
+        text, probe_id = probe_text(content, stage, style, "retold", question, variant, used)
+        if text is not None:
+            return Move(action="follow_up", text=text, probe_id=probe_id, gap="retold",
+                        reason=REASONS["retold"])
     context = AnswerContext(
         stage=stage, question=question, asked=question.text, answer=turns[0].answer,
         answer_seconds=settings.answer_seconds,
@@ -108,7 +119,6 @@ def next_move(request: MoveContext, content: Content) -> Move:
         if text is not None:
             return Move(action="follow_up", text=text, probe_id=probe_id, gap="off_question",
                         reason=REASONS["off_question"])
-    style = style_of(settings, question, interviewer)
     said = what_was_said(signals, "\n".join(t.answer for t in turns))
     for gap in open_gaps(signals, settings, question, content.style(style)):
         if asked_gaps.count(gap) >= 2 or gap in filled:
@@ -125,6 +135,21 @@ def next_move(request: MoveContext, content: Content) -> Move:
             reason=REASONS[gap],
         )
     return Move(action="next_question", reason="the answer covered what this question probes")
+
+
+def _retold(request: MoveContext, content: Content, settings: StageSettings, style: str) -> bool:
+    """The main answer, just given, retells a story told earlier in this interview, in a style
+    that asks for stories, to a question that wants one (a pay, motivation or limits question
+    is brought back by its own probe instead)."""
+    turns = turns_of(request.exchange)
+    first = [t.kind for t in turns] == ["question"] and not any(
+        t.gap == "retold" for t in request.exchange)
+    if not content.style(style).notices_retold or not first:
+        return False
+    asked = request.question.text.lower()
+    own_probe = (request.question.topic == "compensation" or lx.ASKS_SELF.search(asked)
+                 or (settings.reads_fit and lx.ASKS_MOTIVATION.search(asked)))
+    return not own_probe and retells(request.exchange, request.earlier)
 
 
 def _non_answer_move(

@@ -224,6 +224,8 @@ def move_context(interview: InterviewState, question_index: int, exchange: list[
     """
     plan = interview.plan
     last = exchange[-1].turn
+    asked_before = sorted({t.asked.question_index for t in interview.turns
+                           if t.asked.question_index < question_index})
     return MoveContext(
         stage=plan.stage,
         question=plan.questions[question_index],
@@ -231,6 +233,7 @@ def move_context(interview: InterviewState, question_index: int, exchange: list[
         follow_ups_left=content.stages[plan.stage].max_follow_ups - (len(exchange) - 1),
         variant=random.Random(f"{seed}:{last}").randrange(1 << 16),
         interviewer=plan,
+        earlier=[turn_views(interview.exchange(i)) for i in asked_before],
     )
 
 

@@ -55,6 +55,7 @@ from interviewer.rubric.lexicon.stance import (
 from interviewer.rubric.lexicon.story import (
     ACTION,
     CLAIMS,
+    EVERYDAY_WORDS,
     FIRST_PLURAL,
     FIRST_SINGULAR,
     GENERIC,
@@ -101,6 +102,7 @@ __all__ = [
     "TIME_MARKERS",
     "PAST_STORY",
     "CLAIMS",
+    "EVERYDAY_WORDS",
     "GENERIC",
     "ASKS_FEEDBACK",
     "ASKS_REPEAT",
