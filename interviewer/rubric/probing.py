@@ -98,7 +98,8 @@ def next_move(request: MoveContext, content: Content) -> Move:
     # A pay figure given to a question that is not about pay answers another question, however
     # short ("around 400k total" to "where has your career not gone as hoped?").
     pay_elsewhere = (question.topic != "compensation"
-                     and compensation(turns[-1].answer) in ("number", "number_with_source")
+                     and compensation(turns[-1].answer, asked_about_pay=False)
+                     in ("number", "number_with_source")
                      and signals.word_count < 40)
     strayed = (signals.off_topic or not signals.addresses_question) and elsewhere and not hollow
     if (pay_elsewhere or strayed) and "off_question" not in asked_gaps:

@@ -40,8 +40,11 @@ from interviewer.rubric.lexicon.replies import (
     NON_ANSWER_MAX_WORDS,
 )
 from interviewer.rubric.lexicon.screen import (
+    COMP_BARE_FIGURE,
+    COMP_BARE_MAX_WORDS,
     COMP_FLEXIBLE,
     COMP_NUMBER,
+    COMP_NUMBER_SAID,
     COMP_SOURCE,
     MENTORSHIP,
 )
@@ -109,6 +112,9 @@ __all__ = [
     "NON_ANSWER_MAX_WORDS",
     "EVASIVE",
     "COMP_NUMBER",
+    "COMP_BARE_FIGURE",
+    "COMP_BARE_MAX_WORDS",
+    "COMP_NUMBER_SAID",
     "COMP_SOURCE",
     "COMP_FLEXIBLE",
     "MENTORSHIP",
