@@ -108,7 +108,7 @@ class Personas(BaseModel):
 
 
 # What an answer may have said that a probe's wording relies on (rubric/probe_wording.py).
-Said = Literal["said_flexible", "both_sides", "gave_number"]
+Said = Literal["said_flexible", "both_sides", "gave_number", "asked_meaning"]
 
 
 class Probe(Strict):

@@ -13,7 +13,7 @@ from interviewer.rubric.content import Content
 from interviewer.rubric.exchange import exchange_signals, score_exchange, turns_of
 from interviewer.rubric.gap_choice import open_gaps, style_of
 from interviewer.rubric.probe_wording import probe_text, unwrapped, what_was_said
-from interviewer.rubric.requests import request_of
+from interviewer.rubric.requests import asks_meaning, request_of
 from interviewer.rubric.results import Move
 from interviewer.rubric.signals import compensation
 from interviewer.rubric.spoken import plain
@@ -35,7 +35,7 @@ REASONS = {
     "no_scale": "no numbers for the load or size the design must handle",
     "no_failure_mode": "nothing about what happens when a part fails",
     "vague_motivation": "the reasons for moving were general, not specific to this role",
-    "clarify": "the candidate asked to hear the question again",
+    "clarify": "the candidate asked to hear the question again, or what it meant",
     "thinking": "the candidate asked for a moment to think",
     "no_answer": "no answer came, so the question is asked once more",
     "off_question": "the answer did not address the question asked",
@@ -154,7 +154,9 @@ def _non_answer_move(
         return Move(action="next_question", reason="no answer after asking again")
     # What is asked again is the last thing asked (a follow-up, or the question itself).
     again = question.model_copy(update={"text": unwrapped(last.asked, exchange) or question.text})
-    text, probe_id = probe_text(content, stage, "behavioural", gap, again, variant, used)
+    # "Which project do you mean?" is answered as a question, then the question is said again.
+    said = {"asked_meaning"} if asks_meaning(answer) else set()
+    text, probe_id = probe_text(content, stage, "behavioural", gap, again, variant, used, said)
     if text is None:
         return None
     return Move(action="follow_up", text=text, probe_id=probe_id, gap=gap, reason=REASONS[gap])

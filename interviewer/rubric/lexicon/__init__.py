@@ -33,6 +33,7 @@ from interviewer.rubric.lexicon.reflection import (
     REFLECTION,
 )
 from interviewer.rubric.lexicon.replies import (
+    ASKS_MEANING,
     ASKS_REPEAT,
     ASKS_TIME,
     DECLINES,
@@ -107,6 +108,7 @@ __all__ = [
     "GENERIC",
     "ASKS_FEEDBACK",
     "ASKS_REPEAT",
+    "ASKS_MEANING",
     "ASKS_TIME",
     "DECLINES",
     "NON_ANSWER_MAX_WORDS",
