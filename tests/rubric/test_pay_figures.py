@@ -7,6 +7,7 @@ import pytest
 
 from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.rubric.content import default_content
+from interviewer.rubric.planning import plan_own_question
 from interviewer.rubric.probing import next_move
 from interviewer.rubric.scoring import score_answer
 from interviewer.rubric.signals import compensation
@@ -143,3 +144,14 @@ def test_a_range_and_number_given_are_not_asked_for():
     # Without a figure the number is still asked for.
     asked = _moves(question, ["I haven't really looked into it."])[0]
     assert asked.gap == "vague_compensation" and asked.probe_id != "number-basis"
+
+
+def test_a_pay_question_of_ones_own_is_read_as_a_pay_question():
+    asked = "What total number are you aiming for on pay, and how did you arrive at it?"
+    question = plan_own_question(CONTENT, "recruiter", 3, asked)[0].questions[0]
+    assert question.topic == "compensation"
+    scored = _score(RESEARCHED[0], question)
+    assert scored.signals.compensation == "number_with_source" and not scored.flags
+    assert _moves(question, [RESEARCHED[0]])[0].action == "next_question"
+    other = plan_own_question(CONTENT, "recruiter", 3, "Why do you want to leave?")
+    assert other[0].questions[0].topic == "own"
