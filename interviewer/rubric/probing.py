@@ -12,10 +12,10 @@ from interviewer.rubric import lexicon as lx
 from interviewer.rubric.content import Content
 from interviewer.rubric.exchange import exchange_signals, score_exchange, turns_of
 from interviewer.rubric.gap_choice import open_gaps, style_of
+from interviewer.rubric.pay import compensation
 from interviewer.rubric.probe_wording import probe_text, unwrapped, what_was_said
 from interviewer.rubric.requests import asks_meaning, request_of
 from interviewer.rubric.results import Move
-from interviewer.rubric.signals import compensation
 from interviewer.rubric.spoken import plain
 from interviewer.session.events import PlannedQuestion
 

@@ -11,6 +11,7 @@ from interviewer.rubric import lexicon as lx
 from interviewer.rubric import story
 from interviewer.rubric.content import VALUE_NAMES, Value
 from interviewer.rubric.delivery import count_words, find_fillers
+from interviewer.rubric.pay import compensation
 from interviewer.rubric.results import Signals, ValueEvidence
 from interviewer.rubric.spoken import clauses, plain
 from interviewer.rubric.stages import StageSettings
@@ -140,26 +141,6 @@ def point_of_view(text: str) -> tuple[str, list[str]]:
     if len(hedges) >= 2 and positions < len(hedges) or (strong and not positions):
         return "hedged", hedges
     return ("clear" if positions else "none"), hedges
-
-
-def compensation(text: str, *, asked_about_pay: bool = True) -> str:
-    """How a pay answer is framed: a number with its source beats a bare number beats 'flexible'.
-
-    Read on the plain form, so spoken figures count ("480 thousand", "three eighty total"); a
-    figure without its thousands ("300 base", "targeting 480") counts only when pay was asked.
-    """
-    lower = plain(text)
-    short = len(lower.split()) <= lx.COMP_BARE_MAX_WORDS
-    has_number = bool(lx.COMP_NUMBER.search(lower)) or asked_about_pay and bool(
-        lx.COMP_NUMBER_SAID.search(lower) or short and lx.COMP_BARE_FIGURE.search(lower)
-    )
-    if has_number and lx.COMP_SOURCE.search(lower):
-        return "number_with_source"
-    if has_number:
-        return "number"
-    if lx.COMP_FLEXIBLE.search(lower):
-        return "flexible"
-    return "none"
 
 
 def behaviour_change(text: str) -> bool:

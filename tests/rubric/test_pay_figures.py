@@ -7,10 +7,10 @@ import pytest
 
 from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.rubric.content import default_content
+from interviewer.rubric.pay import compensation
 from interviewer.rubric.planning import plan_own_question
 from interviewer.rubric.probing import next_move
 from interviewer.rubric.scoring import score_answer
-from interviewer.rubric.signals import compensation
 from interviewer.rubric.spoken import plain
 from interviewer.session.events import PlannedInterview, PlannedQuestion
 
