@@ -12,11 +12,11 @@ from interviewer.rubric import lexicon as lx
 from interviewer.rubric.content import Content
 from interviewer.rubric.exchange import exchange_signals, score_exchange, turns_of
 from interviewer.rubric.gap_choice import open_gaps, style_of
+from interviewer.rubric.pay import compensation
 from interviewer.rubric.probe_wording import probe_text, unwrapped, what_was_said
-from interviewer.rubric.requests import request_of
+from interviewer.rubric.requests import asks_meaning, request_of
 from interviewer.rubric.results import Move
 from interviewer.rubric.retold import retells
-from interviewer.rubric.signals import compensation
 from interviewer.rubric.spoken import plain
 from interviewer.rubric.stages import StageSettings
 from interviewer.session.events import PlannedQuestion
@@ -37,7 +37,7 @@ REASONS = {
     "no_scale": "no numbers for the load or size the design must handle",
     "no_failure_mode": "nothing about what happens when a part fails",
     "vague_motivation": "the reasons for moving were general, not specific to this role",
-    "clarify": "the candidate asked to hear the question again",
+    "clarify": "the candidate asked to hear the question again, or what it meant",
     "thinking": "the candidate asked for a moment to think",
     "no_answer": "no answer came, so the question is asked once more",
     "off_question": "the answer did not address the question asked",
@@ -109,7 +109,8 @@ def next_move(request: MoveContext, content: Content) -> Move:
     # A pay figure given to a question that is not about pay answers another question, however
     # short ("around 400k total" to "where has your career not gone as hoped?").
     pay_elsewhere = (question.topic != "compensation"
-                     and compensation(turns[-1].answer) in ("number", "number_with_source")
+                     and compensation(turns[-1].answer, asked_about_pay=False)
+                     in ("number", "number_with_source")
                      and signals.word_count < 40)
     strayed = (signals.off_topic or not signals.addresses_question) and elsewhere and not hollow
     if (pay_elsewhere or strayed) and "off_question" not in asked_gaps:
@@ -178,7 +179,9 @@ def _non_answer_move(
         return Move(action="next_question", reason="no answer after asking again")
     # What is asked again is the last thing asked (a follow-up, or the question itself).
     again = question.model_copy(update={"text": unwrapped(last.asked, exchange) or question.text})
-    text, probe_id = probe_text(content, stage, "behavioural", gap, again, variant, used)
+    # "Which project do you mean?" is answered as a question, then the question is said again.
+    said = {"asked_meaning"} if asks_meaning(answer) else set()
+    text, probe_id = probe_text(content, stage, "behavioural", gap, again, variant, used, said)
     if text is None:
         return None
     return Move(action="follow_up", text=text, probe_id=probe_id, gap=gap, reason=REASONS[gap])

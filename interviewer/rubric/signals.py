@@ -11,6 +11,7 @@ from interviewer.rubric import lexicon as lx
 from interviewer.rubric import story
 from interviewer.rubric.content import VALUE_NAMES, Value
 from interviewer.rubric.delivery import count_words, find_fillers
+from interviewer.rubric.pay import compensation
 from interviewer.rubric.results import Signals, ValueEvidence
 from interviewer.rubric.spoken import clauses, plain
 from interviewer.rubric.stages import StageSettings
@@ -142,19 +143,6 @@ def point_of_view(text: str) -> tuple[str, list[str]]:
     return ("clear" if positions else "none"), hedges
 
 
-def compensation(text: str) -> str:
-    """How a pay answer is framed: a number with its source beats a bare number beats 'flexible'."""
-    lower = text.lower()
-    has_number = bool(lx.COMP_NUMBER.search(lower))
-    if has_number and lx.COMP_SOURCE.search(lower):
-        return "number_with_source"
-    if has_number:
-        return "number"
-    if lx.COMP_FLEXIBLE.search(lower):
-        return "flexible"
-    return "none"
-
-
 def behaviour_change(text: str) -> bool:
     """A concrete change after feedback: something stopped, or a practice started or kept now."""
     lower = text.lower()
@@ -240,6 +228,11 @@ def read_signals(
     stuffing = len(value_names_in(text)) >= 4 or any(is_stuffed(s) for s in parts)
     foreign = is_not_english(text)
     reasons, alternatives = bool(lx.REASON.search(lower)), bool(lx.ALTERNATIVE.search(lower))
+    pay = compensation(lower) if question.topic == "compensation" else None
+    # A figure given to a pay question answers it, in whatever words ("$480k, from levels.fyi").
+    pay_figure = pay in ("number", "number_with_source")
+    # Any stance on pay ("I'm flexible") is about the question, however poor an answer.
+    about_pay = pay is not None and pay != "none"
     return Signals(
         word_count=words,
         named_principle=principle_quote is not None,
@@ -259,13 +252,14 @@ def read_signals(
         fillers_per_100=round(100 * len(find_fillers(text)) / words, 1) if words else 0.0,
         gibberish=bool(words) and not foreign and is_gibberish(text),
         evasive=words < 40 and bool(lx.EVASIVE.search(lower)),
-        off_topic=not foreign and is_off_topic(lower, question, keywords),
-        addresses_question=foreign or addresses_question(lower, keywords, question.text)
+        off_topic=not foreign and not about_pay and is_off_topic(lower, question, keywords),
+        addresses_question=foreign or pay_figure
+        or addresses_question(lower, keywords, question.text)
         # A real story in other words than the question's is taken to answer it.
         or (story.story_strength(lower, text, question.text) >= STORY_ADDRESSES
             and story.actions(lower) >= 2),
         value_stuffing=stuffing,
-        compensation=compensation(lower) if question.topic == "compensation" else None,
+        compensation=pay,
         mentorship_risk=stage.reads_fit and bool(lx.MENTORSHIP.search(lower)),
         design_tradeoffs=reasons and alternatives if technical_design else None,
         story=story.story_strength(lower, text, question.text),

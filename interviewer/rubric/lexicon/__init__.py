@@ -19,6 +19,7 @@ from interviewer.rubric.lexicon.questions import (
     ASKS_FAILURE,
     ASKS_FEEDBACK,
     ASKS_MOTIVATION,
+    ASKS_PAY,
     ASKS_REFLECTION,
     ASKS_SELF,
     ASKS_VALUES,
@@ -33,6 +34,7 @@ from interviewer.rubric.lexicon.reflection import (
     REFLECTION,
 )
 from interviewer.rubric.lexicon.replies import (
+    ASKS_MEANING,
     ASKS_REPEAT,
     ASKS_TIME,
     DECLINES,
@@ -40,8 +42,11 @@ from interviewer.rubric.lexicon.replies import (
     NON_ANSWER_MAX_WORDS,
 )
 from interviewer.rubric.lexicon.screen import (
+    COMP_BARE_FIGURE,
+    COMP_BARE_MAX_WORDS,
     COMP_FLEXIBLE,
     COMP_NUMBER,
+    COMP_NUMBER_SAID,
     COMP_SOURCE,
     MENTORSHIP,
 )
@@ -80,6 +85,7 @@ __all__ = [
     "ASKS_SELF",
     "ASKS_VALUES",
     "ASKS_MOTIVATION",
+    "ASKS_PAY",
     "ASKS_FAILURE",
     "INFRASTRUCTURE",
     "PRINCIPLE",
@@ -106,11 +112,15 @@ __all__ = [
     "GENERIC",
     "ASKS_FEEDBACK",
     "ASKS_REPEAT",
+    "ASKS_MEANING",
     "ASKS_TIME",
     "DECLINES",
     "NON_ANSWER_MAX_WORDS",
     "EVASIVE",
     "COMP_NUMBER",
+    "COMP_BARE_FIGURE",
+    "COMP_BARE_MAX_WORDS",
+    "COMP_NUMBER_SAID",
     "COMP_SOURCE",
     "COMP_FLEXIBLE",
     "MENTORSHIP",
