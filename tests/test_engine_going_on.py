@@ -95,7 +95,11 @@ def test_going_on_is_said_on_screen_and_marked_in_the_report(tmp_path):
     assert "You went on, so the interviewer stopped to let you finish." in \
         parts.console.out.getvalue()
     write_derived(store, build_state(store.read()))
-    assert "you went on with your answer" in (store.folder / "report.md").read_text()
+    report = (store.folder / "report.md").read_text()
+    assert "you went on with your answer" in report
+    # The first part is not shown with a score of its own (half a thought): the whole is.
+    assert "_You went on with this answer at turn 2: it is scored there, as one answer._" in report
+    assert report.count("Score: ") == 1
 
 
 class TalksOverOnce(FakeSpeaker):
