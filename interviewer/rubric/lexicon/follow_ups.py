@@ -17,7 +17,8 @@ HINDSIGHT_REPLY = _any(
     r"\b(?:i|we)(?:'d| would) (?!(?:(?:probably|definitely|still|also|just|honestly|really) )*"
     r"(?:have )?(?:say|guess|think|imagine|hope|like to think|have to think|need to think|"
     r"want to (?:look|think|see)|rather not|not (?:change|know)|already|been|had|"
-    r"(?:do|make|keep) (?:\w+ )?(?:the same|again|exactly)|change (?:nothing|anything))\b)"
+    r"(?:do|make|keep) (?:\w+ ){0,2}(?:the (?:exact |very )?same|again|exactly)|"
+    r"change (?:nothing|anything))\b)"
     r"[a-z]+",
     r"\b(?:next time|next month|going forward|from now on|these days|today|now),? (?:i|we)\b",
     r"\b(?:i|we)(?:'ll| will| am going to|'m going to) (?!(?:see|think|guess|be honest)\b)[a-z]+",
@@ -32,7 +33,7 @@ NO_CHANGE = _any(
     r"\b(?:wouldn'?t|would not|won'?t|don'?t think i'?d|not sure i'?d) change "
     r"(?:anything|a thing|much|it)\b",
     r"^\W*(?:honestly,? |really,? )?nothing\b",
-    r"\b(?:exactly )?the same (?:way|call|thing|again)\b",
+    r"\b(?:exactly )?the (?:exact |very )?same (?:way|call|thing|decision|again)\b",
 )
 BUT = _any(r"\bbut\b", r"\bexcept\b", r"\bthough\b", r"\bapart from\b", r"\bother than\b")
 

@@ -33,7 +33,7 @@ PRINCIPLE = _any(
     # cheapest for the company, not where it's best for my review".
     r"\b(?:is|'s|are) (?:my|our|your|the \w+'s) (?:job|responsibility)\b.{0,50}\bnot\b",
     r"\b(?:should|must|ought to|belongs?)\b.{1,60}, not (?:where|what|who|whoever|how|when|"
-    r"whether|because|just|from|with whoever)\b",
+    r"whether|because|just|from|with whoever|wherever|whatever|whoever)\b",
     r"\bcontext,? not control\b",
     r"\bdisagree and commit\b",
     r"\bthe (?:right|honest) thing\b",
