@@ -54,6 +54,9 @@ HINDSIGHT = [
     "honestly i'd probably push for a shared on-call rotation with them",
     "Next month I'll sit with the on-call team before I write a single line of the proposal.",
     "I could have asked the SRE lead what they needed from us before I argued for it.",
+    # As tiny Whisper writes it: lower case, no full stops.
+    "i'd go to the support queue after the second escalation not the tenth we lost about three "
+    "weeks arguing over dashboards",
     "I wouldn't change the call, but I'd tell my team the reasoning before the planning doc went "
     "out.",
 ]
@@ -87,6 +90,7 @@ OUTCOMES = [
     "uh she got promoted that spring and um two other teams adopted the format",
     "it went from basically nobody reading the updates to most of the org",
     "The export ran every morning after that and the customer never missed a file.",
+    "tomas got promoted a year later and the juniors started putting their names on design docs",
 ]
 NOT_OUTCOMES = [
     "I think it went well.",
@@ -145,6 +149,8 @@ STATED = [
     "I'd do it again. The work belongs with whoever can do it cheapest, not with whoever gets "
     "the credit.",
     "I care about the member's whole experience, not just the part my service owns.",
+    "the work should go where its cheapest for the company not where its best for my review",
+    "explaining is my job not understanding is theirs",
 ]
 NOT_STATED = [
     "They approved the budget in that meeting and the cache hit rate went to 95 percent.",

@@ -66,7 +66,7 @@ PRINCIPLE_REPLY = _any(
     r"\bfor me,? (?:it'?s|it is|it was) (?:about|always)\b",
     r"\bit (?:all )?(?:comes|came) down to\b",
     r"\b(?:is|was) (?:on me|my job|my responsibility)\b",
-    r"\b(?:should|must|has to|have to|needs to|need to) .{1,60}, not\b",
+    r"\b(?:should|must|has to|have to|needs to|need to) .{1,60},? not\b",
 )
 # "What principle?" answered with there being none: the word "principle" alone is not one.
 NO_PRINCIPLE = _any(

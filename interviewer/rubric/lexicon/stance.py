@@ -16,7 +16,7 @@ PRINCIPLE = _any(
     r"should|more important|comes? first|costs? (?:far |way |much )?more|worth|better than|"
     r"beats?|worse|is cheaper|owe|deserve|right to)\b",
     r"\bbecause i (?:believe|believed|think|thought|felt|feel|care|cared|value|valued)\b",
-    r"\bi care(?:d)? (?:more )?about .{1,60}(?:\b(?:than|because|so)\b|, not\b)",
+    r"\bi care(?:d)? (?:more )?about .{1,60}(?:\b(?:than|because|so)\b|,? not just\b)",
     r"\bi(?:'d| would) rather .{1,60}\bthan\b",
     r"\b(?:costs?|cost) (?:far |way |much )?more (?:trust )?than\b",
     r"\bthe value (?:i|that i) (?:was|am)\b",
@@ -32,7 +32,7 @@ PRINCIPLE = _any(
     # "explaining is my job, not understanding is theirs"; "the work should go where it's
     # cheapest for the company, not where it's best for my review".
     r"\b(?:is|'s|are) (?:my|our|your|the \w+'s) (?:job|responsibility)\b.{0,50}\bnot\b",
-    r"\b(?:should|must|ought to|belongs?)\b.{1,60}, not (?:where|what|who|whoever|how|when|"
+    r"\b(?:should|must|ought to|belongs?)\b.{1,60},? not (?:where|what|who|whoever|how|when|"
     r"whether|because|just|from|with whoever|wherever|whatever|whoever)\b",
     r"\bcontext,? not control\b",
     r"\bdisagree and commit\b",
