@@ -66,6 +66,7 @@ NOT_HINDSIGHT = [
     "um I'd probably do the exact same thing again",
     "I'd make the same call, it was the right one.",
     "I guess I'd have to think about that.",
+    "I'd have to say the team did a great job there.",
     "Nothing really, it was fine.",
     "We'd already shipped it by then, so there wasn't much to do.",
 ]
@@ -97,6 +98,7 @@ NOT_OUTCOMES = [
     "Everyone was happy with it, I think.",
     "I presented it at the next engineering review with him.",
     "I'd measure it by how many juniors present their own work.",
+    "I started looking into the logs the next day.",
     "It was a good learning experience for the whole team.",
 ]
 

@@ -15,7 +15,7 @@ from interviewer.rubric.lexicon.patterns import any_of as _any
 # have...", "now I treat...", "more weight now to...".
 HINDSIGHT_REPLY = _any(
     r"\b(?:i|we)(?:'d| would) (?!(?:(?:probably|definitely|still|also|just|honestly|really) )*"
-    r"(?:have )?(?:say|guess|think|imagine|hope|like to think|have to think|need to think|"
+    r"(?:have )?(?:(?:have|need|like|love) to )?(?:say|guess|think|imagine|hope|"
     r"want to (?:look|think|see)|rather not|not (?:change|know)|already|been|had|"
     r"(?:do|make|keep) (?:\w+ ){0,2}(?:the (?:exact |very )?same|again|exactly)|"
     r"change (?:nothing|anything))\b)"
@@ -50,7 +50,8 @@ OUTCOME_REPLY = _any(
     r"\b(?:and|so) (?:it|that|the \w+) (?:worked|held|stuck|paid off)\b",
     r"\b(?:since then|afterwards|after that|by the end|in the end|a (?:year|month|quarter) later)"
     r"\b.{0,60}\b(?:started|stopped|became|ran|finished|shipped|owned|took over|kept)\b",
-    r"\b(?:started|stopped|began|kept) (?!by\b|with\b|off\b)[a-z]+ing\b",
+    # Someone else's new habit ("juniors started owning their docs"), not the candidate's next step.
+    r"(?<!\bi )(?<!\bwe )\b(?:started|stopped|began|kept) (?!by\b|with\b|off\b)[a-z]+ing\b",
     r"\b(?:finished|shipped|launched|landed|closed|delivered) .{0,30}\b(?:on time|late|early|"
     r"ahead|with)\b",
 )
