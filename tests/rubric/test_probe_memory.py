@@ -211,6 +211,20 @@ def test_the_qa_exchanges_are_not_probed_again_for_what_the_reply_gave():
                    recognition, ("no_outcome", "What changed as a result, and how would you "
                                  "measure it?", OUTCOMES[0]))
     assert result.gap != "no_outcome"
+    curiosity = (
+        "I taught myself how video codecs work, AV1 in particular, after watching a talk about "
+        "film grain synthesis. I read the spec sections on it, encoded the same clip at three "
+        "bitrates with and without grain synthesis, and measured VMAF. At low bitrates grain "
+        "synthesis saved about 20 percent of bits at the same score. It had nothing to do with my "
+        "job, but last month I was able to follow an encoding team's design review and ask a "
+        "useful question about device decode support."
+    )
+    question = ("Tell me about something you taught yourself recently out of curiosity rather "
+                "than because the job required it.")
+    assert _next(question, curiosity).gap == "no_principle"
+    cared = _next(question, curiosity, ("no_principle", "What does that story say about what "
+                                        "you care about at work?", PRINCIPLES[0]))
+    assert cared.gap != "no_principle"
 
 
 GENERIC = [
