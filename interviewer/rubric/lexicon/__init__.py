@@ -8,6 +8,14 @@ answers, gaming) and what a question asks for. Callers read them as
 
 from __future__ import annotations
 
+from interviewer.rubric.lexicon.follow_ups import (
+    BUT,
+    HINDSIGHT_REPLY,
+    NO_CHANGE,
+    NO_PRINCIPLE,
+    OUTCOME_REPLY,
+    PRINCIPLE_REPLY,
+)
 from interviewer.rubric.lexicon.gaming import (
     FOREIGN_WORDS,
     FUNCTION_WORDS,
@@ -80,6 +88,12 @@ from interviewer.rubric.lexicon.technical import (
 )
 
 __all__ = [
+    "BUT",
+    "HINDSIGHT_REPLY",
+    "NO_CHANGE",
+    "NO_PRINCIPLE",
+    "OUTCOME_REPLY",
+    "PRINCIPLE_REPLY",
     "ASKS_REFLECTION",
     "ASKS_EXAMPLE",
     "ASKS_SELF",

@@ -59,14 +59,21 @@ PAST_STORY = _any(
 )
 # General claims about oneself that stand in for a story.
 CLAIMS = _any(
-    r"\bi(?:'m| am) (?:the (?:kind of )?person who|an? (?:extremely|very|really) \w+ person)\b",
+    r"\bi(?:'m| am) (?:the (?:kind of |type of |sort of )?person who|an? (?:extremely|very|really) "
+    r"\w+ person|(?:someone|somebody|a person|the kind of person|the type of person) who)\b",
+    # Self-descriptions from a CV, said instead of what happened.
+    r"\bi(?:'m| am)(?: (?:very|really|quite|such))? an? (?:team player|hard worker|people person|"
+    r"problem solver|self[- ]starter|go-getter|quick learner|fast learner|perfectionist|"
+    r"natural leader|positive person)\b",
+    r"\bi (?:like|love|enjoy|thrive on|welcome) (?:a (?:good )?)?challenges?\b",
+    r"\bi (?:always )?(?:work hard|stay positive|give (?:it )?(?:my|a hundred|110))\b",
     r"\bi always\b", r"\bi never\b", r"\bcountless\b", r"\bevery team\b", r"\bthe best\b",
     r"\bi know (?:all|exactly|everything)\b", r"\bmassive scale\b", r"\bthe right way\b",
     r"\bpeople know\b", r"\bno matter\b", r"\bextensive\b",
 )
 # Talk about how one generally works, rather than what happened once.
 GENERIC = _any(
-    r"\bi (?:usually|generally|normally|typically|tend to|try to|like to|always)\b",
+    r"\bi (?:usually|generally|normally|typically|often|tend to|try to|like to|always)\b",
     r"\bin general\b", r"\bi would (?:probably |usually )?(?:just )?(?:say|think|try)\b",
     r"\byou (?:would|should|need to|have to|want to|can)\b", r"\bit'?s important to\b",
 )
