@@ -145,6 +145,11 @@ class BrainSteps:
 
         self._votes[index] = self.background.submit_vote(vote)
 
+    def drop_vote(self, index: int) -> None:
+        """Forget the vote `start_vote` asked for (the interview went on after all); the worker
+        may still finish it, unread."""
+        self._votes.pop(index, None)
+
     def vote(self, index: int) -> Vote:
         """Every answer scored, then the interviewer's vote, logged: the one `start_vote` asked
         for (waited for here), or asked now."""
