@@ -15,6 +15,7 @@ from interviewer.rubric.pay import compensation
 from interviewer.rubric.results import Signals, ValueEvidence
 from interviewer.rubric.spoken import clauses, plain
 from interviewer.rubric.stages import StageSettings
+from interviewer.rubric.word_roots import roots
 from interviewer.session.events import PlannedQuestion
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -22,6 +23,7 @@ _TOKEN = re.compile(r"[a-z']+")
 _VALUE_NAME = re.compile(
     r"\b(" + "|".join(v.lower() for v in VALUE_NAMES) + r"|judgement|candou?r)\b"
 )
+_WORK_ROOTS = roots(lx.WORK_WORDS)
 
 
 def sentences(text: str) -> list[str]:
@@ -68,12 +70,14 @@ def is_gibberish(text: str) -> bool:
 
 
 def is_off_topic(text: str, question: PlannedQuestion, keywords: list[str]) -> bool:
-    """No word from the question, its keywords or everyday work vocabulary."""
+    """No word from the question, its keywords or everyday work vocabulary, in any of its forms
+    ("decide" is a word of "Tell me about a decision...")."""
     tokens = set(_TOKEN.findall(text.lower()))
     topic = {k.lower() for k in keywords} | set(_TOKEN.findall(question.text.lower()))
     topic -= lx.FUNCTION_WORDS
     stems = {t[:5] for t in tokens if len(t) > 4}
-    overlap = tokens & (topic | lx.WORK_WORDS) or stems & {t[:5] for t in topic if len(t) > 4}
+    overlap = (tokens & (topic | lx.WORK_WORDS) or stems & {t[:5] for t in topic if len(t) > 4}
+               or roots(tokens) & (roots(topic) | _WORK_ROOTS))
     return len(tokens) >= 5 and not overlap
 
 
@@ -95,15 +99,17 @@ def addresses_question(text: str, keywords: list[str], question: str = "") -> bo
     lower = text.lower()
     tokens = _TOKEN.findall(lower)
     stems = {_stem(t) for t in tokens if len(t) > 4}
-    if any(
-        (k.lower() in lower if " " in k else k.lower() in tokens)
-        or (len(k) > 4 and _stem(k.lower()) in stems)
-        for k in keywords
-    ):
+    said = roots(tokens)
+
+    def heard(word: str) -> bool:
+        # The same opening letters, or the same word in another form ("choice" for "chose").
+        return len(word) > 4 and (_stem(word) in stems or bool(roots([word]) & said))
+
+    if any((k.lower() in lower if " " in k else k.lower() in tokens) or heard(k.lower())
+           for k in keywords):
         return True
-    asked = {_stem(t) for t in _TOKEN.findall(question.lower())
-             if len(t) > 4 and t not in lx.FUNCTION_WORDS}
-    return len(asked & stems) >= 2
+    asked = {t for t in _TOKEN.findall(question.lower()) if t not in lx.FUNCTION_WORDS}
+    return len({_stem(t) for t in asked if heard(t)}) >= 2
 
 
 def first_match(pattern: re.Pattern[str], parts: list[str]) -> str | None:

@@ -108,6 +108,21 @@ def vote(
     )
 
 
+def capped(label: VoteLabel, interview: PlannedInterview, turns: list[TurnView],
+           content: Content | None = None) -> tuple[VoteLabel, list[str]]:
+    """`label` under this interview's evidence caps, whoever proposed it, with their reasons.
+
+    The caps are the offline vote's own: a question declined or left unanswered
+    (`_capped_for_unassessed`) and a story told again (`_capped_for_retold`). The LLM's vote is
+    held to them too, so a capped yes cannot come back from the model as a strong yes.
+    """
+    content = content or default_content()
+    reasons: list[str] = []
+    label = _capped_for_unassessed(label, turns, reasons)
+    retold = _retold(interview, turns, content)
+    return _capped_for_retold(label, retold, len(exchanges(turns)), reasons), reasons
+
+
 def _retold(interview: PlannedInterview, turns: list[TurnView], content: Content) -> list[int]:
     """The exchanges whose answer retold a story already told in this interview, with no
     different example when asked for one (in a style that asks for stories)."""

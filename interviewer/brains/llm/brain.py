@@ -125,7 +125,7 @@ class LLMBrain:
             return offline  # nothing to judge; the rule-based "no answers" vote says so
         claimed = self.client.structured(self.messages.vote(plan=interview, turns=turns), LLMVote)
         claimed, repairs = consistent_vote(claimed)
-        vote = guard.checked_vote(claimed, offline, interview)
+        vote = guard.checked_vote(claimed, offline, interview, turns, self.content)
         return vote.model_copy(update={"reasons": [*vote.reasons, *repairs]}) if repairs else vote
 
     def interject(self, context: InterjectContext) -> Interruption | None:
