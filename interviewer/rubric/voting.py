@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from interviewer.brains.base import AnswerContext, TurnView
 from interviewer.rubric.content import Content, default_content
 from interviewer.rubric.exchange import score_exchange, turns_of
@@ -218,7 +220,8 @@ def _note(note: str) -> str:
 
 
 def _quoted(text: str) -> str:
-    return f"\"{text if len(text) <= 60 else text[:57] + '...'}\""
+    """A question in quotes, cut at a word (not mid-word) when it is long."""
+    return f"\"{textwrap.shorten(text, width=60, placeholder='...')}\""
 
 
 def _spread_reason(
