@@ -77,6 +77,10 @@ FILLED: dict[str, dict[str, object]] = {
 }
 
 
+# How a pay answer is framed, worst to best (rubric/pay.py).
+PAY_RANK = ("none", "flexible", "number", "number_with_source")
+
+
 def filled_update(
     gap: str | None, answer: str, alone: Signals, into: Signals, *, exchange: bool = False
 ) -> dict[str, object] | None:
@@ -97,7 +101,10 @@ def filled_update(
         update["outcome_quote"] = answer.strip()
     if exchange:
         if gap == "vague_compensation":
-            update["compensation"] = alone.compensation
+            # The better of the two readings: a source said in the main answer ("based on
+            # levels.fyi, I'm open") still stands behind a bare figure given in reply.
+            update["compensation"] = max(alone.compensation, into.compensation,
+                                         key=PAY_RANK.index)
         if gap == "no_ownership":
             update["ownership"] = max(into.ownership, 0.6)
         if gap in ("no_trade_off", "defend_decision") and into.design_tradeoffs is not None:

@@ -155,3 +155,24 @@ def test_a_pay_question_of_ones_own_is_read_as_a_pay_question():
     assert _moves(question, [RESEARCHED[0]])[0].action == "next_question"
     other = plan_own_question(CONTENT, "recruiter", 3, "Why do you want to leave?")
     assert other[0].questions[0].topic == "own"
+
+
+def test_a_source_in_the_main_answer_stands_behind_a_figure_given_in_reply():
+    """A source named first and the figure given when asked are one researched answer."""
+    question = _question("rec-compensation-1")
+    moves = _moves(question, ["Based on levels.fyi and what two friends were offered, I'm "
+                              "fairly open on the exact number.", "480 thousand total."])
+    assert moves[0].gap == "vague_compensation"
+    # Not asked again for what the figure rests on: it was said.
+    assert moves[1].action == "next_question" or moves[1].gap != "vague_compensation"
+    from interviewer.rubric.exchange import exchange_signals, turns_of
+
+    views = [TurnView(turn=1, kind="question", asked=question.text,
+                      answer="Based on levels.fyi and what two friends were offered, I'm "
+                             "fairly open on the exact number."),
+             TurnView(turn=2, kind="follow_up", asked=moves[0].text or "", answer="480 thousand.",
+                      gap="vague_compensation")]
+    signals, filled = exchange_signals(turns_of(views), stage=CONTENT.stage("recruiter"),
+                                       question=question, keywords=CONTENT.keywords(question.id))
+    assert "vague_compensation" in filled
+    assert signals.compensation == "number_with_source"
