@@ -9,6 +9,7 @@ transcription speed gets close to real time, the minimum stretch length grows as
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -50,7 +51,6 @@ class BackgroundPasses:
         self._done: list[Stretch] = []
         self._waiting: Stretch | None = None
         self._running: Stretch | None = None
-        self._error: BaseException | None = None
         self._closed = False
 
     def hand_over(self, start: int, end: int) -> Stretch:
@@ -127,12 +127,10 @@ class BackgroundPasses:
                 stretch, self._waiting = self._waiting, None
                 self._running = stretch
             started = time.perf_counter()
-            try:
+            # A pass that fails is left without a result: finish() transcribes it again.
+            with contextlib.suppress(BaseException):
                 stretch.result = self.transcriber.transcribe(self._audio(stretch.start,
                                                                          stretch.end))
-            except BaseException as exc:  # handed to finish(), which transcribes it again
-                with self._lock:
-                    self._error = exc
             busy = time.perf_counter() - started
             with self._lock:
                 self._running = None
