@@ -47,6 +47,8 @@ GAP_LABELS = {
     "no_trade_off": "no trade-off until asked",
     "no_scale": "scale not considered until asked",
     "no_failure_mode": "failure modes not covered until asked",
+    "no_complexity": "no time or space cost until asked",
+    "no_edge_cases": "no edge cases or tests until asked",
     "no_self_awareness": "no self-awareness until asked",
 }
 # Where a probe's name depends on the candidate's role: a product manager defends a product call,

@@ -11,10 +11,11 @@ from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.rubric import lexicon as lx
 from interviewer.rubric.content import Content
 from interviewer.rubric.exchange import exchange_signals, score_exchange, turns_of
-from interviewer.rubric.gap_choice import open_gaps, style_of
+from interviewer.rubric.gap_choice import open_gaps
 from interviewer.rubric.probe_wording import probe_text, unwrapped, what_was_said
 from interviewer.rubric.requests import request_of
 from interviewer.rubric.results import Move
+from interviewer.rubric.round_kind import settings_for, style_of
 from interviewer.rubric.signals import compensation
 from interviewer.rubric.spoken import plain
 from interviewer.session.events import PlannedQuestion
@@ -34,6 +35,8 @@ REASONS = {
     "no_trade_off": "the choice was explained but not what it costs against the alternative",
     "no_scale": "no numbers for the load or size the design must handle",
     "no_failure_mode": "nothing about what happens when a part fails",
+    "no_complexity": "the approach was given without what it costs in time and space",
+    "no_edge_cases": "no edge cases or tests for the code",
     "vague_motivation": "the reasons for moving were general, not specific to this role",
     "clarify": "the candidate asked to hear the question again",
     "thinking": "the candidate asked for a moment to think",
@@ -70,7 +73,7 @@ def next_move(request: MoveContext, content: Content) -> Move:
         and (last.score.signals.gibberish or last.score.signals.word_count == 0)
     ):
         return Move(action="next_question", reason="the follow-up got no usable answer")
-    settings = content.stage(stage)
+    settings = settings_for(content, stage, question, interviewer)
     signals, filled = exchange_signals(
         turns, stage=settings, question=question, keywords=content.keywords(question.id)
     )
@@ -78,7 +81,7 @@ def next_move(request: MoveContext, content: Content) -> Move:
         return Move(action="next_question", reason="the offline interviewer reads English only")
     context = AnswerContext(
         stage=stage, question=question, asked=question.text, answer=turns[0].answer,
-        answer_seconds=settings.answer_seconds,
+        answer_seconds=settings.answer_seconds, interviewer=interviewer,
     )
     overall = score_exchange(turns, context, content).overall
     if overall >= (SOLID_AFTER_PROBE if filled else COMPLETE_AT):
@@ -108,7 +111,7 @@ def next_move(request: MoveContext, content: Content) -> Move:
         if text is not None:
             return Move(action="follow_up", text=text, probe_id=probe_id, gap="off_question",
                         reason=REASONS["off_question"])
-    style = style_of(settings, question, interviewer)
+    style = style_of(content.stage(stage), question, interviewer)
     said = what_was_said(signals, "\n".join(t.answer for t in turns))
     for gap in open_gaps(signals, settings, question, content.style(style)):
         if asked_gaps.count(gap) >= 2 or gap in filled:

@@ -93,7 +93,7 @@ class Handover(Strict):
 Part = Literal[
     "example", "principle", "point_of_view", "self_awareness", "ownership", "specificity",
     "outcome", "structure", "values", "delivery", "culture_fit", "reasons", "tradeoffs", "scale",
-    "failure", "behaviour_change", "compensation",
+    "failure", "complexity", "edge_cases", "behaviour_change", "compensation",
 ]
 _ONLY_WHEN = {"behaviour_change": "feedback_answer", "compensation": "pay_answer"}
 MAX_WEIGHT = 100
@@ -200,6 +200,18 @@ class StageSettings(Strict):
         chosen = self.round_for(style)
         return chosen.openings if chosen and chosen.openings else self.openings
 
+    def for_style(self, style: StyleSettings) -> StageSettings:
+        """These settings as an interview of `style` reads and scores its answers: a coding
+        round on the behavioural onsite is read like the technical screen's coding questions."""
+        update: dict[str, object] = {"technical": self.technical or style.technical}
+        if style.behavioural is not None:
+            update["behavioural"] = style.behavioural
+        if style.scoring is not None:
+            update["scoring"] = style.scoring
+        if style.probe_order:
+            update["probe_order"] = style.probe_order
+        return self.model_copy(update=update)
+
     def spoken_lines(self) -> list[str]:
         """Every line spoken aloud, for the placeholder check."""
         return [*self.openings, self.closing, *(o for r in self.all_rounds() for o in r.openings)]
@@ -230,6 +242,16 @@ class StyleSettings(Strict):
         default=False,
         description="Hindsight is probed only for work the candidate actually did (or when the "
         "question asks for it), not for a solution sketched on the spot.",
+    )
+    behavioural: bool | None = Field(
+        default=None,
+        description="Whether this style's answers are value stories, whatever the stage says "
+        "(a coding round on the behavioural onsite is not); unset: the stage's.",
+    )
+    scoring: Scoring | None = Field(
+        default=None,
+        description="What this style's answers are scored on, in every stage (unset: the "
+        "stage's weights).",
     )
 
 

@@ -46,6 +46,7 @@ def exchange_scores(
             stage=interview.stage, question=question, asked=question.text,
             answer=answered[0].answer,
             answer_seconds=settings.answer_seconds if settings else (120, 180),
+            interviewer=interview,
         )
         scores.append(score_exchange(answered, context, content))
     return scores
@@ -82,7 +83,7 @@ def vote(
         label = _down(label)
         reasons += [f"red flag: {flag}" for flag in red]
     main = _main_answers(turns)
-    if content.is_behavioural(interview.stage) and main:
+    if content.is_behavioural(interview.stage, interview.style) and main:
         unprompted = sum(t.score.signals.named_principle for t in main)
         if unprompted * 2 < len(main):
             if label == "strong yes":

@@ -22,6 +22,7 @@ from interviewer.rubric.lexicon.questions import (
     ASKS_REFLECTION,
     ASKS_SELF,
     ASKS_VALUES,
+    ASKS_VOLUME,
     INFRASTRUCTURE,
 )
 from interviewer.rubric.lexicon.reflection import (
@@ -66,6 +67,8 @@ from interviewer.rubric.lexicon.story import (
 )
 from interviewer.rubric.lexicon.technical import (
     ALTERNATIVE,
+    COMPLEXITY,
+    EDGE_CASES,
     FAILURE,
     REASON,
     SCALE,
@@ -81,6 +84,7 @@ __all__ = [
     "ASKS_MOTIVATION",
     "ASKS_FAILURE",
     "INFRASTRUCTURE",
+    "ASKS_VOLUME",
     "PRINCIPLE",
     "PRINCIPLE_WORDS",
     "STRONG_HEDGES",
@@ -118,6 +122,8 @@ __all__ = [
     "ALTERNATIVE",
     "SCALE",
     "FAILURE",
+    "COMPLEXITY",
+    "EDGE_CASES",
     "STEERING",
     "FOREIGN_WORDS",
     "FUNCTION_WORDS",
