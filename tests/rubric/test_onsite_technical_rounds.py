@@ -133,13 +133,20 @@ def test_a_weak_design_answer_at_the_onsite_is_probed_on_scale_failure_and_trade
     assert move.gap == _first_move("technical", "design", REGION, WEAK_DESIGN).gap
 
 
-@pytest.mark.parametrize(("style", "question", "answer"), [
-    ("coding", TWO_SUM, STRONG_CODING), ("design", REGION, STRONG_DESIGN),
-])
-def test_the_onsite_technical_vote_does_not_count_unprompted_principles(style, question, answer):
+ALL_FOUR = [("coding", TWO_SUM, STRONG_CODING, True), ("coding", TWO_SUM, WEAK_CODING, False),
+            ("design", REGION, STRONG_DESIGN, True), ("design", REGION, WEAK_DESIGN, False)]
+
+
+@pytest.mark.parametrize(("style", "question", "answer", "strong"), ALL_FOUR)
+def test_the_onsite_technical_notes_and_vote_ask_nothing_of_a_story(style, question, answer,
+                                                                    strong):
+    """Neither the answer's notes nor the vote hold a coding or design answer to a story's
+    rubric: no principle, hindsight or outcome gaps, no count of unprompted principles."""
+    score = _score("onsite", style, question, answer)
+    assert not [g for g in score.gaps if g.startswith(BEHAVIOURAL_GAPS)], score.gaps
     cast = _vote("onsite", style, question, answer)
-    assert cast.vote in ("yes", "strong yes"), cast
     assert not [r for r in cast.reasons if "unprompted" in r], cast.reasons
+    assert (cast.vote in ("yes", "strong yes")) == strong, cast
 
 
 def test_the_onsite_behavioural_panel_still_counts_unprompted_principles():
