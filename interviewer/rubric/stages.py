@@ -210,6 +210,10 @@ class StageSettings(Strict):
             update["scoring"] = style.scoring
         if style.probe_order:
             update["probe_order"] = style.probe_order
+        if style.max_follow_ups is not None:
+            update["max_follow_ups"] = style.max_follow_ups
+        if style.answer_seconds is not None:
+            update["answer_seconds"] = style.answer_seconds
         return self.model_copy(update=update)
 
     def spoken_lines(self) -> list[str]:
@@ -252,6 +256,12 @@ class StyleSettings(Strict):
         default=None,
         description="What this style's answers are scored on, in every stage (unset: the "
         "stage's weights).",
+    )
+    max_follow_ups: int | None = Field(
+        default=None, ge=0, le=5, description="Follow-ups per question (unset: the stage's)."
+    )
+    answer_seconds: tuple[int, int] | None = Field(
+        default=None, description="Speaking time per answer (unset: the stage's)."
     )
 
 

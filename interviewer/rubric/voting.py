@@ -7,6 +7,7 @@ from interviewer.rubric.content import Content, default_content
 from interviewer.rubric.exchange import score_exchange, turns_of
 from interviewer.rubric.requests import after_requests, request_of
 from interviewer.rubric.results import AnswerScore, Vote, VoteLabel
+from interviewer.rubric.round_kind import settings_for
 from interviewer.session.events import PlannedInterview
 
 LADDER: list[VoteLabel] = ["strong no", "no", "yes", "strong yes"]
@@ -36,6 +37,9 @@ def exchange_scores(
     """
     content = content or default_content()
     settings = content.stages.get(interview.stage)
+    if settings is not None and interview.questions:
+        # Read as the interview's style reads answers (a coding round's answer length).
+        settings = settings_for(content, interview.stage, interview.questions[0], interview)
     scores = []
     for index, group in enumerate(exchanges(turns)):
         answered = turns_of(group)

@@ -188,3 +188,25 @@ def test_a_coding_question_is_not_probed_on_load(stage):
     assert asked, "a coding answer with no complexity, edge cases or tests is probed"
     assert all(not any(word in text.lower() for word in LOAD_WORDS) for text in asked), asked
     assert {"no_complexity", "no_edge_cases"} & set(gaps), gaps
+
+
+def test_an_onsite_coding_or_design_round_has_the_screens_follow_ups_and_answer_time(tmp_path):
+    """Three follow-ups per question and the screen's answer length, not the panel's two."""
+    from interviewer.session.engine import InterviewEngine
+    from interviewer.session.state import answer_context, build_state
+    from interviewer.testing import FakeAnswers
+    from tests.support import engine_parts, start_practice
+
+    store = start_practice(tmp_path, stage="onsite", seed=1)
+    unhelpful = "I'm not sure, I would have to think about that one."
+    InterviewEngine(store, engine_parts(FakeAnswers([WEAK_CODING, unhelpful] * 40))).run()
+    state = build_state(store.read())
+    screen = CONTENT.stages["technical"]
+    for interview in state.interviews:
+        expected = (screen if interview.plan.style in ("coding", "design")
+                    else CONTENT.stages["onsite"])
+        assert len(interview.exchange(0)) == 1 + expected.max_follow_ups, interview.plan.style
+        first = interview.exchange(0)[0]
+        assert answer_context(interview, first, CONTENT).answer_seconds == tuple(
+            expected.answer_seconds)
+    assert {i.plan.style for i in state.interviews} >= {"coding", "design", "behavioural"}
