@@ -210,3 +210,45 @@ def test_an_onsite_coding_or_design_round_has_the_screens_follow_ups_and_answer_
         assert answer_context(interview, first, CONTENT).answer_seconds == tuple(
             expected.answer_seconds)
     assert {i.plan.style for i in state.interviews} >= {"coding", "design", "behavioural"}
+
+
+def test_an_onsite_coding_or_design_answer_is_no_story_for_the_bank_or_the_principle_share(
+    tmp_path,
+):
+    """`stories import` leaves the onsite's coding and design answers out as it does the
+    screen's, and progress's named-principle share counts only the story answers."""
+    from interviewer.prep.importer import drafts_from_session
+    from interviewer.prep.progress import session_point
+    from interviewer.prep.story import StoryBank
+    from interviewer.session.engine import InterviewEngine
+    from interviewer.session.state import build_state
+    from interviewer.testing import FakeAnswers
+    from tests.support import STRONG_STORY, engine_parts, start_practice
+
+    technical_bank = {q.text for name in ("coding", "system_design")
+                      for q in CONTENT.banks[name].questions}
+
+    class ByQuestion(FakeAnswers):
+        """A story (with its principle) for story questions, code for the technical rounds."""
+
+        def next_answer(self, prompt):
+            asked = " ".join(prompt.text.split())
+            technical_question = any(" ".join(q.split()) in asked for q in technical_bank)
+            self.script = [STRONG_CODING if technical_question else STRONG_STORY]
+            return super().next_answer(prompt)
+
+    store = start_practice(tmp_path, stage="onsite", seed=1)
+    InterviewEngine(store, engine_parts(ByQuestion([]))).run()
+    state = build_state(store.read())
+    technical = {t.asked.turn for i in state.interviews if i.plan.style != "behavioural"
+                 for t in i.turns}
+    assert technical
+    result = drafts_from_session(state, StoryBank())
+    imported = {t for d in result.drafts for t in d.source.turns}
+    assert not imported & technical
+    assert any("Coding round question" in s for s in result.skipped), result.skipped
+    stories = [t.latest_score.signals.named_principle for i in state.interviews
+               if i.plan.style == "behavioural" for t in i.turns
+               if t.asked.kind == "question" and t.latest_score]
+    assert session_point(state).figures["named_principle"] == round(
+        sum(stories) / len(stories), 3)
