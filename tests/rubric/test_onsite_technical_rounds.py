@@ -252,3 +252,24 @@ def test_an_onsite_coding_or_design_answer_is_no_story_for_the_bank_or_the_princ
                if t.asked.kind == "question" and t.latest_score]
     assert session_point(state).figures["named_principle"] == round(
         sum(stories) / len(stories), 3)
+
+
+def test_the_llm_interviewer_of_an_onsite_coding_round_is_told_it_is_a_coding_round():
+    """Not "the onsite is a set of behavioural interviews ... listen for a named principle"."""
+    from interviewer.brains.llm.messages import MessageBuilder, Who
+    from interviewer.brains.llm.prompts import default_llm_prompts
+
+    builder = MessageBuilder(default_llm_prompts(), CONTENT)
+    for style, title in (("coding", "Coding round"), ("design", "System design round")):
+        (system, _) = builder.score(stage="onsite", who=Who.from_plan(_plan("onsite", style,
+                                                                               TWO_SUM)),
+                                    question=TWO_SUM, asked=TWO_SUM.text, kind="question",
+                                    answer=STRONG_CODING)
+        assert f"running the {title}" in system["content"]
+        assert "behavioural interviews" not in system["content"]
+        assert "not a value story" in system["content"]
+    (system, _) = builder.score(stage="onsite", who=Who.from_plan(_plan("onsite", "behavioural",
+                                                                           TWO_SUM)),
+                                question=TWO_SUM, asked=TWO_SUM.text, kind="question",
+                                answer=STRONG_CODING)
+    assert "behavioural interviews" in system["content"]
