@@ -47,14 +47,16 @@ class Listening:
                 decided.append(produced)
             return produced.result
 
+        settings = settings_for(self.parts.content, plan.stage,
+                                plan.questions[turn.asked.question_index], plan)
         prompt = Prompt(
             text=turn.asked.text,
             stage=plan.stage,
             turn=turn.asked.turn,
             kind=turn.asked.kind,
-            answer_seconds=settings_for(self.parts.content, plan.stage,
-                                        plan.questions[turn.asked.question_index],
-                                        plan).answer_seconds,
+            answer_seconds=settings.answer_seconds,
+            # A coding walkthrough or a design is not a story told without its principle.
+            asks_principle=not settings.technical,
             save_audio_to=self.log.audio_path(turn.asked.turn, "answer"),
             voice=plan.voice,
             rate=plan.rate,

@@ -161,6 +161,8 @@ def test_the_onsite_behavioural_panel_still_counts_unprompted_principles():
             if g.startswith("no named principle")]
 
 
+RAMBLING = ("So first I'd look at the list of episodes and then I'd go through them and see what "
+            "they add up to and keep going through the rest of them after that. ") * 3
 LOAD_WORDS = ("load", "requests a second", "traffic", "per second")
 
 
@@ -273,3 +275,42 @@ def test_the_llm_interviewer_of_an_onsite_coding_round_is_told_it_is_a_coding_ro
                                 question=TWO_SUM, asked=TWO_SUM.text, kind="question",
                                 answer=STRONG_CODING)
     assert "behavioural interviews" in system["content"]
+
+
+@pytest.mark.parametrize("stage", ["technical", "onsite"])
+def test_a_coding_or_design_answer_is_not_cut_in_on_for_a_missing_principle(tmp_path, stage):
+    """After 100 s of walkthrough with no principle, a story is cut in on ("What principle were
+    you acting on?"); code and designs are not. The time limit still applies to both."""
+    from interviewer.brains.base import InterjectContext
+    from interviewer.brains.offline import OfflineBrain
+    from interviewer.session.engine import InterviewEngine
+    from interviewer.testing import FakeAnswers
+    from tests.support import engine_parts, start_practice
+
+    brain = OfflineBrain(CONTENT)
+    cut_ins: dict[bool, set[str | None]] = {True: set(), False: set()}
+
+    class Heard(FakeAnswers):
+        def next_answer(self, prompt):
+            if prompt.kind == "question":
+                for seconds in (100, 1000):
+                    heard = InterjectContext(
+                        stage=prompt.stage, kind=prompt.kind, asked=prompt.text,
+                        answer_seconds=prompt.answer_seconds, elapsed=seconds,
+                        partial_text=RAMBLING, transcribed=seconds,
+                        asks_principle=prompt.asks_principle)
+                    cut = brain.interject(heard)
+                    cut_ins[prompt.asks_principle].add(cut.reason if cut else None)
+            self.script = [STRONG_CODING]
+            return super().next_answer(prompt)
+
+    store = start_practice(tmp_path, stage=stage, seed=1)
+    InterviewEngine(store, engine_parts(Heard([]))).run()
+    plans = [e for e in store.read() if e.type == "session_started"][0].interviews
+    technical = any(p.style in ("coding", "design") for p in plans)
+    assert technical
+    assert cut_ins[False] == {None, "time_limit"}
+    if stage == "onsite":
+        assert cut_ins[True] == {"no_principle", "time_limit"}
+    else:
+        assert not cut_ins[True]
