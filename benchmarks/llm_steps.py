@@ -6,7 +6,10 @@ and prints the generated tokens per second, the time of each kind of step, the s
 that were the model's own (not offline fallbacks), and how many follow-ups were worded by the
 model or replaced by the rubric's probe because the model's words were not fit to speak.
 
-    python benchmarks/llm_steps.py [--runs 2] [--threads 1] [--move-seconds 40]
+    python benchmarks/llm_steps.py [--runs 2] [--threads 1] [--move-seconds 40] [--live]
+
+`--move-seconds 0` leaves the move budget unset (sized from the server's pace, as users get it);
+`--live` scores in the background as live input does (the move is asked first).
 
 Install first: pip install --no-deps --require-hashes -r .ci/llm-requirements.txt
 """
@@ -59,7 +62,7 @@ def start_server(port: int, threads: int) -> subprocess.Popen:
     raise SystemExit("the local server did not start in 120 s")
 
 
-def one_interview(folder: Path, seed: int) -> tuple[list, float, object]:
+def one_interview(folder: Path, seed: int, live: bool) -> tuple[list, float, object]:
     """Run one short interview; its events, seconds and the brain (for its measured pace)."""
     from interviewer.brains.llm.factory import llm_brain_from_env
     from interviewer.brains.offline import OfflineBrain
@@ -82,7 +85,7 @@ def one_interview(folder: Path, seed: int) -> tuple[list, float, object]:
     script.write_text("\n---\n".join(ANSWERS) + "\n", encoding="utf-8")
     parts = EngineParts(brain=brain, fallback=OfflineBrain(content),
                         answers=ScriptedAnswers(script), content=content,
-                        console=Console(out=io.StringIO()))
+                        console=Console(out=io.StringIO()), score_in_background=live)
     started = time.monotonic()
     with contextlib.suppress(AnswersExhausted):
         InterviewEngine(store, parts).run()
@@ -113,7 +116,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--move-seconds", type=float, default=40.0)
+    parser.add_argument("--move-seconds", type=float, default=40.0,
+                        help="the move budget; 0: unset, sized from the server's pace")
+    parser.add_argument("--live", action="store_true",
+                        help="score in the background, as live input does")
     args = parser.parse_args()
     from interviewer.session.events import AnswerScored, MoveDecided, VoteCast
 
@@ -124,20 +130,26 @@ def main() -> None:
         "INTERVIEWER_LLM_BASE_URL": f"http://127.0.0.1:{port}/v1",
         "INTERVIEWER_LLM_MODEL": "SmolLM2-135M-Instruct.Q4_1", "OPENAI_API_KEY": "",
         "INTERVIEWER_LLM_TIMEOUT": "120", "INTERVIEWER_LLM_MAX_RETRIES": "0",
-        "INTERVIEWER_LLM_MOVE_SECONDS": str(args.move_seconds),
     })
+    if args.move_seconds:
+        os.environ["INTERVIEWER_LLM_MOVE_SECONDS"] = str(args.move_seconds)
+    else:
+        os.environ.pop("INTERVIEWER_LLM_MOVE_SECONDS", None)
     server = start_server(port, args.threads)
-    own = total = worded = rubric = 0
+    own = total = worded = rubric = own_moves = moves = 0
     times: dict[str, list[float]] = {"score": [], "move": [], "vote": []}
     rates = []
     try:
         with tempfile.TemporaryDirectory() as tmp:
             for run in range(args.runs):
-                events, seconds, brain = one_interview(Path(tmp) / f"run{run}", seed=5 + run)
+                events, seconds, brain = one_interview(Path(tmp) / f"run{run}", seed=5 + run,
+                                                       live=args.live)
                 steps = [e for e in events if isinstance(e, (AnswerScored, MoveDecided, VoteCast))]
                 own += sum(e.brain == "llm" for e in steps)
                 total += len(steps)
                 for move in (e for e in events if isinstance(e, MoveDecided)):
+                    moves += 1
+                    own_moves += move.brain == "llm"
                     if move.brain == "llm" and move.move.action == "follow_up":
                         worded += move.move.probe_id == "llm"
                         rubric += move.move.probe_id != "llm"
@@ -150,7 +162,10 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait()
-    print(f"\nthreads {args.threads}, move budget {args.move_seconds:g} s, {args.runs} interviews")
+    budget = f"{args.move_seconds:g} s" if args.move_seconds else "sized from the pace"
+    scoring = "in the background" if args.live else "in line"
+    print(f"\nthreads {args.threads}, move budget {budget}, scores {scoring}, "
+          f"{args.runs} interviews")
     if rates:
         print(f"generated tokens/s (whole requests, prompt included): "
               f"{statistics.median(rates):.1f} median")
@@ -158,7 +173,8 @@ def main() -> None:
         if values:
             print(f"{kind:>5}: median {statistics.median(values):5.1f} s, "
                   f"max {max(values):5.1f} s over {len(values)}")
-    print(f"steps by the model itself: {own}/{total} ({own / max(1, total):.0%})")
+    print(f"steps by the model itself: {own}/{total} ({own / max(1, total):.0%}); "
+          f"moves {own_moves}/{moves}")
     print(f"follow-ups chosen by the model: {worded} in its own words, {rubric} worded by the "
           "rubric (its words were not fit to speak)")
 

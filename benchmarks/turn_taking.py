@@ -230,9 +230,11 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
             clock.mark("answered", listened)
             reply_said = parts.speaker.say(REPLY)
             went_on = cut_in_early(reply_said)
-            if went_on and player.is_alive():
-                # The candidate went on over the reply's first half: a session withdraws the
-                # reply (session/going_on.py) and listens to the rest of the answer.
+            if reply_said.interrupted and player.is_alive():
+                # The candidate talked over the reply. Early on, a session withdraws it
+                # (session/going_on.py) and listens to the rest of the answer; late, the rest
+                # is the answer to the reply. Either way it is listened to, so none of it is
+                # left over to start the next answer.
                 microphone.on_listening = None  # the candidate is already talking
                 rest = parts.answers.next_answer(Prompt(
                     text=REPLY, stage="manager", turn=index + 1, kind="follow_up",

@@ -51,6 +51,23 @@ STRONG_STORY = (
     "two hours. In hindsight I would weight the rollout plan differently: I underestimated how "
     "risky a single-region canary was, so now I insist on a two-region canary."
 )
+# Two more strong stories, different situations: an interview that hears one story for every
+# question is not a strong yes (rubric/retold.py), so tests that want one give each its own.
+STRONG_STORIES = [
+    STRONG_STORY,
+    "In 2023 I led the checkout team when our payment provider announced a price rise of 30% "
+    "with six weeks' notice. I chose to build a second provider behind a feature flag rather "
+    "than sign the new contract, because I believe we should never let one supplier decide our "
+    "margins. I wrote the migration plan, paired with Dana on the refunds path, and moved 40% "
+    "of traffic in four weeks; fees fell by $1.2 million a year. Looking back I would have told "
+    "finance on day one instead of week three, because they had to redo the forecast.",
+    "Last year a new analyst, Omar, found that our retention dashboard double counted trial "
+    "members. My director wanted to keep the old number until the quarterly review, but I told "
+    "her directly that we could not present a figure we knew was wrong, because integrity with "
+    "the board matters more than a good quarter. I rewrote the query with Omar, presented the "
+    "corrected 61% myself, and gave him the credit in the review. If I did it again I would "
+    "add a data test the same week, since the same bug came back two months later.",
+]
 WEAK_STORY = (
     "We had a project that was kind of late. The team worked on it and we had a lot of meetings. "
     "It depends on how you look at it, but maybe it went okay in the end, I guess."

@@ -10,7 +10,7 @@ from interviewer.session.listening import AnswersExhausted
 from interviewer.session.ports import Answer
 from interviewer.session.state import build_state, turn_views
 from interviewer.testing import FakeAnswers, FakeSpeaker, RecordingBrain
-from tests.support import STRONG_STORY, engine_parts, start_practice
+from tests.support import STRONG_STORIES, STRONG_STORY, engine_parts, start_practice
 
 # A thinking pause taken for the end: the candidate had more to say.
 FIRST_PART = ("When our error rate doubled after a release, I rolled it back myself instead of "
@@ -95,7 +95,11 @@ def test_going_on_is_said_on_screen_and_marked_in_the_report(tmp_path):
     assert "You went on, so the interviewer stopped to let you finish." in \
         parts.console.out.getvalue()
     write_derived(store, build_state(store.read()))
-    assert "you went on with your answer" in (store.folder / "report.md").read_text()
+    report = (store.folder / "report.md").read_text()
+    assert "you went on with your answer" in report
+    # The first part is not shown with a score of its own (half a thought): the whole is.
+    assert "_You went on with this answer at turn 2: it is scored there, as one answer._" in report
+    assert report.count("Score: ") == 1
 
 
 class TalksOverOnce(FakeSpeaker):
@@ -158,3 +162,26 @@ def test_resumed_while_going_on_the_candidate_carries_on_without_the_line_said_a
     assert "You were going on with: " + STRONG_STORY in shown
     views = turn_views(state.interviews[0].exchange(0))
     assert [v.answer for v in views] == [f"{STRONG_STORY} {more}"]
+
+
+def test_going_on_over_the_closing_line_finishes_the_answer_then_closes_and_votes(tmp_path):
+    store = start_practice(tmp_path)
+    plan = build_state(store.read()).interviews[0].plan
+    # The opening, then each question heard in full; the closing line is the one talked over.
+    speaker = TalksOverOnce(nth=len(plan.questions) + 2)
+    more = "And one more thing: I wrote that rule into our runbook, so it outlived my time there."
+    script = [voice(story) for story in STRONG_STORIES[:len(plan.questions)]] + [voice(more)]
+    brain = RecordingBrain()
+    with contextlib.suppress(AnswersExhausted):
+        InterviewEngine(store, engine_parts(FakeAnswers(script), speaker, brain=brain)).run()
+    state = build_state(store.read())
+    interview = state.interviews[0]
+    last_question = len(plan.questions) - 1
+    withdrawn = interview.exchange(last_question)[-1]
+    assert withdrawn.asked.went_on and withdrawn.answer.text == more
+    closing = speaker.said[len(plan.questions) + 1]
+    assert withdrawn.asked.text == closing and speaker.said.count(closing) == 2
+    # One vote, cast on the whole last answer.
+    assert len(interview.votes) == 1
+    voted = brain.steps("vote")[-1].context
+    assert voted.turns[-1].answer.endswith(more)

@@ -12,7 +12,7 @@ from interviewer.rubric.results import Vote
 from interviewer.session.events import VoteCast
 from interviewer.session.state import build_state
 from interviewer.session.store import list_sessions
-from tests.support import STRONG_STORY, run_cli, write_answers
+from tests.support import STRONG_STORIES, STRONG_STORY, run_cli, write_answers
 
 
 def _vote(**fields) -> Vote:
@@ -73,7 +73,7 @@ def test_the_keeper_answer_follows_the_vote_band_and_names_the_evidence():
     # said "hedged when asked for a position".
     answers = default_content().keeper.answers
     seen = set()
-    for chosen in ([STRONG_STORY] * 3, [STRONG_STORY, STRONG_STORY, HEDGED],
+    for chosen in (STRONG_STORIES, [*STRONG_STORIES[:2], HEDGED],
                    [STRONG_STORY, HEDGED, HEDGED], [HEDGED] * 3):
         cast = _offline_vote("recruiter", chosen)
         seen.add(cast.vote)

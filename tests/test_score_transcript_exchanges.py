@@ -75,3 +75,18 @@ def test_the_interviewer_repeating_the_question_stays_in_its_exchange(tmp_path):
     result = json.loads(_score(tmp_path, text, "--json").stdout)
     assert len(result["exchanges"]) == 1
     assert [a["kind"] for a in result["answers"]] == ["question", "follow_up"]
+
+
+def test_a_story_retold_to_the_next_question_is_asked_for_another(tmp_path):
+    from tests.rubric.retold_stories import SAME
+
+    first, again = SAME["kafka-migration"]
+    text = ("Interviewer: Tell me about an important decision you made recently.\n"
+            f"Candidate: {first}\n"
+            "Interviewer: Describe a time you disagreed with someone more senior than you.\n"
+            f"Candidate: {again}\n")
+    result = json.loads(_score(tmp_path, text, "--json", "--stage", "manager").stdout)
+    assert [a["exchange"] for a in result["answers"]] == [1, 2]
+    assert result["answers"][0]["next_move"]["gap"] != "retold"
+    assert result["answers"][1]["next_move"]["gap"] == "retold"
+    assert result["answers"][1]["next_move"]["probe_id"] == "different-example"

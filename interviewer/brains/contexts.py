@@ -6,7 +6,7 @@ Plain dataclasses, built by the session (from its log) or by a caller that has n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from interviewer.rubric.results import AnswerScore, Delivery
 from interviewer.session.events import PlannedInterview, PlannedQuestion
@@ -48,7 +48,8 @@ class MoveContext:
 
     `exchange` is the current question's turns so far; `variant` is a seeded number used to
     choose among equivalent phrasings; `interviewer` is the persona asking (its own interview
-    only).
+    only); `earlier` is what the same interviewer heard before this question, each earlier
+    question with its follow-ups (so a story told again is noticed).
     """
 
     stage: str
@@ -57,6 +58,7 @@ class MoveContext:
     follow_ups_left: int
     variant: int = 0
     interviewer: PlannedInterview | None = None
+    earlier: list[list[TurnView]] = field(default_factory=list)
 
 
 @dataclass

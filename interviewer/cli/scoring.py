@@ -180,6 +180,7 @@ def score_exchanges(pairs: list[tuple[str, str]], stage: str) -> dict:
         move = brain.next_move(MoveContext(
             stage=answer_stage, question=group["question"], exchange=group["views"],
             follow_ups_left=settings.max_follow_ups - len(group["views"]) + 1, variant=0,
+            earlier=[g["views"] for g in groups[:-1]],
         ))
         item = {
             "question": question,

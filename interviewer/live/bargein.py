@@ -45,6 +45,12 @@ POLL_SECONDS = 0.05  # how often the watcher notices that playback has ended
 TAIL_MARGIN = 0.03  # seconds waited past the echo's lag for its tail to arrive...
 MAX_TAIL = 0.3  # ...at most
 JOIN_TIMEOUT = 5.0  # the watcher stops within a poll; this only guards against a hung device
+# Lines in a row that played out with no echo above the noise floor before the microphone is
+# taken to hear none (headphones): then the level rule needs no learning time at a line's start.
+QUIET_LINES = 2
+# The longest a barge-in found that way can wait for the canceller's verdict on the line's echo
+# (its hold, 1 s of audio, and the microphone's lead over it), kept in hand for the answer.
+SHORTCUT_WAIT = 2.5
 
 __all__ = ["BargeIn", "BargeInDetector", "BargeInSettings", "enable_barge_in"]
 
@@ -77,6 +83,8 @@ class BargeIn:
         self.error: str | None = None  # why watching failed, if it did (listen() will say too)
         self._raw_vad: StreamingVad | None = None  # the microphone's (Silero loads once)
         self._vad: StreamingVad | None = None  # with a canceller: the cancelled audio's
+        self._quiet_lines = 0  # lines in a row played out with no echo heard
+        self._heard_level: float | None = None  # the microphone's level at the line's start
 
     @contextlib.contextmanager
     def watch(self) -> Iterator[BargeIn]:
@@ -86,6 +94,7 @@ class BargeIn:
         no `listen()` collected.
         """
         self.last_barged_in, self.last_onset, self.last_echo_level = False, None, None
+        self._heard_level = None
         if not self.enabled:
             yield self
             return
@@ -110,6 +119,7 @@ class BargeIn:
             done.set()
             watcher.join(JOIN_TIMEOUT)
             if not self.last_barged_in:
+                self._count_quiet_line()
                 if self.canceller is not None and self.canceller.lag:
                     # The echo of the line's last samples is still on its way; with its lag
                     # known, let it arrive before it is dropped. (The 0.4-0.98 of the echo's
@@ -117,6 +127,17 @@ class BargeIn:
                     # stopped, which hand their audio on; lines played out left none.)
                     time.sleep(min(self.canceller.lag / SAMPLE_RATE + TAIL_MARGIN, MAX_TAIL))
                 self.source.discard()  # the question's echo must not leak into the answer
+
+    @property
+    def hears_no_echo(self) -> bool:
+        """True once whole lines in a row brought no echo to the microphone (headphones)."""
+        return self._quiet_lines >= QUIET_LINES
+
+    def _count_quiet_line(self) -> None:
+        echo_found = self.canceller is not None and self.canceller.lag
+        quiet = (self._heard_level is not None and not echo_found
+                 and self._heard_level <= self.settings.noise_floor)
+        self._quiet_lines = self._quiet_lines + 1 if quiet else 0
 
     def _watch(self, done: threading.Event) -> None:
         try:
@@ -130,7 +151,11 @@ class BargeIn:
         # microphone itself (headphones, where the canceller, having heard no echo, damps the
         # candidate too). Either one stopping the line is a barge-in.
         self._raw_vad = raw_vad = _reset(self._raw_vad)
-        heuristic = BargeInDetector(self.settings)
+        if self.canceller is not None and self.canceller.lag:
+            self._quiet_lines = 0  # an echo was found after all: learn it again
+        shortcut = self.hears_no_echo  # no learning at this line's start (headphones)
+        heuristic = BargeInDetector(
+            self.settings, echo_level=self.settings.noise_floor if shortcut else None)
         cancelled = None
         if self.canceller is not None:
             cancelled = CancelledSpeechDetector(self.settings)
@@ -139,6 +164,11 @@ class BargeIn:
         pre_roll = max(0, round(self.settings.pre_roll / WINDOW_SECONDS))
         needed = pre_roll + math.ceil(self.settings.cancelled_span / WINDOW_SECONDS) + 40
         history: deque[np.ndarray] = deque(maxlen=needed)  # the latest windows, for pre-roll
+        # The microphone's own windows, for a barge-in found by the no-echo shortcut: with no
+        # echo they are what the canceller would give, without its hold at the line's start.
+        raw_history: deque[np.ndarray] = deque(maxlen=needed + math.ceil(SHORTCUT_WAIT /
+                                                                        WINDOW_SECONDS))
+        windows_heard = 0  # the microphone's windows so far: the line's clock
         rest = np.zeros(0, dtype=np.float32)  # what is handed over, not yet a whole window
         raw = np.zeros(0, dtype=np.float32)  # the microphone, not yet a whole window
         heard_levels: deque[tuple[float, float]] = deque()  # microphone windows' (level, speech
@@ -158,10 +188,29 @@ class BargeIn:
                 heard, raw = raw[:WINDOW], raw[WINDOW:]
                 level, probability = _rms(heard), raw_vad.feed(heard)[0]
                 heard_levels.append((level, probability))
+                windows_heard += 1
                 if cancelled is None:
                     history.append(heard)
+                else:
+                    raw_history.append(heard)
                 triggered = heuristic.update(probability, level)
                 self.last_echo_level = heuristic.echo_level
+                self._heard_level = heuristic.heard_level
+                if triggered and shortcut and cancelled is not None:
+                    # Unlearned, the speech could be an echo that only now reaches the
+                    # microphone (speakers turned up): the canceller, which looks for the
+                    # line's echo for its first second, has the last word.
+                    if not self.canceller.lag_found:
+                        continue
+                    if self.canceller.lag is not None:  # an echo after all: learn its level
+                        self._quiet_lines, shortcut = 0, False
+                        elapsed, heuristic = heuristic.elapsed, BargeInDetector(self.settings)
+                        heuristic.elapsed = elapsed
+                        continue
+                    # The detector's clock stopped when it triggered; the windows went on.
+                    self._barged_in(heuristic.onset_at, windows_heard * WINDOW_SECONDS,
+                                    raw_history, pre_roll, raw)
+                    return
                 if triggered:
                     if cancelled is not None:  # catch the cancelled audio up to the onset
                         rest = _windows(np.concatenate([rest, block, self.canceller.flush()]),

@@ -6,7 +6,10 @@ which the VAD rightly calls speech. The detector learns how loud that echo is fr
 so this is also a grace period) and counts speech as the candidate's only when it is
 `echo_factor` times louder. Learning waits for the echo to arrive, because the output's latency
 and the line's lead-in delay it by a varying amount; with headphones no echo comes, and the
-room's noise is learned by `learn_timeout`.
+room's noise is learned by `learn_timeout`. Once two whole lines in a row brought no echo above
+the noise floor (headphones), nothing is learned any more (`BargeIn` passes `echo_level`): the
+candidate can cut in from the first syllable, as when they go on with an answer the interviewer
+took for finished.
 """
 
 from __future__ import annotations
@@ -30,10 +33,14 @@ class BargeInDetector:
     a knock, the first syllable) from tipping it.
     """
 
-    def __init__(self, settings: BargeInSettings | None = None):
+    def __init__(self, settings: BargeInSettings | None = None, *,
+                 echo_level: float | None = None):
         self.settings = settings or BargeInSettings()
         self.elapsed = 0.0
-        self.echo_level: float | None = None  # set once learning is over
+        # Set once learning is over, or given: known from earlier lines, nothing is learned.
+        self.echo_level: float | None = echo_level
+        # How loud the microphone was at the line's start, learned either way.
+        self.heard_level: float | None = None
         self.onset_at: float | None = None  # second of playback the candidate's speech began
         self.speech = SpeechTracker(self.settings.speech_threshold,
                                     self.settings.silence_threshold, self.settings.min_speech)
@@ -67,7 +74,7 @@ class BargeInDetector:
         start = self.elapsed
         self.elapsed += seconds
         speaking = self.speech.update(probability, seconds)
-        if self.echo_level is None:
+        if self.heard_level is None:
             self._learn(speaking, rms, seconds)
         if not speaking:
             self._run.clear()
@@ -98,7 +105,9 @@ class BargeInDetector:
             # The echo's loudness while it sounds: the silence before it arrives would otherwise
             # make it look quieter than it is.
             heard = self._learned_speech if self._learned_speech[0] else self._learned_all
-            self.echo_level = math.sqrt(heard[1] / heard[0])
+            self.heard_level = math.sqrt(heard[1] / heard[0])
+            if self.echo_level is None:
+                self.echo_level = self.heard_level
 
     def _span(self) -> float:
         return sum(seconds for _, seconds, _ in self._run)

@@ -18,7 +18,8 @@ import numpy as np
 from interviewer.brains.contexts import InterjectContext
 from interviewer.live.capture import ListeningMicrophone
 from interviewer.live.dangling import ends_unfinished, reads_as_finished
-from interviewer.live.incremental import IncrementalSettings, IncrementalTranscriber
+from interviewer.live.incremental import IncrementalTranscriber
+from interviewer.live.incremental_settings import IncrementalSettings
 from interviewer.live.last_word import doubtful_ending
 from interviewer.live.voice_answers import DEFAULT_MAX_ANSWER, VoiceAnswers, Waiting, early_until
 from interviewer.session.ports import (

@@ -8,7 +8,6 @@ are the ones the scorer quoted evidence for, so the draft's mapping starts out c
 
 from __future__ import annotations
 
-import re
 import shlex
 from dataclasses import dataclass
 
@@ -16,7 +15,9 @@ from interviewer.errors import UserError
 from interviewer.prep.story import Story, StoryBank, StorySource, slug
 from interviewer.rubric import lexicon as lx
 from interviewer.rubric.content import default_content
+from interviewer.rubric.retelling import by_story
 from interviewer.rubric.signals import sentences
+from interviewer.session.events import PlannedQuestion
 from interviewer.session.state import SessionState, TurnState
 
 MIN_WORDS = 40  # shorter than this is not a story yet
@@ -32,12 +33,19 @@ class ImportResult:
 
 
 def exchanges(state: SessionState) -> list[tuple[str, list[TurnState]]]:
-    """Every exchange in the session with its stage: the bank question and its follow-ups."""
+    """Every exchange in the session with its stage: the bank question and its follow-ups. A
+    different example given when the interviewer asked for one is another story, so it starts
+    an exchange of its own (with the follow-ups after it)."""
     result = []
     for interview in state.interviews:
         indexes = sorted({t.asked.question_index for t in interview.turns})
         for index in indexes:
-            result.append((interview.plan.stage, interview.exchange(index)))
+            pieces: list[list[TurnState]] = []
+            for turn in interview.exchange(index):
+                if not pieces or turn.asked.gap == "retold":
+                    pieces.append([])
+                pieces[-1].append(turn)
+            result += [(interview.plan.stage, piece) for piece in pieces]
     return result
 
 
@@ -78,7 +86,9 @@ def drafts_from_session(
         if reason:
             skipped.append(f"{label}: {reason}")
             continue
-        draft = draft_from_exchange(exchange, session_id)
+        first = exchange[0].asked
+        bank = state.interviews[first.interview].plan.questions[first.question_index]
+        draft = draft_from_exchange(exchange, session_id, bank)
         if len(tellings) > 1:
             draft.notes += " " + _retold_note(tellings)
         drafts.append(draft)
@@ -96,20 +106,16 @@ def _label(turns: list[int]) -> str:
 def _same_story_together(
     chosen: list[tuple[str, list[TurnState]]],
 ) -> list[tuple[str, list[list[TurnState]]]]:
-    """Exchanges grouped so a story told again (to another question) makes one draft, not one
-    per telling; each group keeps the stage of its first telling."""
-    groups: dict[str, tuple[str, list[list[TurnState]]]] = {}
-    for index, (stage, exchange) in enumerate(chosen):
-        key = _story_key(exchange) or f"#{index}"  # an exchange with no answer stays alone
-        groups.setdefault(key, (stage, []))[1].append(exchange)
-    return list(groups.values())
+    """Exchanges grouped so a story told again (to another question, in other words) makes one
+    draft, not one per telling; each group keeps the stage of its first telling."""
+    groups = by_story([_first_answer(exchange) for _, exchange in chosen])
+    return [(chosen[group[0]][0], [chosen[i][1] for i in group]) for group in groups]
 
 
-def _story_key(exchange: list[TurnState]) -> str:
-    """The words of the exchange's first answer, ignoring case and punctuation: the telling of
-    the story itself (the follow-ups differ with the question)."""
-    first = next((t.answer.text for t in exchange if t.answer and t.answer.text.strip()), "")
-    return " ".join(re.findall(r"[\w%']+", first.lower()))
+def _first_answer(exchange: list[TurnState]) -> str:
+    """The exchange's first answer: the telling of the story itself (the follow-ups differ with
+    the question)."""
+    return next((t.answer.text for t in exchange if t.answer and t.answer.text.strip()), "")
 
 
 def _retold_note(tellings: list[list[TurnState]]) -> str:
@@ -139,8 +145,11 @@ def _unusable(exchange: list[TurnState]) -> str | None:
     return None
 
 
-def draft_from_exchange(exchange: list[TurnState], session_id: str) -> Story:
-    """One story draft from one exchange's answers (or the turns of all its tellings)."""
+def draft_from_exchange(exchange: list[TurnState], session_id: str,
+                        bank: PlannedQuestion | None = None) -> Story:
+    """One story draft from one exchange's answers (or the turns of all its tellings); `bank`
+    is the question the story answered (default: the exchange's first turn, which is the bank
+    question unless the story was a different example asked for in a follow-up)."""
     answered = [t for t in exchange if t.answer and t.answer.text.strip()]
     # dict.fromkeys: a story told more than once lists each sentence once, in order.
     parts = list(dict.fromkeys(s for t in answered for s in sentences(t.answer.text)))
@@ -156,10 +165,11 @@ def draft_from_exchange(exchange: list[TurnState], session_id: str) -> Story:
         for evidence in score.values:
             if evidence.score is not None and evidence.value not in values:
                 values.append(evidence.value)
-    question = exchange[0].asked.text
+    question = bank.text if bank else exchange[0].asked.text
+    question_id = bank.id if bank else exchange[0].asked.question_id
     # The bank question's id ("mgr-decision-2") names the story until the candidate renames it.
     return Story(
-        id=slug(exchange[0].asked.question_id or "practice"),
+        id=slug(question_id or "practice"),
         title=_title(question),
         situation=situation,
         action=action,

@@ -64,6 +64,8 @@ class TurnView:
     request: str | None = None  # "asked to hear the question again": not scored
     # The answer to the question itself: asked first, or again after a request or a silence.
     main: bool = True
+    # The candidate went on with this answer over the next line: it is scored there, whole.
+    continued_in: int | None = None
 
     @property
     def signals(self) -> str:
@@ -210,14 +212,28 @@ def _interview_view(interview: InterviewState, audio: AudioLinker | None) -> Int
         interviewer=plan.interviewer_name,
         role=plan.interviewer_role,
         style=plan.interviewer_style,
-        turns=[_turn_view(turn, plan.interviewer_name, audio) for turn in interview.turns],
+        turns=[_turn_view(turn, plan.interviewer_name, audio, _went_on_in(interview, turn))
+               for turn in interview.turns],
         vote=interview.vote.vote if interview.vote else None,
         on_panel=not default_content().is_screen(plan.stage),
     )
 
 
-def _turn_view(turn: TurnState, interviewer: str, audio: AudioLinker | None) -> TurnView:
-    asked, answer, scored = turn.asked, turn.answer, turn.latest_scored
+def _went_on_in(interview: InterviewState, turn: TurnState) -> int | None:
+    """The turn in which the candidate went on with this turn's answer, if they did and the
+    whole was scored there (a session stopped before the rest keeps this turn's own score)."""
+    later = [t for t in interview.turns if t.asked.turn > turn.asked.turn]
+    if later and later[0].asked.went_on and later[0].latest_scored is not None:
+        return later[0].asked.turn
+    return None
+
+
+def _turn_view(turn: TurnState, interviewer: str, audio: AudioLinker | None,
+               continued_in: int | None = None) -> TurnView:
+    asked, answer = turn.asked, turn.answer
+    # An answer the candidate went on with is scored whole where it ended; its first part's
+    # own score (of half a thought) is not shown.
+    scored = None if continued_in is not None else turn.latest_scored
     score = scored.score if scored else None
     text = answer.text if answer else None
     delivery = (answer.delivery if answer else None) or (score.delivery if score else None)
@@ -245,6 +261,7 @@ def _turn_view(turn: TurnState, interviewer: str, audio: AudioLinker | None) -> 
         move=turn.move.move if turn.move else None,
         request=request_words(text),
         main=asked.kind == "question" or asked.gap in NON_ANSWER_GAPS,
+        continued_in=continued_in,
     )
 
 

@@ -107,6 +107,10 @@ class Personas(BaseModel):
         return [self.by_id[i] for i in ids]
 
 
+# What an answer may have said that a probe's wording relies on (rubric/probe_wording.py).
+Said = Literal["said_flexible", "both_sides", "gave_number", "asked_meaning"]
+
+
 class Probe(Strict):
     """A follow-up tied to the gap it targets; `texts` are interchangeable phrasings."""
 
@@ -119,8 +123,12 @@ class Probe(Strict):
     styles: list[Style] = Field(
         default_factory=lambda: list(STYLES), description="Interview styles it fits."
     )
-    requires: list[Literal["said_flexible", "both_sides"]] = Field(
+    requires: list[Said] = Field(
         default_factory=list, description="What the answer must have said for the wording to fit."
+    )
+    unless: list[Said] = Field(
+        default_factory=list,
+        description="What the answer must not have said (a figure already given is not asked for).",
     )
 
 

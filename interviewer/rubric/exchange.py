@@ -18,6 +18,7 @@ from interviewer.rubric.delivery import delivery_from_text
 from interviewer.rubric.gap_fill import filled_update
 from interviewer.rubric.requests import after_requests, request_of
 from interviewer.rubric.results import AnswerScore, Signals, ValueEvidence
+from interviewer.rubric.retelling import same_story
 from interviewer.rubric.round_kind import settings_for
 from interviewer.rubric.scoring import assemble
 from interviewer.rubric.signals import read_signals, sentences, value_evidence
@@ -38,11 +39,15 @@ def turns_of(views: Sequence[TurnView]) -> list[Turn]:
     """The answered turns of an exchange as the scorer reads them.
 
     A request ("could you repeat the question?") is not an answer and is left out; the reply
-    after requests only is the answer to the question itself, read as the main answer.
+    after requests only is the answer to the question itself, read as the main answer. Asked for
+    a different example, the same story again adds nothing to the exchange and is left out too
+    (so a story recited twice is not read as "the same words repeated").
     """
-    turns = []
+    turns: list[Turn] = []
     for index, view in enumerate(views):
         if not (view.answer and view.answer.strip()) or request_of(view.answer):
+            continue
+        if turns and view.gap == "retold" and same_story(view.answer, turns[0].answer):
             continue
         if not turns and after_requests([v.answer for v in views[:index]]):
             turns.append(Turn("question", view.answer))

@@ -18,17 +18,21 @@ def fills(gap: str, answer: str, signals: Signals) -> bool:
     if signals.gibberish or signals.word_count == 0 or signals.repetition >= 0.4:
         return False
     reasoned = bool(lx.REASON.search(lower)) or ":" in answer or " beats " in lower
+    # "Not sure there was a principle" says the word without naming one.
+    denied = bool(lx.NO_PRINCIPLE.search(lower))
     checks = {
         # Named in reply to "what principle?": a value ("Ownership. Freedom and
-        # responsibility.") or a short principle with its reason ("Candor with care: ...").
-        "no_principle": signals.named_principle or bool(value_names_in(answer))
-        or bool(lx.PRINCIPLE_WORDS.search(lower))
-        or (reasoned and signals.word_count >= 8),
-        "no_reflection": signals.reflection or bool(lx.POSITIONS.search(lower)),
+        # responsibility.") or a short principle with its reason ("Candor with care: ..."), or a
+        # belief said as one ("I care about the whole system, not just my slice").
+        "no_principle": bool(value_names_in(answer)) or bool(lx.PRINCIPLE_WORDS.search(lower))
+        or bool(lx.PRINCIPLE_REPLY.search(lower))
+        or (not denied and (signals.named_principle or (reasoned and signals.word_count >= 8))),
+        "no_reflection": signals.reflection or _hindsight(lower),
         "no_self_awareness": signals.reflection or signals.admits_limits,
         "hedging": signals.point_of_view == "clear"
         or (signals.point_of_view == "none" and bool(lx.POSITIONS.search(lower))),
-        "no_outcome": signals.outcome or signals.specificity >= 0.4,
+        "no_outcome": signals.outcome or signals.specificity >= 0.4
+        or bool(lx.OUTCOME_REPLY.search(lower)),
         "no_ownership": signals.ownership >= 0.5 and signals.word_count >= 8,
         "no_behaviour_change": bool(signals.behaviour_change)
         or bool(lx.CHANGE_START.search(lower) or lx.CHANGE_STOP.search(lower)),
@@ -42,6 +46,17 @@ def fills(gap: str, answer: str, signals: Signals) -> bool:
         "vague_motivation": signals.specificity >= 0.4 or signals.story >= 0.3,
     }
     return bool(checks.get(gap, False))
+
+
+def _hindsight(lower: str) -> bool:
+    """Whether a reply to "what would you do differently?" says what would change.
+
+    "I'd ask to keep one engineer embedded" is hindsight there; "I wouldn't change anything"
+    is not, unless a "but" follows with what would.
+    """
+    said = bool(lx.POSITIONS.search(lower) or lx.HINDSIGHT_REPLY.search(lower))
+    unchanged = bool(lx.NO_CHANGE.search(lower)) and not lx.BUT.search(lower)
+    return said and not unchanged
 
 
 FILLED: dict[str, dict[str, object]] = {
@@ -60,6 +75,10 @@ FILLED: dict[str, dict[str, object]] = {
     "no_scale": {"scale": True},
     "no_failure_mode": {"failure": True},
 }
+
+
+# How a pay answer is framed, worst to best (rubric/pay.py).
+PAY_RANK = ("none", "flexible", "number", "number_with_source")
 
 
 def filled_update(
@@ -82,7 +101,10 @@ def filled_update(
         update["outcome_quote"] = answer.strip()
     if exchange:
         if gap == "vague_compensation":
-            update["compensation"] = alone.compensation
+            # The better of the two readings: a source said in the main answer ("based on
+            # levels.fyi, I'm open") still stands behind a bare figure given in reply.
+            update["compensation"] = max(alone.compensation, into.compensation,
+                                         key=PAY_RANK.index)
         if gap == "no_ownership":
             update["ownership"] = max(into.ownership, 0.6)
         if gap in ("no_trade_off", "defend_decision") and into.design_tradeoffs is not None:

@@ -27,6 +27,7 @@ Gap = Literal[
     "no_answer",
     "declined",
     "off_question",
+    "retold",
 ]
 GAPS: tuple[str, ...] = Gap.__args__  # type: ignore[attr-defined]
 # Moves for replies that are not answers (repeat, wait, ask again, move on): no study drill.

@@ -15,6 +15,7 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 
+from interviewer.rubric import lexicon as lx
 from interviewer.rubric.content import (
     DEFAULT_ROLE,
     STAGES,
@@ -94,7 +95,9 @@ def plan_own_question(
     persona = _pick_person(draw, chosen.interviewers_for(request.role))
     values = request.focus_values or _own_values(content, stage, persona)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
-    question = PlannedQuestion(id=f"own-{digest}", text=text, values=values, topic="own")
+    # A pay question of one's own is read as one (its figure is the answer, not off topic).
+    topic = "compensation" if lx.ASKS_PAY.search(text.lower()) else "own"
+    question = PlannedQuestion(id=f"own-{digest}", text=text, values=values, topic=topic)
     return [_interview(stage, chosen, persona, [question])]
 
 

@@ -19,7 +19,8 @@ def probe_text(
     """A probe for the gap not yet used in this exchange (a gap left open is pressed once).
 
     Only probes written for the interview's style are used (a design round never gets a
-    behavioural "most recent time" probe), and only those whose wording fits what was said.
+    behavioural "most recent time" probe), and only those whose wording fits what was said: a
+    probe that asks for a number is not used once a number was given.
     """
     if gap == "defend_decision":
         specific = defend_lines(content, question)
@@ -27,7 +28,7 @@ def probe_text(
             return specific[variant % len(specific)], f"defend:{question.id}"
     said = said or set()
     probes = [p for p in content.probes_for(gap, stage, style)
-              if p.id not in used and set(p.requires) <= said]
+              if p.id not in used and set(p.requires) <= said and not set(p.unless) & said]
     if not probes:
         return None, None
     # Probes whose wording needs something said come first when it was said.
@@ -42,6 +43,8 @@ def what_was_said(signals: Signals, text: str) -> set[str]:
     said = set()
     if signals.compensation == "flexible":
         said.add("said_flexible")
+    if signals.compensation in ("number", "number_with_source"):
+        said.add("gave_number")
     if lx.STRONG_HEDGES.search(plain(text)):
         said.add("both_sides")
     return said

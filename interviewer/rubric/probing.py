@@ -12,12 +12,14 @@ from interviewer.rubric import lexicon as lx
 from interviewer.rubric.content import Content
 from interviewer.rubric.exchange import exchange_signals, score_exchange, turns_of
 from interviewer.rubric.gap_choice import open_gaps
+from interviewer.rubric.pay import compensation
 from interviewer.rubric.probe_wording import probe_text, unwrapped, what_was_said
-from interviewer.rubric.requests import request_of
+from interviewer.rubric.requests import asks_meaning, request_of
 from interviewer.rubric.results import Move
+from interviewer.rubric.retold import retells
 from interviewer.rubric.round_kind import settings_for, style_of
-from interviewer.rubric.signals import compensation
 from interviewer.rubric.spoken import plain
+from interviewer.rubric.stages import StageSettings
 from interviewer.session.events import PlannedQuestion
 
 REASONS = {
@@ -38,11 +40,12 @@ REASONS = {
     "no_complexity": "the approach was given without what it costs in time and space",
     "no_edge_cases": "no edge cases or tests for the code",
     "vague_motivation": "the reasons for moving were general, not specific to this role",
-    "clarify": "the candidate asked to hear the question again",
+    "clarify": "the candidate asked to hear the question again, or what it meant",
     "thinking": "the candidate asked for a moment to think",
     "no_answer": "no answer came, so the question is asked once more",
     "off_question": "the answer did not address the question asked",
     "declined": "the candidate preferred not to answer; moving on without pressing",
+    "retold": "the answer retold a story already told in this interview",
 }
 # A complete answer moves on: at this exchange score nothing left open is worth the time, and
 # after a follow-up that filled its gap, a solid exchange is left there.
@@ -79,6 +82,14 @@ def next_move(request: MoveContext, content: Content) -> Move:
     )
     if signals.not_english:
         return Move(action="next_question", reason="the offline interviewer reads English only")
+    style = style_of(settings, question, interviewer)
+    if _retold(request, content, settings, style):
+        # Before anything else, however complete: the same story again says nothing new about
+        # this question, so the first follow-up asks for another one.
+        text, probe_id = probe_text(content, stage, style, "retold", question, variant, used)
+        if text is not None:
+            return Move(action="follow_up", text=text, probe_id=probe_id, gap="retold",
+                        reason=REASONS["retold"])
     context = AnswerContext(
         stage=stage, question=question, asked=question.text, answer=turns[0].answer,
         answer_seconds=settings.answer_seconds, interviewer=interviewer,
@@ -101,7 +112,8 @@ def next_move(request: MoveContext, content: Content) -> Move:
     # A pay figure given to a question that is not about pay answers another question, however
     # short ("around 400k total" to "where has your career not gone as hoped?").
     pay_elsewhere = (question.topic != "compensation"
-                     and compensation(turns[-1].answer) in ("number", "number_with_source")
+                     and compensation(turns[-1].answer, asked_about_pay=False)
+                     in ("number", "number_with_source")
                      and signals.word_count < 40)
     strayed = (signals.off_topic or not signals.addresses_question) and elsewhere and not hollow
     if (pay_elsewhere or strayed) and "off_question" not in asked_gaps:
@@ -111,7 +123,6 @@ def next_move(request: MoveContext, content: Content) -> Move:
         if text is not None:
             return Move(action="follow_up", text=text, probe_id=probe_id, gap="off_question",
                         reason=REASONS["off_question"])
-    style = style_of(content.stage(stage), question, interviewer)
     said = what_was_said(signals, "\n".join(t.answer for t in turns))
     for gap in open_gaps(signals, settings, question, content.style(style)):
         if asked_gaps.count(gap) >= 2 or gap in filled:
@@ -128,6 +139,21 @@ def next_move(request: MoveContext, content: Content) -> Move:
             reason=REASONS[gap],
         )
     return Move(action="next_question", reason="the answer covered what this question probes")
+
+
+def _retold(request: MoveContext, content: Content, settings: StageSettings, style: str) -> bool:
+    """The main answer, just given, retells a story told earlier in this interview, in a style
+    that asks for stories, to a question that wants one (a pay, motivation or limits question
+    is brought back by its own probe instead)."""
+    turns = turns_of(request.exchange)
+    first = [t.kind for t in turns] == ["question"] and not any(
+        t.gap == "retold" for t in request.exchange)
+    if not content.style(style).notices_retold or not first:
+        return False
+    asked = request.question.text.lower()
+    own_probe = (request.question.topic == "compensation" or lx.ASKS_SELF.search(asked)
+                 or (settings.reads_fit and lx.ASKS_MOTIVATION.search(asked)))
+    return not own_probe and retells(request.exchange, request.earlier)
 
 
 def _non_answer_move(
@@ -156,7 +182,9 @@ def _non_answer_move(
         return Move(action="next_question", reason="no answer after asking again")
     # What is asked again is the last thing asked (a follow-up, or the question itself).
     again = question.model_copy(update={"text": unwrapped(last.asked, exchange) or question.text})
-    text, probe_id = probe_text(content, stage, "behavioural", gap, again, variant, used)
+    # "Which project do you mean?" is answered as a question, then the question is said again.
+    said = {"asked_meaning"} if asks_meaning(answer) else set()
+    text, probe_id = probe_text(content, stage, "behavioural", gap, again, variant, used, said)
     if text is None:
         return None
     return Move(action="follow_up", text=text, probe_id=probe_id, gap=gap, reason=REASONS[gap])

@@ -18,13 +18,17 @@ import re
 from interviewer.rubric import lexicon as lx
 from interviewer.rubric.spoken import plain
 
-REQUESTS = (("clarify", lx.ASKS_REPEAT), ("thinking", lx.ASKS_TIME), ("declined", lx.DECLINES))
+# A question about the question ("which project do you mean?") is a request to clarify too: the
+# interviewer says the question again, and the reply after it answers it.
+REQUESTS = (("clarify", lx.ASKS_REPEAT), ("clarify", lx.ASKS_MEANING), ("thinking", lx.ASKS_TIME),
+            ("declined", lx.DECLINES))
 # What the report says about a request instead of a score.
 REQUEST_WORDS = {
     "clarify": "asked to hear the question again",
     "thinking": "asked for a moment to think",
     "declined": "preferred not to answer",
 }
+MEANING_WORDS = "asked what the question meant"
 # Words a request may carry besides itself ("Sorry,", "Okay.", "Hmm") and still be only that.
 _BESIDES = 3
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
@@ -36,7 +40,9 @@ def request_of(reply: str | None) -> str | None:
 
     Only short replies count (a long answer that starts "let me think" is an answer), and the
     sentences outside the request may hold a word or three, not an answer ("Let me think. I
-    chose Kafka because it replays" is an answer).
+    chose Kafka because it replays" is an answer). A clarifying question may come with more
+    questions ("What do you mean by impact? On the team or the business?"), but not with an
+    answer ("Do you mean at work? At work I led the migration." is an answer).
     """
     text = (reply or "").strip()
     if not text or len(text.split()) > lx.NON_ANSWER_MAX_WORDS:
@@ -46,13 +52,23 @@ def request_of(reply: str | None) -> str | None:
     if kind is None:
         return None
     rest = [s for s in _SENTENCE.split(lower)
-            if not any(pattern.search(s) for _, pattern in REQUESTS)]
+            if not any(pattern.search(s) for _, pattern in REQUESTS)
+            and not (kind == "clarify" and s.rstrip().endswith("?"))]
     return kind if sum(len(s.split()) for s in rest) <= _BESIDES else None
+
+
+def asks_meaning(reply: str | None) -> bool:
+    """Whether a clarify request asks what the question means rather than to hear it again."""
+    lower = plain(reply or "")
+    return (request_of(reply) == "clarify" and bool(lx.ASKS_MEANING.search(lower))
+            and not lx.ASKS_REPEAT.search(lower))
 
 
 def request_words(reply: str | None) -> str | None:
     """How the report names the request in `reply` ("asked to hear the question again")."""
     kind = request_of(reply)
+    if kind == "clarify" and asks_meaning(reply):
+        return MEANING_WORDS
     return REQUEST_WORDS[kind] if kind else None
 
 

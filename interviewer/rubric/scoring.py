@@ -138,7 +138,9 @@ def caps_and_flags(
         cap, flags = min(cap, CAP_OFF_TOPIC), [*flags, "off topic"]
     if main and not signals.addresses_question and not signals.off_topic:
         cap, flags = min(cap, CAP_NOT_ADDRESSED), [*flags, "did not address the question asked"]
-    if main and signals.word_count < stage.scoring.short_answer_words:
+    # A researched pay figure is a whole answer to a pay question, however few its words.
+    complete_pay = signals.compensation == "number_with_source"
+    if main and signals.word_count < stage.scoring.short_answer_words and not complete_pay:
         cap = min(cap, CAP_SHORT)
     if signals.question_copy >= 0.35:
         cap, flags = min(cap, CAP_COPY), [*flags, "mostly repeats the question back"]

@@ -11,9 +11,11 @@ from interviewer.rubric import lexicon as lx
 from interviewer.rubric import story
 from interviewer.rubric.content import VALUE_NAMES, Value
 from interviewer.rubric.delivery import count_words, find_fillers
+from interviewer.rubric.pay import compensation
 from interviewer.rubric.results import Signals, ValueEvidence
 from interviewer.rubric.spoken import clauses, plain
 from interviewer.rubric.stages import StageSettings
+from interviewer.rubric.word_roots import roots
 from interviewer.session.events import PlannedQuestion
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -21,6 +23,7 @@ _TOKEN = re.compile(r"[a-z']+")
 _VALUE_NAME = re.compile(
     r"\b(" + "|".join(v.lower() for v in VALUE_NAMES) + r"|judgement|candou?r)\b"
 )
+_WORK_ROOTS = roots(lx.WORK_WORDS)
 
 
 def sentences(text: str) -> list[str]:
@@ -67,12 +70,14 @@ def is_gibberish(text: str) -> bool:
 
 
 def is_off_topic(text: str, question: PlannedQuestion, keywords: list[str]) -> bool:
-    """No word from the question, its keywords or everyday work vocabulary."""
+    """No word from the question, its keywords or everyday work vocabulary, in any of its forms
+    ("decide" is a word of "Tell me about a decision...")."""
     tokens = set(_TOKEN.findall(text.lower()))
     topic = {k.lower() for k in keywords} | set(_TOKEN.findall(question.text.lower()))
     topic -= lx.FUNCTION_WORDS
     stems = {t[:5] for t in tokens if len(t) > 4}
-    overlap = tokens & (topic | lx.WORK_WORDS) or stems & {t[:5] for t in topic if len(t) > 4}
+    overlap = (tokens & (topic | lx.WORK_WORDS) or stems & {t[:5] for t in topic if len(t) > 4}
+               or roots(tokens) & (roots(topic) | _WORK_ROOTS))
     return len(tokens) >= 5 and not overlap
 
 
@@ -94,15 +99,17 @@ def addresses_question(text: str, keywords: list[str], question: str = "") -> bo
     lower = text.lower()
     tokens = _TOKEN.findall(lower)
     stems = {_stem(t) for t in tokens if len(t) > 4}
-    if any(
-        (k.lower() in lower if " " in k else k.lower() in tokens)
-        or (len(k) > 4 and _stem(k.lower()) in stems)
-        for k in keywords
-    ):
+    said = roots(tokens)
+
+    def heard(word: str) -> bool:
+        # The same opening letters, or the same word in another form ("choice" for "chose").
+        return len(word) > 4 and (_stem(word) in stems or bool(roots([word]) & said))
+
+    if any((k.lower() in lower if " " in k else k.lower() in tokens) or heard(k.lower())
+           for k in keywords):
         return True
-    asked = {_stem(t) for t in _TOKEN.findall(question.lower())
-             if len(t) > 4 and t not in lx.FUNCTION_WORDS}
-    return len(asked & stems) >= 2
+    asked = {t for t in _TOKEN.findall(question.lower()) if t not in lx.FUNCTION_WORDS}
+    return len({_stem(t) for t in asked if heard(t)}) >= 2
 
 
 def first_match(pattern: re.Pattern[str], parts: list[str]) -> str | None:
@@ -140,19 +147,6 @@ def point_of_view(text: str) -> tuple[str, list[str]]:
     if len(hedges) >= 2 and positions < len(hedges) or (strong and not positions):
         return "hedged", hedges
     return ("clear" if positions else "none"), hedges
-
-
-def compensation(text: str) -> str:
-    """How a pay answer is framed: a number with its source beats a bare number beats 'flexible'."""
-    lower = text.lower()
-    has_number = bool(lx.COMP_NUMBER.search(lower))
-    if has_number and lx.COMP_SOURCE.search(lower):
-        return "number_with_source"
-    if has_number:
-        return "number"
-    if lx.COMP_FLEXIBLE.search(lower):
-        return "flexible"
-    return "none"
 
 
 def behaviour_change(text: str) -> bool:
@@ -240,6 +234,11 @@ def read_signals(
     stuffing = len(value_names_in(text)) >= 4 or any(is_stuffed(s) for s in parts)
     foreign = is_not_english(text)
     reasons, alternatives = bool(lx.REASON.search(lower)), bool(lx.ALTERNATIVE.search(lower))
+    pay = compensation(lower) if question.topic == "compensation" else None
+    # A figure given to a pay question answers it, in whatever words ("$480k, from levels.fyi").
+    pay_figure = pay in ("number", "number_with_source")
+    # Any stance on pay ("I'm flexible") is about the question, however poor an answer.
+    about_pay = pay is not None and pay != "none"
     return Signals(
         word_count=words,
         named_principle=principle_quote is not None,
@@ -259,13 +258,14 @@ def read_signals(
         fillers_per_100=round(100 * len(find_fillers(text)) / words, 1) if words else 0.0,
         gibberish=bool(words) and not foreign and is_gibberish(text),
         evasive=words < 40 and bool(lx.EVASIVE.search(lower)),
-        off_topic=not foreign and is_off_topic(lower, question, keywords),
-        addresses_question=foreign or addresses_question(lower, keywords, question.text)
+        off_topic=not foreign and not about_pay and is_off_topic(lower, question, keywords),
+        addresses_question=foreign or pay_figure
+        or addresses_question(lower, keywords, question.text)
         # A real story in other words than the question's is taken to answer it.
         or (story.story_strength(lower, text, question.text) >= STORY_ADDRESSES
             and story.actions(lower) >= 2),
         value_stuffing=stuffing,
-        compensation=compensation(lower) if question.topic == "compensation" else None,
+        compensation=pay,
         mentorship_risk=stage.reads_fit and bool(lx.MENTORSHIP.search(lower)),
         design_tradeoffs=reasons and alternatives if technical_design else None,
         story=story.story_strength(lower, text, question.text),

@@ -1,7 +1,8 @@
 """Reading spoken English as it is spoken: numbers in words, ASR slips and missing punctuation.
 
 `plain` turns an answer into the lower-case text the signal patterns read: "seventy thousand
-dollars" becomes "70000 dollars", "forty percent" "40 percent", the ASR slip "principal" (when it
+dollars" becomes "70000 dollars", "480 thousand" "480000", "three eighty" (hundreds left unsaid,
+as figures are spoken) "380", "forty percent" "40 percent", the ASR slip "principal" (when it
 is not a job title) "principle", and fillers ("um", "uh", "you know") are dropped. `clauses`
 splits long unpunctuated speech into clause-sized pieces so that a quote or a cue is looked for
 in a span of a sentence's size, not in a whole minute of talk.
@@ -51,6 +52,7 @@ _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '
 def _value_of(words: list[str]) -> float | None:
     total, current = 0.0, 0.0
     seen = False
+    last = ""
     for word in words:
         if word in ("a", "an"):
             current = max(current, 1)
@@ -58,7 +60,9 @@ def _value_of(words: list[str]) -> float | None:
         if word in _UNITS:
             current += _UNITS[word]
         elif word in _TENS:
-            current += _TENS[word]
+            # "three eighty", "nineteen ninety": a figure said without its "hundred".
+            spoken_hundreds = 0 < current < 100 and last not in _SCALES
+            current = current * 100 + _TENS[word] if spoken_hundreds else current + _TENS[word]
         elif word in _SCALES:
             scale = _SCALES[word]
             current = max(current, 1) * scale
@@ -67,22 +71,51 @@ def _value_of(words: list[str]) -> float | None:
         else:
             continue
         seen = True
+        last = word
     return total + current if seen else None
+
+
+def _figure(value: float) -> str:
+    return f"{value:g}" if value != int(value) else str(int(value))
 
 
 def _number(match: re.Match[str]) -> str:
     text = match.group(0)
+    # "and" belongs to a figure only after a scale ("two hundred and thirty"); elsewhere it
+    # joins two figures ("between three ninety and four sixty").
+    pieces: list[str] = []
+    for piece in re.split(r"\s+and\s+", text):
+        if pieces and (pieces[-1].split()[-1] in _SCALES or piece in ("a half", "half")):
+            pieces[-1] += " and " + piece
+        else:
+            pieces.append(piece)
+    return " and ".join(_number_of(piece) for piece in pieces)
+
+
+def _number_of(text: str) -> str:
     words = [w for w in re.split(r"[\s-]+", text) if w and w != "and"]
     if words in (["a"], ["an"]) or words == ["one"]:
         return text  # "one of them", "a team": not a figure
     value = _value_of(words)
-    if value is None:
-        return text
-    return f"{value:g}" if value != int(value) else str(int(value))
+    return text if value is None else _figure(value)
+
+
+# A figure in digits with a scale word ("480 thousand", "1.2 million"), and the spoken zero of
+# "four oh five" (405).
+_DIGITS_SCALE = re.compile(r"\b(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)\b")
+_HALF_SCALE = re.compile(r"\bhalf a (million|billion)\b")
+_SMALL_UNIT = "one|two|three|four|five|six|seven|eight|nine"
+_OH = re.compile(rf"\b({_SMALL_UNIT})[\s-]+o(?:h)?[\s-]+({_SMALL_UNIT})\b")
 
 
 def numbers_to_digits(text: str) -> str:
-    """'forty servers' -> '40 servers', 'two hundred and thirty' -> '230' (lower-case input)."""
+    """'forty servers' -> '40 servers', 'two hundred and thirty' -> '230', '480 thousand' ->
+    '480000', 'three eighty' -> '380' (lower-case input)."""
+    text = _OH.sub(lambda m: str(_UNITS[m.group(1)] * 100 + _UNITS[m.group(2)]), text)
+    text = _HALF_SCALE.sub(lambda m: _figure(_SCALES[m.group(1)] / 2), text)
+    text = _DIGITS_SCALE.sub(
+        lambda m: _figure(round(float(m.group(1)) * _SCALES[m.group(2)], 6)), text
+    )
     return _NUMBER_RUN.sub(_number, text)
 
 

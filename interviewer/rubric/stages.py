@@ -247,6 +247,12 @@ class StyleSettings(Strict):
         description="Hindsight is probed only for work the candidate actually did (or when the "
         "question asks for it), not for a solution sketched on the spot.",
     )
+    notices_retold: bool = Field(
+        default=False,
+        description="Answers are stories from the candidate's own work: a main answer that "
+        "retells a story told earlier in the interview is asked for a different example first, "
+        "and without one the vote cannot be a strong yes (rubric/retold.py).",
+    )
     behavioural: bool | None = Field(
         default=None,
         description="Whether this style's answers are value stories, whatever the stage says "

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from interviewer.brains.base import AnswerContext, TurnView
 from interviewer.rubric.content import Content, default_content
 from interviewer.rubric.exchange import score_exchange, turns_of
 from interviewer.rubric.requests import after_requests, request_of
 from interviewer.rubric.results import AnswerScore, Vote, VoteLabel
-from interviewer.rubric.round_kind import settings_for
+from interviewer.rubric.retold import retold_exchanges
+from interviewer.rubric.round_kind import settings_for, style_of
 from interviewer.session.events import PlannedInterview
 
 LADDER: list[VoteLabel] = ["strong no", "no", "yes", "strong yes"]
@@ -93,16 +96,50 @@ def vote(
             if label == "strong yes":
                 label = "yes"
             reasons.append(f"named a principle unprompted in {unprompted} of {len(main)} answers")
+    retold = _retold(interview, turns, content)
     label = _capped_for_unassessed(label, turns, reasons)
+    capped = _capped_for_retold(label, retold, len(exchanges(turns)), reasons)
+    # What kept a strong yes from this interviewer is the story told again.
+    held_back = (f"the same story again (on {_quoted(exchanges(turns)[retold[0]][0].asked)})"
+                 if capped != label else None)
+    label = capped
     if any(s.signals.point_of_view == "hedged" for s in scored):
         reasons.append("hedged when asked for a position and did not settle it")
     # A yes is a keeper: "yes, but I would not fight to keep them" is a no.
     keeper = label in ("yes", "strong yes")
-    keeper_reason = _keeper_reason(label, scored, _asked(turns), red, content)
+    keeper_reason = _keeper_reason(label, scored, _asked(turns), red, content, held_back)
     return Vote(
         **base, vote=label, keeper=keeper, keeper_reason=keeper_reason, score=mean, reasons=reasons,
         exchange_scores=scores,
     )
+
+
+def capped(label: VoteLabel, interview: PlannedInterview, turns: list[TurnView],
+           content: Content | None = None) -> tuple[VoteLabel, list[str]]:
+    """`label` under this interview's evidence caps, whoever proposed it, with their reasons.
+
+    The caps are the offline vote's own: a question declined or left unanswered
+    (`_capped_for_unassessed`) and a story told again (`_capped_for_retold`). The LLM's vote is
+    held to them too, so a capped yes cannot come back from the model as a strong yes.
+    """
+    content = content or default_content()
+    reasons: list[str] = []
+    label = _capped_for_unassessed(label, turns, reasons)
+    retold = _retold(interview, turns, content)
+    return _capped_for_retold(label, retold, len(exchanges(turns)), reasons), reasons
+
+
+def _retold(interview: PlannedInterview, turns: list[TurnView], content: Content) -> list[int]:
+    """The exchanges whose answer retold a story already told in this interview, with no
+    different example when asked for one (in a style that asks for stories)."""
+    settings = content.stages.get(interview.stage)
+    groups = exchanges(turns)
+    if settings is None:
+        return []
+    noticed = [index < len(interview.questions) and content.style(
+        style_of(settings, interview.questions[index], interview)).notices_retold
+        for index in range(len(groups))]
+    return retold_exchanges(groups, noticed)
 
 
 def _capped_for_unassessed(label: VoteLabel, turns: list[TurnView],
@@ -128,6 +165,19 @@ def _capped_for_unassessed(label: VoteLabel, turns: list[TurnView],
     return min(label, ceiling, key=LADDER.index)
 
 
+def _capped_for_retold(label: VoteLabel, retold: list[int], questions: int,
+                       reasons: list[str]) -> VoteLabel:
+    """A question answered with a story already told in this interview, and no different example
+    when asked for one, is scored, but what it shows is the same situation again, not this
+    question's value: like a declined question, it rules out a strong yes (one story told for
+    everything is evidence about one situation, not about breadth)."""
+    if not retold:
+        return label
+    reasons.append(f"told a story already told for {len(retold)} of {questions} questions: "
+                   "evidence about one situation, not about breadth")
+    return min(label, "yes", key=LADDER.index)
+
+
 def _main_answers(turns: list[TurnView]) -> list[TurnView]:
     """The scored answer to each bank question itself: its first turn, or the reply after the
     candidate's requests to hear it again or for a moment (a request is not an answer)."""
@@ -147,9 +197,10 @@ def _asked(turns: list[TurnView]) -> list[str]:
 
 
 def _keeper_reason(label: VoteLabel, scored: list[AnswerScore], asked: list[str],
-                   red: list[str], content: Content) -> str:
+                   red: list[str], content: Content, held_back: str | None = None) -> str:
     """The keeper answer for the vote's band (prompts/keeper.yaml), naming the strongest and the
-    weakest things heard and where, so it cannot praise what the reasons fault."""
+    weakest things heard and where, so it cannot praise what the reasons fault (`held_back`, a
+    story told again, is the weakest thing when there is no red flag)."""
     answers = content.keeper.answers
     # Best first and worst first; a tie goes to the earlier exchange, as in the spread reason.
     best_first = sorted(range(len(scored)), key=lambda i: (-scored[i].overall, i))
@@ -161,7 +212,7 @@ def _keeper_reason(label: VoteLabel, scored: list[AnswerScore], asked: list[str]
     strongest = next((_note(note) + where(i) for i in best_first
                       for note in scored[i].strengths), answers.no_strength)
     red_at = next((i for i in worst_first for f in scored[i].flags if f in red), None)
-    weakest = (_note(red[0]) + where(red_at) if red and red_at is not None else
+    weakest = (_note(red[0]) + where(red_at) if red and red_at is not None else held_back or
                next((_note(note) + where(i) for i in worst_first
                      for note in [*scored[i].flags, *scored[i].gaps]), answers.no_weakness))
     return answers.for_vote(label).format(strongest=strongest, weakest=weakest)
@@ -173,7 +224,8 @@ def _note(note: str) -> str:
 
 
 def _quoted(text: str) -> str:
-    return f"\"{text if len(text) <= 60 else text[:57] + '...'}\""
+    """A question in quotes, cut at a word (not mid-word) when it is long."""
+    return f"\"{textwrap.shorten(text, width=60, placeholder='...')}\""
 
 
 def _spread_reason(

@@ -98,13 +98,28 @@ class InterviewEngine:
             self._say(index, where.opening(index, self.state.started.seed), None)
         for question_index in range(len(plan.questions)):
             self._run_exchange(index, question_index)
-        vote = self.steps.vote(index)
-        self._say(
-            index,
-            settings.closing.format(name=plan.interviewer_name, role=plan.interviewer_role),
-            None,
-        )
-        self.parts.console.vote(vote)
+        closing = settings.closing.format(name=plan.interviewer_name, role=plan.interviewer_role)
+        while True:
+            # The vote is asked before the closing line is said, so the line covers part of it.
+            self.steps.start_vote(index)
+            if not self._went_on_over_closing(index, self._say(index, closing, None)):
+                break
+            self.steps.drop_vote(index)  # asked before the rest of the answer was heard
+            self._exchange_loop(index, self._interview(index).turns[-1].asked.question_index)
+        self.parts.console.vote(self.steps.vote(index))
+
+    def _went_on_over_closing(self, index: int, utterance: Utterance | None) -> bool:
+        """True (and logged) when the candidate went on with their last answer over the closing
+        line: as over a next question, the line is withdrawn into the last answer's exchange."""
+        turns = self._interview(index).turns
+        last = turns[-1] if turns else None
+        if last is None or not went_on("question", utterance, last):
+            return False
+        self.parts.console.info(WENT_ON_NOTE)
+        self.emit(QuestionAsked(turn=self.state.next_turn, interview=index,
+                                question_index=last.asked.question_index, kind="follow_up",
+                                text=utterance.text, talked_over=True, went_on=True))
+        return True
 
     def _run_exchange(self, index: int, question_index: int) -> None:
         interview = self._interview(index)

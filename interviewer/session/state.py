@@ -230,6 +230,8 @@ def move_context(interview: InterviewState, question_index: int, exchange: list[
     last = exchange[-1].turn
     question = plan.questions[question_index]
     budget = settings_for(content, plan.stage, question, plan).max_follow_ups
+    asked_before = sorted({t.asked.question_index for t in interview.turns
+                           if t.asked.question_index < question_index})
     return MoveContext(
         stage=plan.stage,
         question=question,
@@ -237,6 +239,7 @@ def move_context(interview: InterviewState, question_index: int, exchange: list[
         follow_ups_left=budget - (len(exchange) - 1),
         variant=random.Random(f"{seed}:{last}").randrange(1 << 16),
         interviewer=plan,
+        earlier=[turn_views(interview.exchange(i)) for i in asked_before],
     )
 
 

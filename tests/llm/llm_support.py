@@ -342,6 +342,26 @@ def run_session(folder: Path, brain, answers: list[str], stage: str = "manager",
     `questions` keeps only the first questions of each interview (a short session that still
     ends in a vote); `answer_source` replaces the scripted answers.
     """
+    store, parts = start_session(folder, brain, answers, stage, seed, speaker, questions,
+                                 answer_source, score_in_background)
+    engine = InterviewEngine(store, parts)
+    try:
+        state = engine.run()
+        finished = True
+    except AnswersExhausted:
+        state, finished = engine.state, False
+    write_derived(store, state)
+    return SessionRun(store=store, state=state, console=parts.console.out.getvalue(),
+                      finished=finished)
+
+
+def start_session(folder: Path, brain, answers: list[str], stage: str = "manager",
+                  seed: int = 7, speaker: FakeSpeaker | None = None,
+                  questions: int | None = None, answer_source=None,
+                  score_in_background: bool = False,
+                  status=None) -> tuple[SessionStore, EngineParts]:
+    """A new session's store (its plan logged) and the parts the CLI would give its engine;
+    `status` is where the console's counting status lines go. See `run_session`."""
     content = default_content()
     store = SessionStore.create(folder, stage)
     loop = stage == "loop"
@@ -352,20 +372,13 @@ def run_session(folder: Path, brain, answers: list[str], stage: str = "manager",
         session_id=store.session_id, mode="loop" if loop else "practice", seed=seed,
         cold_start=loop, brain=brain.name, input="script", interviews=plans,
     ))
-    out = io.StringIO()
     fallback = brain if isinstance(brain, OfflineBrain) else OfflineBrain(content)
     source = answer_source or ScriptedAnswers(
         write_answers(folder / f"answers-{stage}.txt", answers))
     parts = EngineParts(
-        brain=brain, fallback=fallback, console=Console(out=out, echo_answers=True),
+        brain=brain, fallback=fallback,
+        console=Console(out=io.StringIO(), echo_answers=True, status=status),
         answers=source, content=content, speaker=speaker,
         score_in_background=score_in_background,
     )
-    engine = InterviewEngine(store, parts)
-    try:
-        state = engine.run()
-        finished = True
-    except AnswersExhausted:
-        state, finished = engine.state, False
-    write_derived(store, state)
-    return SessionRun(store=store, state=state, console=out.getvalue(), finished=finished)
+    return store, parts

@@ -123,6 +123,22 @@ def test_the_next_move_is_asked_within_the_move_budget(server, monkeypatch):
             variant=0))
 
 
+def test_without_a_set_budget_a_slow_server_gets_the_time_its_measured_pace_needs(server):
+    # SmolLM2-135M on 2 cores takes 5-25 s per move: a fixed 3 s made nearly every move fall
+    # back. Once a reply is timed, the move waits what this endpoint needs (within bounds).
+    brain = llm_brain(server.base_url, timeout=30)
+    context = MoveContext(stage="manager", question=QUESTION, exchange=exchange(),
+                          follow_ups_left=2, variant=0)
+    slow_move = Reply(content=json.dumps(move_reply("next_question")), delay=3.6)
+    server.script = [slow_move]
+    with pytest.raises(BrainError, match="3s budget"):  # nothing timed yet: the floor
+        brain.next_move(context)
+    server.script = [Reply(content=json.dumps(score_reply(quotes=[])), delay=0.3), slow_move]
+    brain.score(AnswerContext(stage="manager", question=QUESTION, asked=QUESTION.text,
+                              answer=STORY))
+    assert brain.next_move(context).action == "next_question"  # 3.6 s, within the sized budget
+
+
 def test_report_strings_from_the_server_are_checked_before_they_reach_the_score(server):
     reply = score_reply(quotes=[])
     reply["strengths"] = ["2022-04-21", "value_strength", "owned the rollback decision"]

@@ -11,6 +11,8 @@ import pytest
 from interviewer.brains.llm.config import (
     DEFAULT_MODEL,
     LOCAL_PLACEHOLDER_KEY,
+    MOVE_BUDGET_CEILING,
+    MOVE_BUDGET_FLOOR,
     LLMSettings,
     Secret,
     settings_from_env,
@@ -99,3 +101,19 @@ def test_openai_is_not_imported_until_a_request_is_made():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_move_budget_is_sized_from_the_pace_unless_the_user_set_it():
+    local = {"INTERVIEWER_LLM_BASE_URL": "http://127.0.0.1:9/v1"}
+    sized = settings_from_env(local)
+    assert sized.move_budget is None and "by the server's speed" in sized.describe()
+    assert sized.move_budget_for(None) == MOVE_BUDGET_FLOOR  # nothing timed yet
+    assert sized.move_budget_for(0.8) == MOVE_BUDGET_FLOOR  # a fast server
+    assert sized.move_budget_for(7.04) == 7.0
+    assert sized.move_budget_for(600) == MOVE_BUDGET_CEILING  # the candidate waits at most this
+    for chosen in (settings_from_env({**local, "INTERVIEWER_LLM_MOVE_SECONDS": "40"}),
+                   settings_from_env(local, move_budget=40)):
+        assert chosen.move_budget == 40 and "next move within 40s" in chosen.describe()
+        assert {chosen.move_budget_for(n) for n in (None, 0.8, 600)} == {40}
+    with pytest.raises(UserError, match="INTERVIEWER_LLM_MOVE_SECONDS"):
+        settings_from_env({**local, "INTERVIEWER_LLM_MOVE_SECONDS": "0"})

@@ -22,8 +22,8 @@ from tests.llm.real_llm import MODEL_NAME
 from tests.support import run_cli, write_answers
 
 # On a busy 2-core machine a move takes SmolLM2 5-25 s (prompt processing dominates); the
-# default budget (3 s) is for real hardware. The tests give the model room to answer so that
-# its own moves are exercised, and check the budget holds.
+# default budget (sized from the pace) stops at 15 s. The tests give the model room to answer so
+# that its own moves are exercised, and check the budget holds.
 MOVE_SECONDS = 40
 TIMEOUT = 120
 ANSWERS = [

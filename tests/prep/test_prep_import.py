@@ -60,14 +60,40 @@ def test_weak_answers_are_not_stories(weak_sessions):
 def test_a_story_told_three_times_makes_one_draft(retold_session):
     state = build_state(list_sessions(retold_session)[0].read())
     told = [ex[0].asked.turn for _, ex in exchanges(state)]
-    assert len(told) == 3  # three bank questions, each answered with the same story
+    # Three bank questions, each answered with the same story, and the same story again the two
+    # times the interviewer asked for a different one.
+    assert len(told) == 5
 
     result = drafts_from_session(state, StoryBank())
 
     assert len(result.drafts) == 1, [d.id for d in result.drafts]
     draft = result.drafts[0]
-    assert draft.source.turns == told
-    assert f"told this story 3 times in that session (turns {', '.join(map(str, told))})" in (
+    assert draft.source.turns == [t.asked.turn for _, ex in exchanges(state) for t in ex]
+    assert f"told this story 5 times in that session (turns {', '.join(map(str, told))})" in (
         draft.notes
     )
     assert draft.action.count("made the call to delay it") == 1  # each sentence once
+
+
+def test_a_story_retold_in_other_words_makes_one_draft_and_a_new_example_its_own(tmp_path):
+    from interviewer.session.engine import InterviewEngine
+    from interviewer.testing import FakeAnswers
+    from tests.rubric.retold_stories import RETOLD_STRONG_STORY
+    from tests.support import STRONG_STORIES, STRONG_STORY, engine_parts, start_practice
+
+    store = start_practice(tmp_path, "manager", seed=1)
+    # The playback story, the same story in other words (the interviewer asks for another),
+    # a different example, and a third story.
+    script = [STRONG_STORY, RETOLD_STRONG_STORY[0], STRONG_STORIES[1], STRONG_STORIES[2]]
+    InterviewEngine(store, engine_parts(FakeAnswers(script))).run()
+    state = build_state(store.read())
+    assert [t.asked.gap for t in state.turns] == [None, None, "retold", None]
+
+    result = drafts_from_session(state, StoryBank())
+
+    assert [d.source.turns for d in result.drafts] == [[1, 2], [3], [4]], result.skipped
+    playback, checkout, _ = result.drafts
+    assert "told this story 2 times in that session (turns 1, 2)" in playback.notes
+    assert "checkout team" in checkout.action and "playback" not in checkout.action
+    plan = state.interviews[0].plan
+    assert checkout.source.question == plan.questions[1].text  # not the follow-up's words

@@ -139,11 +139,16 @@ class ScriptedInput(SharedInput):
             self._callback(samples[start:start + WINDOW, None], WINDOW, None, None)
 
 
-def scripted_watch(samples: np.ndarray, settings: BargeInSettings | None = None):
-    """Run one watched 'playback' over `samples`; returns the BargeIn and its input."""
-    source = ScriptedInput()
+def scripted_watch(samples: np.ndarray, settings: BargeInSettings | None = None,
+                   barge_in: BargeIn | None = None):
+    """Run one watched 'playback' over `samples` (with `barge_in`'s memory of earlier lines,
+    if given); returns the BargeIn and its input."""
     stopped = threading.Event()
-    barge_in = BargeIn(stopped.set, source, settings)
+    if barge_in is None:
+        barge_in = BargeIn(stopped.set, ScriptedInput(), settings)
+    else:
+        barge_in.stop = stopped.set
+    source = barge_in.source
     with barge_in.watch():
         source.push(samples)
         # The watcher reads far faster than real time; give it the time it needs.
@@ -183,6 +188,36 @@ def test_noise_during_playback_is_no_barge_in_and_leaves_nothing_for_the_answer(
     barge_in, source = scripted_watch(noise)
     assert not barge_in.last_barged_in and barge_in.last_onset is None
     assert source.pending() == 0 and not source.handed_over
+
+
+def test_with_no_echo_on_earlier_lines_the_candidate_can_cut_in_from_the_first_syllable(
+        spoken_answer):
+    """Headphones: once two lines played out with no echo, nothing is learned at a line's start,
+    so a candidate going on with an answer at once is heard (before, their own voice was taken
+    for the echo during the first second, and the line played on)."""
+    voice_audio = load_audio(spoken_answer).samples.astype(np.float32)
+    early = np.concatenate([np.zeros(1_600, np.float32), voice_audio])  # speaks 0.1 s in
+    first, _ = scripted_watch(early)
+    assert not first.last_barged_in  # a session's first line: learning, as before
+    quiet = np.zeros(16_000 * 2, np.float32)
+    barge_in = BargeIn(lambda: None, ScriptedInput())
+    for _ in range(2):
+        scripted_watch(quiet, barge_in=barge_in)
+        assert not barge_in.last_barged_in
+    assert barge_in.hears_no_echo
+    scripted_watch(early, barge_in=barge_in)
+    assert barge_in.last_barged_in and barge_in.last_onset < 0.6
+
+
+def test_a_line_that_brings_echo_ends_the_no_echo_shortcut():
+    rng = np.random.default_rng(2)
+    barge_in = BargeIn(lambda: None, ScriptedInput())
+    for _ in range(2):
+        scripted_watch(np.zeros(16_000 * 2, np.float32), barge_in=barge_in)
+    assert barge_in.hears_no_echo
+    echo_like = (rng.standard_normal(16_000 * 2) * 0.02).astype(np.float32)
+    scripted_watch(echo_like, barge_in=barge_in)  # heard, but not speech: played out
+    assert not barge_in.last_barged_in and not barge_in.hears_no_echo
 
 
 def test_a_disabled_barge_in_does_not_touch_the_microphone():
@@ -355,6 +390,39 @@ def test_the_interviewers_echo_neither_stops_it_nor_leaks_into_the_answer(
     # Only the answer: the question's echo (seconds of speech) was dropped at its end.
     assert speech_span(audio.samples, 16_000) == pytest.approx(
         speech_span(clip.samples, clip.sample_rate), abs=0.3)
+
+
+def test_with_headphones_the_candidate_cuts_in_at_a_lines_very_start(interview, spoken_answer):
+    """Going on with an answer the interviewer took for finished: the candidate talks 0.2 s into
+    the line. Before, the first second's speech was learned as echo and the line played on."""
+    speaker, microphone, barge_in = interview
+    for _ in range(2):
+        assert not speaker.say("Thanks, that is helpful. Let's go on to the next part.").interrupted
+    played = talk_during_playback(speaker, spoken_answer, after=0.2)
+    utterance = speaker.say(LINE * 2, voice="female")
+    assert utterance.interrupted and barge_in.last_barged_in
+    audio = microphone.listen(max_seconds=60)
+    finish_talking(played)
+    clip = load_audio(spoken_answer)
+    assert audio.ended_by == "silence"
+    # Nothing of the candidate's first words was lost to the wait for the canceller's verdict.
+    assert speech_span(audio.samples, 16_000) == pytest.approx(
+        speech_span(clip.samples, clip.sample_rate), abs=0.25)
+
+
+def test_speakers_turned_up_after_lines_with_no_echo_still_do_not_stop_the_line(
+        interview, request, tmp_path):
+    """The no-echo shortcut (nothing learned at a line's start once lines bring no echo) must
+    not let an echo that appears later stop a line: the canceller looks for it first."""
+    speaker, _, barge_in = interview
+    for _ in range(2):  # headphones, as far as the microphone can tell
+        assert not speaker.say("Thanks, that is helpful. Let's go on to the next part.").interrupted
+    assert barge_in.hears_no_echo
+    request.getfixturevalue("echo")  # now the speakers are heard
+    wait_for_echo(request.getfixturevalue("virtual_audio")["interviewer"], tmp_path)
+    utterance = speaker.say(LINE * 2, voice="male")
+    assert not utterance.interrupted and not barge_in.last_barged_in
+    assert not barge_in.hears_no_echo
 
 
 def test_candidate_louder_than_the_echo_still_barges_in(interview, echo, spoken_answer):

@@ -7,7 +7,8 @@ import time
 
 import numpy as np
 
-from interviewer.live.incremental import IncrementalSettings, IncrementalTranscriber
+from interviewer.live.incremental import IncrementalTranscriber
+from interviewer.live.incremental_settings import IncrementalSettings
 from interviewer.live.wav import load_audio
 from interviewer.session.ports import Audio
 from interviewer.testing import FakeTranscriber

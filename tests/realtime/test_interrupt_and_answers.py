@@ -10,7 +10,7 @@ import numpy as np
 from interviewer.brains.base import InterjectContext
 from interviewer.live.capture import CapturedAudio, SoundDeviceMicrophone
 from interviewer.live.endpointing import Endpointer, EndpointSettings
-from interviewer.live.incremental import IncrementalSettings
+from interviewer.live.incremental_settings import IncrementalSettings
 from interviewer.live.streaming_answers import StreamingVoiceAnswers
 from interviewer.live.wav import read_wav
 from interviewer.rubric.content import load_content

@@ -44,7 +44,7 @@ def test_libasound_reports_go_through_the_filter():
 
 def test_voice_sessions_install_the_filter_before_the_voice_parts(monkeypatch, tmp_path):
     """Live sessions (not only replay) keep xrun lines off the interview screen."""
-    from interviewer.cli import interview
+    from interviewer.cli import session_inputs
     from interviewer.live import alsa_messages, options
 
     order = []
@@ -54,6 +54,6 @@ def test_voice_sessions_install_the_filter_before_the_voice_parts(monkeypatch, t
         order.append("voice")
         return options.VoiceParts(speaker=None, answers=None, transcriber=None)
 
-    monkeypatch.setattr(interview, "build_voice", fake_build_voice)
-    interview._inputs(False, None, options.VoiceSettings(model="embedded"))
+    monkeypatch.setattr(session_inputs, "build_voice", fake_build_voice)
+    session_inputs.build_inputs(False, None, options.VoiceSettings(model="embedded"))
     assert order == ["filter", "voice"]

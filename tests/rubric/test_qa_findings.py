@@ -186,3 +186,27 @@ def test_a_value_named_as_the_stories_principle_is_evidence_for_it():
     assert evidence("The principle I was acting on was courage.") == {}
     assert "Courage" not in evidence("My principles are courage, judgment and integrity. "
                                      "I worked on the payments team.")
+
+
+def test_a_long_question_quoted_in_the_vote_is_cut_at_a_word():
+    """QA: the vote read 'worst "Tell me about a time ... frustra..." 23'."""
+    from interviewer.brains.base import TurnView
+    from interviewer.rubric.voting import vote
+    from interviewer.session.events import PlannedInterview
+
+    long_q = PlannedQuestion(id="l", text="Tell me about a time a colleague did something "
+                             "that frustrated you, and what you did about it.",
+                             values=["Inclusion"], topic="conflict")
+    plan = PlannedInterview(stage="manager", interviewer_id="x", interviewer_name="X",
+                            interviewer_role="r", questions=[long_q, FEEDBACK_Q])
+    answers = ["I don't really know.", "My lead told me my updates were too long, so now I "
+               "open with the decision and the number, and my reviews got shorter."]
+    turns = [TurnView(turn=i, kind="question", asked=q.text, answer=a)
+             for i, (q, a) in enumerate(zip(plan.questions, answers, strict=True))]
+    reason = vote(plan, turns).reasons[0]
+    quoted = [part for part in reason.split('"')[1::2] if part.endswith("...")]
+    assert quoted, reason
+    for part in quoted:
+        cut = part.removesuffix("...")
+        whole = next(q.text for q in plan.questions if q.text.startswith(cut))
+        assert whole[len(cut)] == " " or cut.endswith((",", ".")), part

@@ -87,7 +87,7 @@ class LLMBrain:
             exchange=exchange, follow_ups_left=follow_ups_left,
         )
         claimed = self.client.structured(messages, LLMMove,
-                                         budget=self.client.settings.move_budget)
+                                         budget=self.client.move_budget(messages, LLMMove))
         why = report_lines([claimed.why])
         claimed = claimed.model_copy(update={"why": why[0] if why else "the LLM's choice"})
         if claimed.action == "follow_up":
@@ -128,7 +128,7 @@ class LLMBrain:
             return offline  # nothing to judge; the rule-based "no answers" vote says so
         claimed = self.client.structured(self.messages.vote(plan=interview, turns=turns), LLMVote)
         claimed, repairs = consistent_vote(claimed)
-        vote = guard.checked_vote(claimed, offline, interview)
+        vote = guard.checked_vote(claimed, offline, interview, turns, self.content)
         return vote.model_copy(update={"reasons": [*vote.reasons, *repairs]}) if repairs else vote
 
     def interject(self, context: InterjectContext) -> Interruption | None:

@@ -17,12 +17,13 @@ How a call goes:
    mode that worked (with the schema when json_schema is supported), quoting the problem back.
 4. A refusal or a content-filter stop is final; so is an HTTP 200 that is not a chat completion
    (a non-JSON body, an HTML page, `{}`, no choices, a choice without a message).
+
+Reading a completion is in `completion.py`; the wording of failures, key scrubbed, in `wording.py`.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Sequence
 from typing import Any, TypeVar
@@ -30,7 +31,15 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from interviewer.brains.base import BrainError
-from interviewer.brains.llm.config import LLMSettings, safe_url
+from interviewer.brains.llm import wording
+from interviewer.brains.llm.completion import (
+    CUT_OFF,
+    BadOutput,
+    NotACompletion,
+    read_completion,
+    validation_problem,
+)
+from interviewer.brains.llm.config import LLMSettings
 from interviewer.brains.llm.pace import Pace
 from interviewer.errors import UserError
 
@@ -41,13 +50,9 @@ Message = dict[str, str]
 # run: a dead endpoint should not cost a timeout on every turn.
 GIVE_UP_AFTER = 3
 DEFAULT_REPLY_TOKENS = 400
-_DETAIL_CHARS = 300
 _ERROR_CHARS = 1500
 _UNSUPPORTED_HINTS = ("response_format", "json_schema", "schema", "structured", "json")
-_KEY_LIKE = re.compile(r"\b(?:sk|key|tok)-[A-Za-z0-9_\-*]{6,}")
-_FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL)
 
-CUT_OFF = "the reply was cut off before the JSON ended; keep it shorter"
 GIVEN_UP = ("the LLM endpoint failed {count} times in a row; not calling it again in this run, "
             "so the offline interviewer takes every remaining step")
 REPAIR_INSTRUCTION = (
@@ -72,16 +77,8 @@ def import_openai() -> Any:
     return openai
 
 
-class _BadOutput(Exception):
-    """The reply was not a valid instance of the schema (the repair step handles it)."""
-
-
 class _SchemaUnsupported(Exception):
     """The server rejected response_format=json_schema."""
-
-
-class _NotACompletion(Exception):
-    """An HTTP 200 whose body is not a chat completion; nothing in it can be repaired."""
 
 
 class StructuredClient:
@@ -130,13 +127,19 @@ class StructuredClient:
             raise BrainError(self._explain(exc)) from exc
         except openai.OpenAIError as exc:
             raise BrainError(self._explain(exc)) from exc
-        except _NotACompletion as exc:
+        except NotACompletion as exc:
             self.failures_in_a_row += 1
-            where = safe_url(self.settings.base_url or "") or "the OpenAI API"
-            raise BrainError(f"{where} answered HTTP 200 with {exc}, not a chat completion") \
-                from None
+            raise BrainError(f"{wording.where(self.settings)} answered HTTP 200 with {exc}, "
+                             "not a chat completion") from None
         self.failures_in_a_row = 0
         return result
+
+    def move_budget(self, messages: Sequence[Message], schema: type[BaseModel]) -> float:
+        """The seconds a next-move request may take: the user's setting, else what this
+        endpoint needs for it by its measured pace, within the settings' bounds."""
+        chars = sum(len(m["content"]) for m in messages)
+        tokens = getattr(schema, "reply_tokens", DEFAULT_REPLY_TOKENS)
+        return self.settings.move_budget_for(self.pace.needed(chars, tokens))
 
     # -- the steps ---------------------------------------------------------------------------
 
@@ -149,13 +152,13 @@ class StructuredClient:
                 except _SchemaUnsupported:
                     self.json_schema_supported = False
             return self._ask(messages, schema, "json_object", deadline)
-        except _BadOutput as first:
+        except BadOutput as first:
             repair = REPAIR_INSTRUCTION.format(problem=str(first)[:_ERROR_CHARS])
             mode = "json_schema" if self.json_schema_supported else "json_object"
             try:
                 return self._ask(_with_note(messages, "user", repair, at_end=True), schema,
                                  mode, deadline)
-            except _BadOutput as second:
+            except BadOutput as second:
                 raise BrainError(f"the reply was unusable after one repair ({second})") from None
 
     def _ask(self, messages: list[Message], schema: type[Schema], mode: str,
@@ -204,7 +207,7 @@ class StructuredClient:
                 )
         except openai.LengthFinishReasonError:
             self._accepted(mode)
-            raise _BadOutput(CUT_OFF) from None
+            raise BadOutput(CUT_OFF) from None
         except openai.ContentFilterFinishReasonError:
             raise BrainError("the server's content filter stopped the reply") from None
         except openai.APIStatusError as exc:
@@ -214,14 +217,15 @@ class StructuredClient:
             raise
         except ValidationError as exc:  # the SDK validates the JSON against the schema
             self._accepted(mode)
-            raise _BadOutput(_validation_problem(exc)) from None
+            raise BadOutput(validation_problem(exc)) from None
         except openai.OpenAIError:
             raise
         except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
             # The SDK could not read the body at all (not JSON, an HTML page...).
-            raise _NotACompletion(f"a body it could not read ({type(exc).__name__})") from None
+            raise NotACompletion(f"a body it could not read ({type(exc).__name__})") from None
         self._learn(completion, time.monotonic() - started)
-        result = self._read(completion, schema, mode)
+        result = read_completion(completion, schema, mode,
+                                 lambda text: wording.scrub(text, self.settings))
         self._accepted(mode)  # only now: a body that is no completion says nothing about it
         return result
 
@@ -229,37 +233,6 @@ class StructuredClient:
         """The server took a json_schema request (whatever the model wrote): keep using it."""
         if mode == "json_schema":
             self.json_schema_supported = True
-
-    def _read(self, completion: Any, schema: type[Schema], mode: str) -> Schema:
-        """The schema instance in a completion, checking its shape step by step."""
-        choices = getattr(completion, "choices", None)
-        if isinstance(completion, (str, bytes)) or not isinstance(choices, list):
-            raise _NotACompletion("a body without choices")
-        if not choices:
-            raise _NotACompletion("an empty list of choices")
-        choice = choices[0]
-        message = getattr(choice, "message", None)
-        if message is None:
-            raise _NotACompletion("a choice without a message")
-        if getattr(choice, "finish_reason", None) == "content_filter":
-            raise BrainError("the server's content filter stopped the reply")
-        refusal = getattr(message, "refusal", None)
-        if refusal:
-            raise BrainError(f"the model refused: {self._scrub(str(refusal))[:_DETAIL_CHARS]}")
-        if getattr(choice, "finish_reason", None) == "length":
-            raise _BadOutput(CUT_OFF)
-        if mode == "json_schema":
-            parsed = getattr(message, "parsed", None)
-            if parsed is None:
-                raise _BadOutput("the reply was empty")
-            return parsed
-        text = _unfence(getattr(message, "content", None) or "")
-        if not text:
-            raise _BadOutput("the reply was empty")
-        try:
-            return schema.model_validate_json(text)
-        except ValidationError as exc:
-            raise _BadOutput(_validation_problem(exc)) from None
 
     def _learn(self, completion: Any, seconds: float) -> None:
         usage = getattr(completion, "usage", None)
@@ -283,39 +256,8 @@ class StructuredClient:
 
     def _explain(self, exc: Exception) -> str:
         """A one-line reason for the session's Note: no key, no traceback."""
-        openai = import_openai()
-        where = safe_url(self.settings.base_url) if self.settings.base_url else "the OpenAI API"
-        tries = f"after {self.settings.max_retries} retries"
-        if isinstance(exc, openai.APITimeoutError):
-            learned = " (learned from its speed)" if self.pace.known else ""
-            return f"no reply from {where} within {self.last_timeout:.3g}s{learned}"
-        if isinstance(exc, openai.APIConnectionError):
-            return f"could not connect to {where} {tries}"
-        if isinstance(exc, openai.APIStatusError):
-            code = exc.status_code
-            if code == 429:
-                return f"rate-limited by {where} (HTTP 429) {tries}"
-            if code >= 500:
-                return f"server error from {where} (HTTP {code}) {tries}"
-            if code in (401, 403):
-                return f"{where} rejected the API key (HTTP {code}); check OPENAI_API_KEY"
-            if code == 404:
-                return (
-                    f"model {self.settings.model!r} or the URL was not found at {where} "
-                    "(HTTP 404); check INTERVIEWER_LLM_MODEL and INTERVIEWER_LLM_BASE_URL"
-                )
-            return f"{where} refused the request (HTTP {code}): {self._detail(exc)}"
-        return f"{type(exc).__name__}: {self._detail(exc)}"
-
-    def _detail(self, exc: Exception) -> str:
-        return self._scrub(" ".join(str(exc).split()))[:_DETAIL_CHARS]
-
-    def _scrub(self, text: str) -> str:
-        """Remove the API key (and anything key-shaped) from text a server sent back."""
-        key = self.settings.api_key.reveal()
-        if key and len(key) >= 4:
-            text = text.replace(key, "[redacted]")
-        return _KEY_LIKE.sub("[redacted]", text)
+        return wording.explain(import_openai(), exc, self.settings, self.last_timeout,
+                               self.pace.known)
 
 
 def _with_note(messages: list[Message], role: str, note: str, at_end: bool) -> list[Message]:
@@ -344,17 +286,3 @@ def _transient(exc: Exception) -> bool:
 def _about_response_format(exc: Exception) -> bool:
     text = " ".join(str(part) for part in (exc, getattr(exc, "body", ""))).lower()
     return any(hint in text for hint in _UNSUPPORTED_HINTS)
-
-
-def _validation_problem(exc: ValidationError) -> str:
-    problems = []
-    for error in exc.errors()[:5]:
-        where = ".".join(str(part) for part in error["loc"]) or "the reply"
-        problems.append(f"{where}: {error['msg']}")
-    return "; ".join(problems)
-
-
-def _unfence(text: str) -> str:
-    """Local models often wrap JSON in a code fence even in JSON mode."""
-    match = _FENCE.match(text)
-    return (match.group(1) if match else text).strip()

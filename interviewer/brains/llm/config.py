@@ -26,8 +26,12 @@ DEFAULT_MODEL = "gpt-4o-mini"
 # Local models on a laptop CPU can take tens of seconds for a scoring call.
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_RETRIES = 2
-# The candidate waits in silence while the next move is chosen: past this, the offline probe.
-DEFAULT_MOVE_BUDGET = 3.0
+# The candidate waits in silence while the next move is chosen: past its budget, the offline
+# probe. Unless MOVE_BUDGET_ENV sets it, the budget is what the server needs for that request by
+# its measured pace (pace.py), within these bounds: the floor until a reply has been timed (and
+# for a fast server), the ceiling for a slow one (SmolLM2-135M on 2 busy cores: a move 5-25 s).
+MOVE_BUDGET_FLOOR = 3.0
+MOVE_BUDGET_CEILING = 15.0
 # Low temperature and a fixed seed: a re-score of the same answers should give the same verdict.
 TEMPERATURE = 0.2
 SEED = 7
@@ -73,7 +77,7 @@ class LLMSettings:
     base_url: str | None = None  # None: the OpenAI API
     timeout: float = DEFAULT_TIMEOUT
     max_retries: int = DEFAULT_RETRIES
-    move_budget: float = DEFAULT_MOVE_BUDGET
+    move_budget: float | None = None  # None: sized from the server's pace
     temperature: float = TEMPERATURE
     seed: int = SEED
     api_key: Secret = field(default_factory=lambda: Secret(""), repr=False, compare=False)
@@ -82,10 +86,19 @@ class LLMSettings:
         """One line for status output and error messages (never the key)."""
         where = safe_url(self.base_url) if self.base_url else "the OpenAI API"
         key = "set" if self.api_key and self.api_key.reveal() != LOCAL_PLACEHOLDER_KEY else "none"
+        move = (f"{self.move_budget:g}s" if self.move_budget is not None
+                else f"{MOVE_BUDGET_FLOOR:g}-{MOVE_BUDGET_CEILING:g}s by the server's speed")
         return (
             f"model {self.model} at {where} (timeout {self.timeout:g}s, "
-            f"{self.max_retries} retries, next move within {self.move_budget:g}s, API key {key})"
+            f"{self.max_retries} retries, next move within {move}, API key {key})"
         )
+
+    def move_budget_for(self, needed: float | None) -> float:
+        """The seconds the next move may take: the user's setting, else `needed` (what the
+        server needs for the request by its pace, None when not known yet) within bounds."""
+        if self.move_budget is not None:
+            return self.move_budget
+        return round(min(MOVE_BUDGET_CEILING, max(MOVE_BUDGET_FLOOR, needed or 0.0)), 1)
 
 
 def settings_from_env(
@@ -113,10 +126,9 @@ def settings_from_env(
     retries = max_retries if max_retries is not None else _whole(env, RETRIES_ENV, DEFAULT_RETRIES)
     if retries < 0:
         raise UserError(f"{RETRIES_ENV} must be 0 or more, e.g. 2")
-    budget = (move_budget if move_budget is not None
-              else _number(env, MOVE_BUDGET_ENV, DEFAULT_MOVE_BUDGET))
-    if not budget > 0:
-        raise UserError(f"{MOVE_BUDGET_ENV} must be a number of seconds above 0, e.g. 3")
+    budget = move_budget if move_budget is not None else _number(env, MOVE_BUDGET_ENV, None)
+    if budget is not None and not budget > 0:
+        raise UserError(f"{MOVE_BUDGET_ENV} must be a number of seconds above 0, e.g. 10")
     key = (env.get(KEY_ENV) or "").strip()
     if not key:
         if url is None:
@@ -128,7 +140,7 @@ def settings_from_env(
         key = LOCAL_PLACEHOLDER_KEY
     return LLMSettings(
         model=model, base_url=url, timeout=float(seconds), max_retries=retries,
-        move_budget=float(budget), api_key=Secret(key),
+        move_budget=float(budget) if budget is not None else None, api_key=Secret(key),
     )
 
 
@@ -152,7 +164,7 @@ def _check_url(url: str) -> str:
     return url.rstrip("/")
 
 
-def _number(env: Mapping[str, str], name: str, default: float) -> float:
+def _number(env: Mapping[str, str], name: str, default: float | None) -> float | None:
     raw = env.get(name)
     if raw is None or not raw.strip():
         return default

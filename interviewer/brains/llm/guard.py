@@ -14,7 +14,8 @@ The model proposes; these functions decide what survives:
   instructions", "score this 10/10") gets no upward room at all;
 - a move respects the follow-up budget and never repeats a probe from the same exchange;
 - a vote stays within one step of the offline vote and its score within +/- BOUND of it; the
-  offline vote reads the raw answers (rubric/voting.py), never the LLM's turn scores.
+  offline vote reads the raw answers (rubric/voting.py), never the LLM's turn scores; and it is
+  held to the offline vote's caps (a declined, unanswered or retold question), with their reasons.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from interviewer.rubric.results import (
 from interviewer.rubric.scoring import STEERING_FLAG, assemble, caps_and_flags
 from interviewer.rubric.signals import is_stuffed
 from interviewer.rubric.stages import StageSettings
-from interviewer.rubric.voting import LADDER
+from interviewer.rubric.voting import LADDER, capped
 from interviewer.session.events import PlannedInterview
 
 BOUND = 20  # for votes
@@ -221,18 +222,24 @@ def checked_move(claimed: LLMMove, exchange: list[TurnView], follow_ups_left: in
                 target_value=claimed.target_value, reason=why)
 
 
-def checked_vote(claimed: LLMVote, offline: Vote, plan: PlannedInterview) -> Vote:
-    """The model's vote, at most one step from the offline vote, with a consistent keeper test."""
+def checked_vote(claimed: LLMVote, offline: Vote, plan: PlannedInterview,
+                 turns: list[TurnView], content: Content) -> Vote:
+    """The model's vote, at most one step from the offline vote and under the offline vote's caps
+    (a question declined, unanswered or answered with a story told again), with a consistent
+    keeper test."""
     index = LADDER.index(claimed.vote)
     anchor = LADDER.index(offline.vote)
-    label = LADDER[max(anchor - 1, min(anchor + 1, index))]
+    stepped = LADDER[max(anchor - 1, min(anchor + 1, index))]
     score = max(offline.score - BOUND, min(offline.score + BOUND, claimed.score))
     score = max(0, min(100, score))
-    keeper = claimed.keeper and label in ("yes", "strong yes")
     reasons = _clean(claimed.reasons) or offline.reasons
-    if label != claimed.vote:
+    if stepped != claimed.vote:
         reasons = [*reasons, f"LLM vote {claimed.vote!r} kept within one step of the offline "
                              f"vote ({offline.vote!r})"]
+    # The offline vote sits under these caps already, but one step above it may not.
+    label, caps = capped(stepped, plan, turns, content)
+    reasons = [*reasons, *(reason for reason in caps if reason not in reasons)]
+    keeper = claimed.keeper and label in ("yes", "strong yes")
     keeper_reason = claimed.keeper_reason.strip()
     if keeper != claimed.keeper or not keeper_reason:
         keeper_reason = NOT_A_KEEPER if not keeper else offline.keeper_reason

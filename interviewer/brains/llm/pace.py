@@ -41,11 +41,18 @@ class Pace:
         self.tokens += completion_tokens
         self.seconds += seconds
 
+    def needed(self, prompt_chars: int, max_tokens: int) -> float | None:
+        """The seconds this endpoint needs for a request of this size, with headroom (None
+        until a reply has been timed)."""
+        if not self._rates:
+            return None
+        tokens = prompt_chars / CHARS_PER_TOKEN + max_tokens
+        return max(self._rates) * tokens * HEADROOM + SLACK_SECONDS
+
     def timeout_for(self, prompt_chars: int, max_tokens: int, budget: float | None = None) -> float:
         """The seconds to wait for a request of this size (and within `budget`, if one is set)."""
-        if self._rates:
-            tokens = prompt_chars / CHARS_PER_TOKEN + max_tokens
-            learned = max(self._rates) * tokens * HEADROOM + SLACK_SECONDS
+        learned = self.needed(prompt_chars, max_tokens)
+        if learned is not None:
             seconds = min(self.configured_timeout, max(FLOOR_SECONDS, learned))
         else:
             seconds = self.configured_timeout

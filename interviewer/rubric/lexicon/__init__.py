@@ -8,6 +8,14 @@ answers, gaming) and what a question asks for. Callers read them as
 
 from __future__ import annotations
 
+from interviewer.rubric.lexicon.follow_ups import (
+    BUT,
+    HINDSIGHT_REPLY,
+    NO_CHANGE,
+    NO_PRINCIPLE,
+    OUTCOME_REPLY,
+    PRINCIPLE_REPLY,
+)
 from interviewer.rubric.lexicon.gaming import (
     FOREIGN_WORDS,
     FUNCTION_WORDS,
@@ -19,6 +27,7 @@ from interviewer.rubric.lexicon.questions import (
     ASKS_FAILURE,
     ASKS_FEEDBACK,
     ASKS_MOTIVATION,
+    ASKS_PAY,
     ASKS_REFLECTION,
     ASKS_SELF,
     ASKS_VALUES,
@@ -34,6 +43,7 @@ from interviewer.rubric.lexicon.reflection import (
     REFLECTION,
 )
 from interviewer.rubric.lexicon.replies import (
+    ASKS_MEANING,
     ASKS_REPEAT,
     ASKS_TIME,
     DECLINES,
@@ -41,8 +51,11 @@ from interviewer.rubric.lexicon.replies import (
     NON_ANSWER_MAX_WORDS,
 )
 from interviewer.rubric.lexicon.screen import (
+    COMP_BARE_FIGURE,
+    COMP_BARE_MAX_WORDS,
     COMP_FLEXIBLE,
     COMP_NUMBER,
+    COMP_NUMBER_SAID,
     COMP_SOURCE,
     MENTORSHIP,
 )
@@ -56,6 +69,7 @@ from interviewer.rubric.lexicon.stance import (
 from interviewer.rubric.lexicon.story import (
     ACTION,
     CLAIMS,
+    EVERYDAY_WORDS,
     FIRST_PLURAL,
     FIRST_SINGULAR,
     GENERIC,
@@ -77,11 +91,18 @@ from interviewer.rubric.lexicon.technical import (
 )
 
 __all__ = [
+    "BUT",
+    "HINDSIGHT_REPLY",
+    "NO_CHANGE",
+    "NO_PRINCIPLE",
+    "OUTCOME_REPLY",
+    "PRINCIPLE_REPLY",
     "ASKS_REFLECTION",
     "ASKS_EXAMPLE",
     "ASKS_SELF",
     "ASKS_VALUES",
     "ASKS_MOTIVATION",
+    "ASKS_PAY",
     "ASKS_FAILURE",
     "INFRASTRUCTURE",
     "ASKS_VOLUME",
@@ -105,14 +126,19 @@ __all__ = [
     "TIME_MARKERS",
     "PAST_STORY",
     "CLAIMS",
+    "EVERYDAY_WORDS",
     "GENERIC",
     "ASKS_FEEDBACK",
     "ASKS_REPEAT",
+    "ASKS_MEANING",
     "ASKS_TIME",
     "DECLINES",
     "NON_ANSWER_MAX_WORDS",
     "EVASIVE",
     "COMP_NUMBER",
+    "COMP_BARE_FIGURE",
+    "COMP_BARE_MAX_WORDS",
+    "COMP_NUMBER_SAID",
     "COMP_SOURCE",
     "COMP_FLEXIBLE",
     "MENTORSHIP",

@@ -34,6 +34,11 @@ ASKS_MOTIVATION = re.compile(
     r"|years? from now|next (?:two|few|\w+) years|why now|do well here|appeal to you"
     r"|turn down an offer|a year after you joined"
 )
+# Questions about pay: a question typed with --question is read as a pay question too.
+ASKS_PAY = re.compile(
+    r"\b(?:salary|salaries|compensation|pay|paid|earn(?:ing|ings)?|total (?:number|comp)|equity|"
+    r"stock options|pay (?:range|expectations?))\b"
+)
 ASKS_FAILURE = re.compile(r"\bfail|outage|goes down|go down|disaster|degrad|resilien|chaos")
 INFRASTRUCTURE = re.compile(
     r"region|outage|deliver|cdn|origin|launch|falling over|fail|availab|microservice|platform|"

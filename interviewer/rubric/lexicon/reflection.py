@@ -34,6 +34,7 @@ REFLECTION = _any(
     r"\bdifferently\b",
     r"\bnext time\b",
     r"\bi (?:learned|learnt|realised|realized)\b",
+    r"\bwhat i took (?:away )?(?:from|out of) (?:it|that|this)\b",
     r"\blessons?\b",
     r"\bi should(?:'ve| have)\b",
     r"\bi (?:under|over)estimated\b",

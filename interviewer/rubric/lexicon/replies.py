@@ -11,6 +11,22 @@ ASKS_REPEAT = _any(
     r"\bwhat was the question\b",
     r"\bdidn'?t (?:catch|hear|get) (?:the|that|your) question\b",
 )
+# A question about the question itself: what it means, or which of the candidate's things it is
+# about ("Sorry, choose between what?", "Which project do you mean?", "Do you mean at my current
+# job?"). Matched only on a short reply that is a question.
+ASKS_MEANING = _any(
+    r"\bwhat do you mean\b",
+    r"\bwhat does (?:that|this|it|\w+) mean\b",
+    r"\b(?:which|what) (?:\w+ ){0,3}(?:do|did) you mean\b",
+    r"\b(?:do|did) you mean\b",
+    r"\bmeaning what\b|\bin what (?:sense|way)\b",
+    r"\b(?:choose|pick|decide) between what\b|\bbetween what and what\b",
+    r"\b(?:choose|pick|decide) (?:what|which)\s*\?",
+    r"\bare you asking (?:about|for|if|whether|me)\b|\bwhat (?:exactly )?are you asking\b",
+    r"\b(?:could|can) you (?:clarify|explain (?:the|that|what you mean))\b",
+    r"\bi don'?t (?:understand|follow|get) the question\b",
+    r"^\W*(?:sorry|pardon|uh|um)?\W*(?:what|meaning)\W*\?",
+)
 ASKS_TIME = _any(
     r"\b(?:take|have|need|give me) (?:a|one) (?:moment|minute|second|sec)\b",
     r"\blet me think\b",

@@ -16,7 +16,7 @@ PRINCIPLE = _any(
     r"should|more important|comes? first|costs? (?:far |way |much )?more|worth|better than|"
     r"beats?|worse|is cheaper|owe|deserve|right to)\b",
     r"\bbecause i (?:believe|believed|think|thought|felt|feel|care|cared|value|valued)\b",
-    r"\bi care(?:d)? (?:more )?about .{1,60}\b(?:than|because|so)\b",
+    r"\bi care(?:d)? (?:more )?about .{1,60}(?:\b(?:than|because|so)\b|,? not just\b)",
     r"\bi(?:'d| would) rather .{1,60}\bthan\b",
     r"\b(?:costs?|cost) (?:far |way |much )?more (?:trust )?than\b",
     r"\bthe value (?:i|that i) (?:was|am)\b",
@@ -28,6 +28,12 @@ PRINCIPLE = _any(
     r"you|if|when|in|nobody|no one|the (?:person|people|team|best|only|right))\b(?! was\b)",
     r"\b(?:only|just) as good as\b",
     r"\bguided by\b",
+    # A rule said as whose job something is, or where something belongs, against the other way:
+    # "explaining is my job, not understanding is theirs"; "the work should go where it's
+    # cheapest for the company, not where it's best for my review".
+    r"\b(?:is|'s|are) (?:my|our|your|the \w+'s) (?:job|responsibility)\b.{0,50}\bnot\b",
+    r"\b(?:should|must|ought to|belongs?)\b.{1,60},? not (?:where|what|who|whoever|how|when|"
+    r"whether|because|just|from|with whoever|wherever|whatever|whoever)\b",
     r"\bcontext,? not control\b",
     r"\bdisagree and commit\b",
     r"\bthe (?:right|honest) thing\b",
