@@ -75,8 +75,8 @@ class InterjectContext:
 
     `elapsed` is seconds since the candidate started speaking (seconds of audio, so tests need
     no clock); `partial_text` is the transcript so far, which covers the first `transcribed`
-    seconds of the speech (it lags; None when it is known to be complete). `kind` and
-    `answer_seconds` are those of the prompt being answered.
+    seconds of the speech (it lags; None when it is known to be complete). `kind`,
+    `answer_seconds` and `asks_principle` are those of the prompt being answered.
     """
 
     stage: str
@@ -86,3 +86,4 @@ class InterjectContext:
     elapsed: float
     partial_text: str
     transcribed: float | None = None
+    asks_principle: bool = True  # False in a coding or design round (see Prompt)

@@ -111,7 +111,7 @@ class StreamingVoiceAnswers(VoiceAnswers):
             decision = interject(InterjectContext(
                 stage=prompt.stage, kind=prompt.kind, asked=prompt.text,
                 answer_seconds=prompt.answer_seconds, elapsed=story, partial_text=partial,
-                transcribed=covered))
+                transcribed=covered, asks_principle=prompt.asks_principle))
             if decision is None:
                 return None
             self._cut_in(decision, prompt)

@@ -54,6 +54,13 @@ def drafts_from_session(
 ) -> ImportResult:
     """Story drafts from a session's exchanges (or only the one holding `turn`)."""
     session_id = state.started.session_id
+    content = default_content()
+    # The interview of every turn that was not a value story: a technical stage's, or a coding
+    # or design round held on the behavioural onsite.
+    not_stories = {t.asked.turn: (i.plan.stage if not content.is_behavioural(i.plan.stage)
+                                  else content.stage_title(i.plan.stage, i.plan.style))
+                   for i in state.interviews
+                   if not content.is_behavioural(i.plan.stage, i.plan.style) for t in i.turns}
     chosen = exchanges(state)
     if turn is not None:
         chosen = [(stage, ex) for stage, ex in chosen if any(t.asked.turn == turn for t in ex)]
@@ -64,12 +71,13 @@ def drafts_from_session(
             )
     imported = _already_imported(bank, session_id)
     drafts, skipped = [], []
-    for stage, tellings in _same_story_together(chosen):
+    for _, tellings in _same_story_together(chosen):
         exchange = [t for telling in tellings for t in telling]
         turns = [t.asked.turn for t in exchange]
         label = _label(turns)
-        if turn is None and not default_content().is_behavioural(stage):
-            skipped.append(f"{label}: a {stage} question (use --turn {turns[0]} to import it)")
+        if turn is None and turns[0] in not_stories:
+            skipped.append(f"{label}: a {not_stories[turns[0]]} question (use --turn {turns[0]} "
+                           "to import it)")
             continue
         if imported & set(turns):
             skipped.append(f"{label}: already in the bank")

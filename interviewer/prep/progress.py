@@ -47,6 +47,8 @@ GAP_LABELS = {
     "no_trade_off": "no trade-off until asked",
     "no_scale": "scale not considered until asked",
     "no_failure_mode": "failure modes not covered until asked",
+    "no_complexity": "no time or space cost until asked",
+    "no_edge_cases": "no edge cases or tests until asked",
     "no_self_awareness": "no self-awareness until asked",
 }
 # Where a probe's name depends on the candidate's role: a product manager defends a product call,
@@ -248,7 +250,7 @@ def progress_from_states(states: list[SessionState]) -> Progress:
 def session_point(state: SessionState) -> SessionPoint:
     """One session's figures: overall, values, unprompted signals, probes drawn, delivery."""
     mains = [
-        (i.plan.stage, t, i.exchange(t.asked.question_index))
+        (i.plan.stage, i.plan.style, t, i.exchange(t.asked.question_index))
         for i in state.interviews
         for t in i.turns
         if t.asked.kind == "question" and t.answer is not None and t.latest_score is not None
@@ -278,10 +280,12 @@ def _share(flags: list[bool]) -> float | None:
     return round(sum(flags) / len(flags), 3) if flags else None
 
 
-def _signal_shares(mains: list[tuple[str, TurnState, list[TurnState]]]) -> dict:
-    stories = default_content().behavioural_stages
-    behavioural = [t.latest_score.signals for stage, t, _ in mains if stage in stories]
-    every = [t.latest_score.signals for _, t, _ in mains]
+def _signal_shares(mains: list[tuple[str, str, TurnState, list[TurnState]]]) -> dict:
+    content = default_content()
+    # Principles and hindsight are asked of stories, not of a coding or design round's answers.
+    behavioural = [t.latest_score.signals for stage, style, t, _ in mains
+                   if content.is_behavioural(stage, style)]
+    every = [t.latest_score.signals for _, _, t, _ in mains]
     feedback = [s for s in every if s.behaviour_change is not None]
     return {
         "named_principle": _share([s.named_principle for s in behavioural]),
@@ -291,20 +295,22 @@ def _signal_shares(mains: list[tuple[str, TurnState, list[TurnState]]]) -> dict:
     }
 
 
-def _caught_shares(mains: list[tuple[str, TurnState, list[TurnState]]]) -> dict:
+def _caught_shares(mains: list[tuple[str, str, TurnState, list[TurnState]]]) -> dict:
     """Per gap, the share of questions (where that gap is probed) that drew its follow-up."""
     drawn: dict[str, list[bool]] = {}
-    for stage, _, exchange in mains:
+    for stage, style, _, exchange in mains:
         gaps = {t.asked.gap for t in exchange if t.asked.kind == "follow_up" and t.asked.gap}
-        for gap in _probe_order(stage):
+        for gap in _probe_order(stage, style):
             drawn.setdefault(gap, []).append(gap in gaps)
     return {f"caught:{gap}": _share(flags) for gap, flags in drawn.items()}
 
 
-def _probe_order(stage: str) -> list[str]:
-    """The gaps a stage probes (the onsite's for a stage no longer in stages.yaml)."""
-    stages = default_content().stages
-    return list((stages.get(stage) or stages["onsite"]).probe_order)
+def _probe_order(stage: str, style: str = "behavioural") -> list[str]:
+    """The gaps an interview of this style probes in a stage (a coding round's own order; the
+    onsite's for a stage no longer in stages.yaml)."""
+    content = default_content()
+    settings = content.stages.get(stage) or content.stages["onsite"]
+    return list(content.style(style).probe_order or settings.probe_order)
 
 
 def _delivery(turns: list[TurnState]) -> dict:

@@ -247,10 +247,12 @@ class Content(BaseModel):
         settings = self.stages.get(stage)
         return settings.screen if settings else True
 
-    def is_behavioural(self, stage: str) -> bool:
-        """Whether a stage asks for value stories (`behavioural` in stages.yaml)."""
+    def is_behavioural(self, stage: str, style: str = "behavioural") -> bool:
+        """Whether an interview of this style in this stage asks for value stories
+        (`behavioural` in stages.yaml: the stage's, unless the style says otherwise)."""
         settings = self.stages.get(stage)
-        return bool(settings and settings.behavioural)
+        own = self.style(style).behavioural
+        return bool(settings and (settings.behavioural if own is None else own))
 
     @property
     def behavioural_stages(self) -> tuple[str, ...]:

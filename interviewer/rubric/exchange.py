@@ -19,6 +19,7 @@ from interviewer.rubric.gap_fill import filled_update
 from interviewer.rubric.requests import after_requests, request_of
 from interviewer.rubric.results import AnswerScore, Signals, ValueEvidence
 from interviewer.rubric.retelling import same_story
+from interviewer.rubric.round_kind import settings_for
 from interviewer.rubric.scoring import assemble
 from interviewer.rubric.signals import read_signals, sentences, value_evidence
 from interviewer.rubric.stages import StageSettings
@@ -89,7 +90,7 @@ def score_exchange(
 ) -> AnswerScore:
     """The offline score of a whole exchange (the main answer and its follow-ups)."""
     keywords = content.keywords(context.question.id)
-    stage = content.stage(context.stage)
+    stage = settings_for(content, context.stage, context.question, context.interviewer)
     signals, _ = exchange_signals(turns, stage=stage, question=context.question, keywords=keywords)
     text = "\n".join(t.answer for t in turns)
     delivery = delivery_from_text(text, context.answer_seconds)

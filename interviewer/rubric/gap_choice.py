@@ -10,20 +10,12 @@ from __future__ import annotations
 from interviewer.rubric import lexicon as lx
 from interviewer.rubric.results import Signals
 from interviewer.rubric.stages import StageSettings, StyleSettings
-from interviewer.session.events import PlannedInterview, PlannedQuestion
+from interviewer.session.events import PlannedQuestion
 
 # At this story strength, with its reasons, outcome and hindsight, the why is the principle.
 REASONED_STORY = 0.7
 # Below this story strength an answer has no example to probe deeper into.
 EXAMPLE_AT = 0.15
-def style_of(
-    stage: StageSettings, question: PlannedQuestion, interviewer: PlannedInterview | None
-) -> str:
-    """The interview style that picks the probes: the plan's, or technical rounds by topic."""
-    style = interviewer.style if interviewer is not None else "behavioural"
-    if style == "behavioural" and stage.technical:
-        return "coding" if question.topic == "coding" else "design"
-    return style
 
 
 def open_gaps(
@@ -55,12 +47,17 @@ def open_gaps(
         "no_trade_off": not signals.alternatives,
         "no_scale": not signals.scale,
         "no_failure_mode": not signals.failure,
+        "no_complexity": not signals.complexity,
+        "no_edge_cases": not signals.edge_cases,
         "vague_motivation": signals.specificity < 0.4 and signals.story < 0.3,
     }
     asked = question.text.lower()
     if question.topic == "coding" or not lx.INFRASTRUCTURE.search(asked):
         # A data structure or a product call is defended and sized, not failed over.
         present["no_failure_mode"] = False
+    if question.topic == "coding" and not lx.ASKS_VOLUME.search(asked):
+        # A puzzle on one input is costed in time and space, not sized for load; a stream is.
+        present["no_scale"] = False
     if stage.reads_fit and not lx.ASKS_SELF.search(asked):
         present["no_self_awareness"] = False
     if stage.reads_fit and not lx.ASKS_VALUES.search(asked):

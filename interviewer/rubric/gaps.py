@@ -18,6 +18,8 @@ Gap = Literal[
     "no_trade_off",
     "no_scale",
     "no_failure_mode",
+    "no_complexity",
+    "no_edge_cases",
     "no_self_awareness",
     "vague_motivation",
     "clarify",

@@ -67,7 +67,7 @@ class InterruptPolicy:
         covered = elapsed if heard.transcribed is None else min(elapsed, heard.transcribed)
         latest = self.principle_after + self.transcript_wait
         due = covered >= self.principle_after or elapsed >= latest
-        if (heard.kind in self.kinds and due
+        if (heard.kind in self.kinds and heard.asks_principle and due
                 and not names_a_principle(heard.partial_text)):
             return Interruption("no_principle", round(elapsed, 2), self.principle_probe)
         return None

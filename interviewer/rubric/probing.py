@@ -11,12 +11,13 @@ from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.rubric import lexicon as lx
 from interviewer.rubric.content import Content
 from interviewer.rubric.exchange import exchange_signals, score_exchange, turns_of
-from interviewer.rubric.gap_choice import open_gaps, style_of
+from interviewer.rubric.gap_choice import open_gaps
 from interviewer.rubric.pay import compensation
 from interviewer.rubric.probe_wording import probe_text, unwrapped, what_was_said
 from interviewer.rubric.requests import asks_meaning, request_of
 from interviewer.rubric.results import Move
 from interviewer.rubric.retold import retells
+from interviewer.rubric.round_kind import settings_for, style_of
 from interviewer.rubric.spoken import plain
 from interviewer.rubric.stages import StageSettings
 from interviewer.session.events import PlannedQuestion
@@ -36,6 +37,8 @@ REASONS = {
     "no_trade_off": "the choice was explained but not what it costs against the alternative",
     "no_scale": "no numbers for the load or size the design must handle",
     "no_failure_mode": "nothing about what happens when a part fails",
+    "no_complexity": "the approach was given without what it costs in time and space",
+    "no_edge_cases": "no edge cases or tests for the code",
     "vague_motivation": "the reasons for moving were general, not specific to this role",
     "clarify": "the candidate asked to hear the question again, or what it meant",
     "thinking": "the candidate asked for a moment to think",
@@ -73,7 +76,7 @@ def next_move(request: MoveContext, content: Content) -> Move:
         and (last.score.signals.gibberish or last.score.signals.word_count == 0)
     ):
         return Move(action="next_question", reason="the follow-up got no usable answer")
-    settings = content.stage(stage)
+    settings = settings_for(content, stage, question, interviewer)
     signals, filled = exchange_signals(
         turns, stage=settings, question=question, keywords=content.keywords(question.id)
     )
@@ -89,7 +92,7 @@ def next_move(request: MoveContext, content: Content) -> Move:
                         reason=REASONS["retold"])
     context = AnswerContext(
         stage=stage, question=question, asked=question.text, answer=turns[0].answer,
-        answer_seconds=settings.answer_seconds,
+        answer_seconds=settings.answer_seconds, interviewer=interviewer,
     )
     overall = score_exchange(turns, context, content).overall
     if overall >= (SOLID_AFTER_PROBE if filled else COMPLETE_AT):

@@ -64,6 +64,8 @@ class Signals(BaseModel):
     alternatives: bool = False  # the option or cost it was weighed against
     scale: bool = False  # numbers the design has to survive
     failure: bool = False  # what happens when a part fails
+    complexity: bool = False  # what code costs in time or space ("O(n)", "n log n", "linear")
+    edge_cases: bool = False  # the inputs at the edges, or the tests that would cover them
     steering: bool = False  # text addressed to the scorer or the model
     question_copy: float = 0.0  # share of the answer's words that repeat the question
     repetition: float = 0.0  # share of repeated word triples

@@ -13,6 +13,7 @@ from interviewer.rubric.content import Content
 from interviewer.rubric.delivery import delivery_from_text
 from interviewer.rubric.gap_fill import with_filled_gap
 from interviewer.rubric.results import AnswerScore, Delivery, Signals, ValueEvidence
+from interviewer.rubric.round_kind import settings_for
 from interviewer.rubric.signals import read_signals, sentences, value_evidence
 from interviewer.rubric.stages import StageSettings
 
@@ -78,6 +79,8 @@ def components(signals: Signals, values: list[ValueEvidence], delivery: Delivery
         "tradeoffs": 100 if signals.alternatives and signals.reasons else 0,
         "scale": 100 if signals.scale else 0,
         "failure": 100 if signals.failure else 0,
+        "complexity": 100 if signals.complexity else 0,
+        "edge_cases": 100 if signals.edge_cases else 0,
     }
     if signals.behaviour_change is not None:
         parts["behaviour_change"] = 100 if signals.behaviour_change else 0
@@ -211,7 +214,7 @@ def score_answer(context: AnswerContext, content: Content) -> AnswerScore:
 def score_text(text: str, context: AnswerContext, content: Content) -> AnswerScore:
     """The offline score of `text` read as the answer in `context`."""
     keywords = content.keywords(context.question.id)
-    stage = content.stage(context.stage)
+    stage = settings_for(content, context.stage, context.question, context.interviewer)
     signals = read_signals(text, stage=stage, question=context.question, keywords=keywords)
     if context.kind == "follow_up":
         # A follow-up is read for the gap it was asked about: a value named in reply to

@@ -274,6 +274,8 @@ def read_signals(
         alternatives=alternatives,
         scale=bool(lx.SCALE.search(lower)),
         failure=bool(lx.FAILURE.search(lower)),
+        complexity=bool(lx.COMPLEXITY.search(lower)),
+        edge_cases=bool(lx.EDGE_CASES.search(lower)),
         steering=steered,
         question_copy=story.question_copy(lower, question.text),
         repetition=story.repetition(lower),

@@ -93,7 +93,7 @@ class Handover(Strict):
 Part = Literal[
     "example", "principle", "point_of_view", "self_awareness", "ownership", "specificity",
     "outcome", "structure", "values", "delivery", "culture_fit", "reasons", "tradeoffs", "scale",
-    "failure", "behaviour_change", "compensation",
+    "failure", "complexity", "edge_cases", "behaviour_change", "compensation",
 ]
 _ONLY_WHEN = {"behaviour_change": "feedback_answer", "compensation": "pay_answer"}
 MAX_WEIGHT = 100
@@ -200,6 +200,22 @@ class StageSettings(Strict):
         chosen = self.round_for(style)
         return chosen.openings if chosen and chosen.openings else self.openings
 
+    def for_style(self, style: StyleSettings) -> StageSettings:
+        """These settings as an interview of `style` reads and scores its answers: a coding
+        round on the behavioural onsite is read like the technical screen's coding questions."""
+        update: dict[str, object] = {"technical": self.technical or style.technical}
+        if style.behavioural is not None:
+            update["behavioural"] = style.behavioural
+        if style.scoring is not None:
+            update["scoring"] = style.scoring
+        if style.probe_order:
+            update["probe_order"] = style.probe_order
+        if style.max_follow_ups is not None:
+            update["max_follow_ups"] = style.max_follow_ups
+        if style.answer_seconds is not None:
+            update["answer_seconds"] = style.answer_seconds
+        return self.model_copy(update=update)
+
     def spoken_lines(self) -> list[str]:
         """Every line spoken aloud, for the placeholder check."""
         return [*self.openings, self.closing, *(o for r in self.all_rounds() for o in r.openings)]
@@ -236,6 +252,22 @@ class StyleSettings(Strict):
         description="Answers are stories from the candidate's own work: a main answer that "
         "retells a story told earlier in the interview is asked for a different example first, "
         "and without one the vote cannot be a strong yes (rubric/retold.py).",
+    )
+    behavioural: bool | None = Field(
+        default=None,
+        description="Whether this style's answers are value stories, whatever the stage says "
+        "(a coding round on the behavioural onsite is not); unset: the stage's.",
+    )
+    scoring: Scoring | None = Field(
+        default=None,
+        description="What this style's answers are scored on, in every stage (unset: the "
+        "stage's weights).",
+    )
+    max_follow_ups: int | None = Field(
+        default=None, ge=0, le=5, description="Follow-ups per question (unset: the stage's)."
+    )
+    answer_seconds: tuple[int, int] | None = Field(
+        default=None, description="Speaking time per answer (unset: the stage's)."
     )
 
 

@@ -7,10 +7,10 @@ import textwrap
 from interviewer.brains.base import AnswerContext, TurnView
 from interviewer.rubric.content import Content, default_content
 from interviewer.rubric.exchange import score_exchange, turns_of
-from interviewer.rubric.gap_choice import style_of
 from interviewer.rubric.requests import after_requests, request_of
 from interviewer.rubric.results import AnswerScore, Vote, VoteLabel
 from interviewer.rubric.retold import retold_exchanges
+from interviewer.rubric.round_kind import settings_for, style_of
 from interviewer.session.events import PlannedInterview
 
 LADDER: list[VoteLabel] = ["strong no", "no", "yes", "strong yes"]
@@ -40,6 +40,9 @@ def exchange_scores(
     """
     content = content or default_content()
     settings = content.stages.get(interview.stage)
+    if settings is not None and interview.questions:
+        # Read as the interview's style reads answers (a coding round's answer length).
+        settings = settings_for(content, interview.stage, interview.questions[0], interview)
     scores = []
     for index, group in enumerate(exchanges(turns)):
         answered = turns_of(group)
@@ -50,6 +53,7 @@ def exchange_scores(
             stage=interview.stage, question=question, asked=question.text,
             answer=answered[0].answer,
             answer_seconds=settings.answer_seconds if settings else (120, 180),
+            interviewer=interview,
         )
         scores.append(score_exchange(answered, context, content))
     return scores
@@ -86,7 +90,7 @@ def vote(
         label = _down(label)
         reasons += [f"red flag: {flag}" for flag in red]
     main = _main_answers(turns)
-    if content.is_behavioural(interview.stage) and main:
+    if content.is_behavioural(interview.stage, interview.style) and main:
         unprompted = sum(t.score.signals.named_principle for t in main)
         if unprompted * 2 < len(main):
             if label == "strong yes":

@@ -15,6 +15,7 @@ from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.rubric.content import Content
 from interviewer.rubric.requests import after_requests, request_of
 from interviewer.rubric.results import AnswerScore
+from interviewer.rubric.round_kind import settings_for
 from interviewer.session.events import (
     AnswerRecorded,
     AnswerScored,
@@ -197,13 +198,16 @@ def answer_context(interview: InterviewState, turn: TurnState, content: Content)
         whole = answer_context(interview, before[-1], content)
         return replace(whole, answer=joined(whole.answer, answer.text), turn=turn.asked.turn)
     plan = interview.plan
-    settings = content.stages.get(plan.stage)
+    question = plan.questions[turn.asked.question_index]
+    # The stage's settings as this interview's style reads answers (a coding round's length).
+    settings = (settings_for(content, plan.stage, question, plan)
+                if plan.stage in content.stages else None)
     earlier = [t.answer.text if t.answer else None for t in before]
     # The reply after a request to hear the question again is the answer to the question.
     main = after_requests(earlier)
     return AnswerContext(
         stage=plan.stage,
-        question=plan.questions[turn.asked.question_index],
+        question=question,
         asked=turn.asked.text,
         answer=answer.text,
         kind="question" if main else turn.asked.kind,
@@ -224,13 +228,15 @@ def move_context(interview: InterviewState, question_index: int, exchange: list[
     """
     plan = interview.plan
     last = exchange[-1].turn
+    question = plan.questions[question_index]
+    budget = settings_for(content, plan.stage, question, plan).max_follow_ups
     asked_before = sorted({t.asked.question_index for t in interview.turns
                            if t.asked.question_index < question_index})
     return MoveContext(
         stage=plan.stage,
-        question=plan.questions[question_index],
+        question=question,
         exchange=exchange,
-        follow_ups_left=content.stages[plan.stage].max_follow_ups - (len(exchange) - 1),
+        follow_ups_left=budget - (len(exchange) - 1),
         variant=random.Random(f"{seed}:{last}").randrange(1 << 16),
         interviewer=plan,
         earlier=[turn_views(interview.exchange(i)) for i in asked_before],

@@ -27,6 +27,7 @@ from interviewer.brains.llm.schemas import LLMMove, LLMScore, LLMVote
 from interviewer.brains.offline import OfflineBrain
 from interviewer.rubric.content import Content, default_content
 from interviewer.rubric.results import AnswerScore, Interruption, Move, Vote
+from interviewer.rubric.round_kind import settings_for
 from interviewer.session.events import PlannedInterview
 
 
@@ -68,7 +69,9 @@ class LLMBrain:
         claimed = claimed.model_copy(update={"strengths": report_lines(claimed.strengths),
                                              "gaps": report_lines(claimed.gaps)})
         return guard.checked_score(
-            claimed, offline, context.answer, context.stage, self.content, kind=context.kind
+            claimed, offline, context.answer, context.stage, self.content, kind=context.kind,
+            settings=settings_for(self.content, context.stage, context.question,
+                                  context.interviewer),
         )
 
     def next_move(self, context: MoveContext) -> Move:

@@ -159,9 +159,13 @@ def bounded_overall(
 
 def checked_score(
     claimed: LLMScore, offline: AnswerScore, answer: str, stage: str, content: Content,
-    kind: str = "question",
+    kind: str = "question", settings: StageSettings | None = None,
 ) -> AnswerScore:
-    """The AnswerScore to record from the model's claim and the offline score of the same answer."""
+    """The AnswerScore to record from the model's claim and the offline score of the same answer.
+
+    `settings` are the stage's as the interview's style reads answers (see rubric/round_kind.py);
+    by default the stage's own.
+    """
     checker = QuoteChecker(answer)
     honest = offline.signals.word_count > 0 and not (
         offline.signals.gibberish or offline.signals.off_topic
@@ -175,7 +179,7 @@ def checked_score(
     steered = steering(answer) or offline.signals.steering
     # The offline scorer's verdict on the offline reading plus what the LLM proved verbatim.
     delivery = offline.delivery or Delivery()
-    settings = content.stage(stage)
+    settings = settings or content.stage(stage)
     evidence = assemble(signals, values, delivery, settings, kind).overall
     evidence = max(evidence, offline.overall) if not steered else offline.overall
     overall = bounded_overall(claimed.overall, offline, settings, steered, evidence, kind)

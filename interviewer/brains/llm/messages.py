@@ -37,12 +37,13 @@ class Who:
     role: str
     style: str
     values: list[str]
+    round_style: str = "behavioural"  # the interview's style (coding, design...), not manner
 
     @classmethod
     def from_plan(cls, plan: PlannedInterview) -> Who:
         """The interviewer of a planned interview."""
         return cls(plan.interviewer_name, plan.interviewer_role, plan.interviewer_style,
-                   list(plan.interviewer_values))
+                   list(plan.interviewer_values), plan.style)
 
 
 def as_data(text: str) -> str:
@@ -68,21 +69,21 @@ class MessageBuilder:
         self.prompts = prompts
         self.content = content
 
-    def stage_title(self, stage: str) -> str:
-        """The stage's display name, e.g. 'Hiring manager call'."""
-        settings = self.content.stages.get(stage)
-        return settings.title if settings else stage
+    def stage_title(self, stage: str, style: str = "behavioural") -> str:
+        """The interview's display name, e.g. 'Hiring manager call', 'Coding round'."""
+        return self.content.stage_title(stage, style)
 
     def system(self, stage: str, who: Who | None, task: str, rules: list[str]) -> str:
         """Persona, stage focus, the data rule, then the task."""
         p = self.prompts.interviewer
-        title = self.stage_title(stage)
+        round_style = who.round_style if who is not None else "behavioural"
+        title = self.stage_title(stage, round_style)
         if who is not None:
             persona = fill(p.persona, name=who.name, role=who.role, style=who.style,
                            values=", ".join(who.values) or "all nine", stage_title=title)
         else:
             persona = fill(p.panel_member, stage_title=title)
-        focus = p.stages.get(stage, p.stages["onsite"]).strip()
+        focus = (p.styles.get(round_style) or p.stages.get(stage, p.stages["onsite"])).strip()
         parts = [persona, focus, p.data_rule.strip(), task]
         if rules:
             parts.append("Rules:\n" + "\n".join(f"- {rule}" for rule in rules))

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from interviewer.errors import ContentError
 from interviewer.paths import prompts_dir
-from interviewer.rubric.stages import STAGES, Stage
+from interviewer.rubric.stages import STAGES, Stage, Style
 from interviewer.rubric.yaml_files import Strict, check_placeholders, load_once, read_model
 
 # file -> field -> (allowed placeholders, required placeholders)
@@ -23,6 +23,7 @@ PLACEHOLDERS: dict[str, dict[str, tuple[set[str], set[str]]]] = {
         "panel_member": ({"stage_title"}, set()),
         "data_rule": (set(), set()),
         "stages": (set(), set()),
+        "styles": (set(), set()),
     },
     "move.yaml": {
         "task": ({"follow_ups_left", "stage_title"}, {"follow_ups_left"}),
@@ -40,6 +41,11 @@ class InterviewerPrompt(Strict):
     panel_member: str = Field(min_length=20)
     data_rule: str = Field(min_length=20)
     stages: dict[Stage, str]
+    styles: dict[Style, str] = Field(
+        default_factory=dict,
+        description="What a round of this style listens for, wherever it is held, instead of "
+        "its stage's (the onsite's coding round is not a behavioural interview).",
+    )
 
 
 class TaskPrompt(Strict):

@@ -31,6 +31,7 @@ from interviewer.rubric.lexicon.questions import (
     ASKS_REFLECTION,
     ASKS_SELF,
     ASKS_VALUES,
+    ASKS_VOLUME,
     INFRASTRUCTURE,
 )
 from interviewer.rubric.lexicon.reflection import (
@@ -80,6 +81,8 @@ from interviewer.rubric.lexicon.story import (
 )
 from interviewer.rubric.lexicon.technical import (
     ALTERNATIVE,
+    COMPLEXITY,
+    EDGE_CASES,
     FAILURE,
     REASON,
     SCALE,
@@ -102,6 +105,7 @@ __all__ = [
     "ASKS_PAY",
     "ASKS_FAILURE",
     "INFRASTRUCTURE",
+    "ASKS_VOLUME",
     "PRINCIPLE",
     "PRINCIPLE_WORDS",
     "STRONG_HEDGES",
@@ -144,6 +148,8 @@ __all__ = [
     "ALTERNATIVE",
     "SCALE",
     "FAILURE",
+    "COMPLEXITY",
+    "EDGE_CASES",
     "STEERING",
     "FOREIGN_WORDS",
     "FUNCTION_WORDS",

@@ -44,3 +44,5 @@ INFRASTRUCTURE = re.compile(
     r"region|outage|deliver|cdn|origin|launch|falling over|fail|availab|microservice|platform|"
     r"network|servers?\b|traffic|peak"
 )
+# A coding question about data arriving at volume (a stream, requests): its answer is sized.
+ASKS_VOLUME = re.compile(r"\bstream|\brequests?\b|\bevents\b|\bmillions?\b|\bbillions?\b")

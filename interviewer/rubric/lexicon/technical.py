@@ -53,6 +53,20 @@ SCALE = _any(
     r"\bper (?:second|minute)\b", r"\bat (?:peak|scale)\b", r"\bshard(?:s|ed|ing)?\b",
     r"\bpartition(?:s|ed|ing)?\b", r"\bbillion\b", r"\bmillions? of\b",
 )
+# Coding answers: what the code costs, and the inputs at its edges or the tests that cover them.
+COMPLEXITY = _any(
+    r"\bo ?\(", r"\bbig o\b", r"\bn log n\b", r"\blog n\b", r"\bn squared\b",
+    r"\b(?:linear|quadratic|logarithmic|constant|exponential|amortised|amortized)"
+    r"(?: time| space)?\b",
+    r"\bcomplexity\b", r"\b(?:time|space|memory) (?:cost|is|of)\b", r"\bone pass\b",
+    r"\bsingle pass\b",
+)
+EDGE_CASES = _any(
+    r"\bedge cases?\b", r"\bcorner cases?\b", r"\bboundar(?:y|ies)\b", r"\bempty\b",
+    r"\bnull\b", r"\bnone\b", r"\bduplicates?\b", r"\boff by one\b", r"\boverflow\b",
+    r"\btests?\b", r"\btesting\b", r"\bunit tests?\b", r"\bassert",
+    r"\bsingle (?:element|item|character)\b", r"\bone element\b",
+)
 FAILURE = _any(
     r"\bfail(?:s|ed|ing|ure|ures|over)?\b", r"\bgoes? down\b", r"\bis down\b", r"\boutages?\b",
     r"\bretr(?:y|ies|ied)\b", r"\bfall(?:s)? back\b", r"\bfallbacks?\b", r"\btimeouts?\b",
