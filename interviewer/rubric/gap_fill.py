@@ -42,6 +42,8 @@ def fills(gap: str, answer: str, signals: Signals) -> bool:
         "no_trade_off": signals.alternatives and signals.reasons,
         "no_scale": signals.scale,
         "no_failure_mode": signals.failure,
+        "no_complexity": signals.complexity,
+        "no_edge_cases": signals.edge_cases,
         "no_example": signals.story >= 0.3 and not signals.generic,
         "vague_motivation": signals.specificity >= 0.4 or signals.story >= 0.3,
     }
@@ -74,6 +76,8 @@ FILLED: dict[str, dict[str, object]] = {
     "no_trade_off": {"alternatives": True, "reasons": True},
     "no_scale": {"scale": True},
     "no_failure_mode": {"failure": True},
+    "no_complexity": {"complexity": True},
+    "no_edge_cases": {"edge_cases": True},
 }
 
 

@@ -314,3 +314,18 @@ def test_a_coding_or_design_answer_is_not_cut_in_on_for_a_missing_principle(tmp_
         assert cut_ins[True] == {"no_principle", "time_limit"}
     else:
         assert not cut_ins[True]
+
+
+@pytest.mark.parametrize(("gap", "reply"), [
+    ("no_complexity", "It's linear, one pass, so O(n) time, and the map is O(n) extra space."),
+    ("no_edge_cases", "An empty list returns nothing, a single episode too, and I'd test two "
+                      "episodes with the same duration and a pair at both ends."),
+])
+def test_a_reply_that_answers_a_coding_probe_fills_its_gap(gap, reply):
+    from interviewer.rubric.exchange import exchange_signals, turns_of
+
+    views = [TurnView(turn=1, kind="question", asked=TWO_SUM.text, answer=WEAK_CODING),
+             TurnView(turn=2, kind="follow_up", asked="(the probe)", answer=reply, gap=gap)]
+    _, filled = exchange_signals(turns_of(views), stage=CONTENT.stage("technical"),
+                                 question=TWO_SUM, keywords=CONTENT.keywords(TWO_SUM.id))
+    assert gap in filled
