@@ -51,13 +51,22 @@ def test_follow_ups_are_bounded_and_never_repeat_in_a_row(sessions_dir, tmp_path
     answers = write_answers(tmp_path / "a.txt", [WEAK_STORY] * 30)
     result = run_cli("practice", "--stage", "onsite", "--answers", str(answers), "--seed", "3")
     assert result.returncode == 0, result.stderr
+    from interviewer.rubric.content import default_content
+    from interviewer.rubric.round_kind import settings_for
+
     _, state = only_session(sessions_dir)
+    budgets = set()
     for interview in state.interviews:
-        for index in range(len(interview.plan.questions)):
+        for index, question in enumerate(interview.plan.questions):
+            # The round's own budget: 2 on the behavioural panel, 3 in coding and design.
+            budget = settings_for(default_content(), interview.plan.stage, question,
+                                  interview.plan).max_follow_ups
+            budgets.add(budget)
             exchange = interview.exchange(index)
             probes = [t.asked.probe_id for t in exchange[1:]]
-            assert len(probes) <= 2
+            assert len(probes) <= budget
             assert all(a != b for a, b in zip(probes, probes[1:], strict=False))
+    assert budgets == {2, 3}
 
 
 def test_answers_running_out_ends_cleanly_and_saves(sessions_dir, tmp_path):
