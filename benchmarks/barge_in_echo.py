@@ -24,6 +24,7 @@ Run through `turn_taking.py` (it owns the private sinks), or alone:
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import statistics
 import subprocess
@@ -61,6 +62,23 @@ def loopback(sinks: dict, volume: str = "50%"):
         yield module
     finally:
         pactl("unload-module", module)
+
+
+@contextlib.contextmanager
+def speakers(sinks: dict):
+    """The interviewer's voice reaches the microphone (the barge-in benchmark's loopback), and
+    the candidate speaks into a sink of their own, passed on to the microphone's in full (the
+    loopback adds about 60 ms to the path, so gaps read that much longer)."""
+    name = f"bench_voice_{os.getpid()}"
+    modules = [pactl("load-module", "module-null-sink", f"sink_name={name}")]
+    modules.append(pactl("load-module", "module-loopback", f"source={name}.monitor",
+                         f"sink={sinks['candidate']}", "latency_msec=60"))
+    try:
+        with loopback(sinks):
+            yield {**sinks, "voice": name}
+    finally:
+        for module in reversed(modules):
+            pactl("unload-module", module)
 
 
 def speech_level(samples: np.ndarray) -> float:

@@ -282,25 +282,6 @@ def endpointing(name: str, settings, answers, sinks, folder: Path) -> dict:
             "stages": breakdown(clock.answers)}
 
 
-@contextlib.contextmanager
-def speakers(sinks: dict):
-    """The interviewer's voice reaches the microphone (the barge-in benchmark's loopback), and
-    the candidate speaks into a sink of their own, passed on to the microphone's in full (the
-    loopback adds about 60 ms to the path, so gaps read that much longer)."""
-    from barge_in_echo import loopback
-
-    name = f"bench_voice_{os.getpid()}"
-    modules = [pactl("load-module", "module-null-sink", f"sink_name={name}")]
-    modules.append(pactl("load-module", "module-loopback", f"source={name}.monitor",
-                         f"sink={sinks['candidate']}", "latency_msec=60"))
-    try:
-        with loopback(sinks):
-            yield {**sinks, "voice": name}
-    finally:
-        for module in reversed(modules):
-            pactl("unload-module", module)
-
-
 def last_word_note(answer) -> str:
     """The final transcript's last word and Whisper's probability for it (what the doubt reads,
     near enough: the check itself reads the partial transcript)."""
@@ -389,6 +370,8 @@ def run(args, sinks: dict) -> None:
                                                          end_silence=s)) for s in (1.0, 2.5)]
     # With --speakers the interviewer's voice reaches the microphone, as from laptop speakers:
     # barge-in then has an echo to cancel, so the candidate can cut in from the first syllable.
+    from barge_in_echo import speakers
+
     with speakers(sinks) if args.speakers else contextlib.nullcontext(sinks) as heard:
         results = [endpointing(name.replace(" ", "_"), settings, answers, heard, folder)
                    for name, settings in configs]

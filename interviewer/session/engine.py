@@ -112,14 +112,23 @@ class InterviewEngine:
         """True (and logged) when the candidate went on with their last answer over the closing
         line: as over a next question, the line is withdrawn into the last answer's exchange."""
         turns = self._interview(index).turns
-        last = turns[-1] if turns else None
-        if last is None or not went_on("question", utterance, last):
+        if not went_on("question", utterance, turns[-1] if turns else None):
             return False
-        self.parts.console.info(WENT_ON_NOTE)
-        self.emit(QuestionAsked(turn=self.state.next_turn, interview=index,
-                                question_index=last.asked.question_index, kind="follow_up",
-                                text=utterance.text, talked_over=True, went_on=True))
+        self._log_withdrawn(index, self.state.next_turn, utterance)
         return True
+
+    def _log_withdrawn(self, index: int, turn: int, utterance: Utterance,
+                       **fields: object) -> None:
+        """Log a line the candidate went on over: a follow-up turn in the exchange of the
+        interview's last answer, which holds the rest of that answer."""
+        self.parts.console.info(WENT_ON_NOTE)
+        fields.pop("question_id", None)
+        self.emit(QuestionAsked(
+            turn=turn, interview=index,
+            question_index=self._interview(index).turns[-1].asked.question_index,
+            kind="follow_up", text=utterance.text,
+            audio=self.log.relative(utterance.audio_path), talked_over=True, went_on=True,
+            **fields))
 
     def _run_exchange(self, index: int, question_index: int) -> None:
         interview = self._interview(index)
@@ -199,11 +208,9 @@ class InterviewEngine:
         turns = self._interview(index).turns
         save_to = self.log.audio_path(turn, kind.replace("_", "-")) if self.parts.speaker else None
         utterance = self._say(index, text, save_to)
-        withdrawn = went_on(kind, utterance, turns[-1] if turns else None)
-        if withdrawn:
-            self.parts.console.info(WENT_ON_NOTE)
-            question_index, kind = turns[-1].asked.question_index, "follow_up"
-            fields.pop("question_id", None)
+        if went_on(kind, utterance, turns[-1] if turns else None):
+            self._log_withdrawn(index, turn, utterance, **fields)
+            return True
         self.emit(
             QuestionAsked(
                 turn=turn,
@@ -213,11 +220,10 @@ class InterviewEngine:
                 text=text,
                 audio=self.log.relative(utterance.audio_path) if utterance else None,
                 talked_over=bool(utterance and utterance.interrupted),
-                went_on=withdrawn,
                 **fields,
             )
         )
-        return withdrawn
+        return False
 
     def _say(self, index: int, text: str, save_to: Path | None) -> Utterance | None:
         """Show and speak a line; None in text mode. The utterance is interrupted when the
