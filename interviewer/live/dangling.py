@@ -32,6 +32,9 @@ is are was were am be been
 do does did have has had will would could should can might must
 """.split())
 SUBJECTS = frozenset("i you we they he she it that this there who what which".split())
+# "that" after a copula opens a clause ("the reason was that"), unless the copula has a pronoun
+# subject ("it was that", "that was that"); Whisper also writes a trailing "was the" this way.
+COPULAS = frozenset("is was were are isn't wasn't weren't aren't".split())
 
 # Dangling words that do end a sentence after these ("I think so", "and so on" ends on "on").
 ENDS_AFTER = {"so": frozenset("think hope guess believe suppose said do did".split())}
@@ -54,6 +57,8 @@ def ends_unfinished(text: str) -> bool:
         return True  # "the thing's", "the problem's": a contracted copula after a noun
     if last in AUXILIARIES:
         return before not in SUBJECTS
+    if last == "that" and before in COPULAS:
+        return len(words) < 3 or words[-3] not in SUBJECTS
     return last in DANGLING and before not in ENDS_AFTER.get(last, ())
 
 

@@ -29,6 +29,8 @@ HELD_OUT_UNFINISHED = [
     "It came down to whether",
     "Looking back I would have talked to the team about",
     "we could have shipped it earlier than",
+    "The real issue with the rollout was that",
+    "what broke the pipeline wasn't that",
 ]
 
 FINISHED = [
@@ -43,6 +45,9 @@ FINISHED = [
     "I was proud of the team",
     "So the principle was candour?",
     "It's the one thing I'd change.",
+    "It was that.",
+    "And that was that.",
+    "I'd say it wasn't that.",
 ]
 
 
