@@ -20,7 +20,7 @@ a an the
 and but or nor because although if unless whereas whether than so
 i we they he she
 my our their your
-of to for with at from into onto by about as
+of to for with at from on into onto by about as
 just very
 um uh uhm er erm hmm mm like
 """.split())
@@ -36,8 +36,13 @@ SUBJECTS = frozenset("i you we they he she it that this there who what which".sp
 # subject ("it was that", "that was that"); Whisper also writes a trailing "was the" this way.
 COPULAS = frozenset("is was were are isn't wasn't weren't aren't".split())
 
-# Dangling words that do end a sentence after these ("I think so", "and so on" ends on "on").
-ENDS_AFTER = {"so": frozenset("think hope guess believe suppose said do did".split())}
+# Dangling words that do end a sentence after these ("I think so", "and so on", "we moved on").
+ENDS_AFTER = {
+    "so": frozenset("think hope guess believe suppose said do did".split()),
+    "on": frozenset("""so later early then it them that this
+                       go goes went going gone move moved moving carry carried hold held
+                       come came""".split()),
+}
 
 _TRAILING = (",", "...", "\u2026", "-", "\u2014", ";", ":")
 _WORD = re.compile(r"[a-z']+")

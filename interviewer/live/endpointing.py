@@ -13,8 +13,9 @@ with made-up numbers. Once speech has begun, the answer ends:
   the thought sounds finished (`wants_judgement`, answered with `judged()`); finished, the answer
   ends there, or, with `check_words` (real-time transcription), once the transcript so far is
   ready and its words do not stop mid-phrase (`wants_words`, answered with `words()`; a late
-  transcript is waited for until `words_wait`, then the verdict stands); unfinished, the
-  candidate gets `patience` seconds of silence before it ends, unless at `read_silence` the
+  transcript is waited for until `words_wait`, then the verdict stands; words that read
+  finished but end on a doubtful last word get `doubtful_share` of the patience); unfinished,
+  the candidate gets `patience` seconds of silence before it ends, unless at `read_silence` the
   transcript so far reads as a finished sentence (`wants_reading`, answered with `read()`;
   real-time transcription supplies it);
 - by silence alone (`--silence-only`, or no end-of-turn model): after `end_silence`;
@@ -30,6 +31,7 @@ import numpy as np
 from interviewer.live.timing import (
     DEFAULT_END_SILENCE,
     DEFAULT_PATIENCE,
+    DOUBTFUL_SHARE,
     EARLY_SILENCE,
     FINISHED_SILENCE,
     READ_SILENCE,
@@ -148,6 +150,7 @@ class EndpointSettings:
     # longer than `words_wait` after the speech, then the verdict stands.
     check_words: bool = False
     words_wait: float = WORDS_WAIT
+    doubtful_share: float = DOUBTFUL_SHARE
     # Until `early_until` seconds of speech (the start of a main answer, where a story is
     # told), the end-of-turn model is asked only after `early_silence`.
     early_until: float = 0.0
@@ -173,6 +176,7 @@ class Endpointer:
         self._judged_at: float | None = None  # last_speech_at of the pause already judged
         self._read_at: float | None = None  # ...and of the pause whose transcript was read
         self._heard_finished_at: float | None = None  # ...the model heard finished, words unread
+        self._doubted_at: float | None = None  # ...words read finished, the last one doubtful
 
     @property
     def elapsed(self) -> float:
@@ -240,16 +244,28 @@ class Endpointer:
         return (self.ended_by is None and self._heard_finished_at is not None
                 and self._heard_finished_at == self.speech.last_speech_at)
 
-    def words(self, unfinished: bool) -> str | None:
+    def words(self, unfinished: bool, *, doubtful: bool = False) -> str | None:
         """Whether the transcript of the answer so far stops mid-phrase (a dangling word, a
         trailing comma or "..."): if not, the model's finished verdict ends the answer; if so,
-        the pause is an unfinished thought and patience applies."""
+        the pause is an unfinished thought and patience applies. `doubtful` (the words read
+        finished, but Whisper may have written the last one itself): neither sign is trusted,
+        so the pause gets `doubtful_share` of the patience."""
         if self.wants_words:
             self._heard_finished_at = None
             self._read_at = self.speech.last_speech_at  # the words were read for this pause
-            if not unfinished:
+            if doubtful and not unfinished:
+                self._doubted_at = self.speech.last_speech_at
+            elif not unfinished:
                 self.ended_by, self.finished_by = "finished", "model and words"
         return self.ended_by
+
+    @property
+    def patience(self) -> float:
+        """The silence that ends the answer at the current pause (semantic endpointing)."""
+        s = self.settings
+        if self._doubted_at is not None and self._doubted_at == self.speech.last_speech_at:
+            return s.patience * s.doubtful_share
+        return s.patience
 
     @property
     def wants_reading(self) -> bool:
@@ -274,7 +290,7 @@ class Endpointer:
             return self.ended_by
         s = self.settings
         self.speech.update(probability, seconds)
-        limit = s.patience if s.semantic else s.end_silence
+        limit = self.patience if s.semantic else s.end_silence
         if self.elapsed >= s.max_seconds:
             self.ended_by = "max_length"
         elif self.started and self.speech.silence >= limit - 1e-9:

@@ -91,7 +91,7 @@ class StreamingVoiceAnswers(VoiceAnswers):
                 so_far = self.incremental.partial_transcript()
                 doubtful = doubtful_ending(so_far.words, endpointer.last_speech_at)
                 if endpointer.wants_words and endpointer.words(
-                        doubtful or ends_unfinished(so_far.text)):
+                        ends_unfinished(so_far.text), doubtful=doubtful):
                     return endpointer.ended_by
                 if endpointer.wants_reading and endpointer.read(
                         not doubtful and reads_as_finished(so_far.text)):

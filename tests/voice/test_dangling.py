@@ -31,6 +31,7 @@ HELD_OUT_UNFINISHED = [
     "we could have shipped it earlier than",
     "The real issue with the rollout was that",
     "what broke the pipeline wasn't that",
+    "We spent most of that quarter focused on",
 ]
 
 FINISHED = [
@@ -48,6 +49,10 @@ FINISHED = [
     "It was that.",
     "And that was that.",
     "I'd say it wasn't that.",
+    "Reviews, rollbacks and so on.",
+    "So we moved on.",
+    "I learned that early on.",
+    "Nobody else wanted it, so I took it on.",
 ]
 
 

@@ -102,7 +102,7 @@ def semantic(**fields) -> Endpointer:
 
 def run_pause(endpointer: Endpointer, seconds: float, verdict: bool | None = None,
               reading: bool | None = None, dangling: bool | None = None,
-              words_after: float = 0.0) -> str | None:
+              words_after: float = 0.0, doubtful: bool = False) -> str | None:
     """Silence for `seconds`, answering the model (the words' check once `words_after` seconds
     of silence have passed, and the transcript reading) when asked."""
     for _ in range(windows(seconds)):
@@ -113,7 +113,7 @@ def run_pause(endpointer: Endpointer, seconds: float, verdict: bool | None = Non
         if (reason is None and endpointer.wants_words
                 and endpointer.speech.silence >= words_after - 1e-9):
             assert dangling is not None, "the words were checked"
-            reason = endpointer.words(dangling)
+            reason = endpointer.words(dangling, doubtful=doubtful)
         if reason is None and endpointer.wants_reading:
             assert reading is not None, "the transcript was read"
             reason = endpointer.read(reading)
@@ -156,6 +156,32 @@ def test_a_finished_verdict_on_words_that_stop_mid_phrase_gets_patience():
     assert run_pause(endpointer, 4.0, verdict=True, dangling=True, reading=False) is None
     assert feed(endpointer, [0.9] * windows(2)) is None
     assert run_pause(endpointer, 6.1, verdict=False, reading=False) == "silence"
+
+
+def test_a_finished_verdict_on_words_with_a_doubtful_last_word_gets_part_of_the_patience():
+    endpointer = semantic(check_words=True, doubtful_share=0.75)
+    assert feed(endpointer, [0.9] * windows(3)) is None
+    # Sounds finished, reads finished, but Whisper may have written the last word itself: a
+    # 4-second thinking pause is still not the end...
+    assert run_pause(endpointer, 4.0, verdict=True, dangling=False, doubtful=True) is None
+    # ...but the answer ends before the full 6 s of patience.
+    assert run_pause(endpointer, 0.6) == "silence"
+    assert endpointer.elapsed - endpointer.last_speech_at == pytest.approx(4.5, abs=0.05)
+
+
+def test_a_doubtful_last_word_on_words_that_stop_mid_phrase_gets_the_full_patience():
+    endpointer = semantic(check_words=True, doubtful_share=0.75)
+    assert feed(endpointer, [0.9] * windows(3)) is None
+    assert run_pause(endpointer, 5.9, verdict=True, dangling=True, doubtful=True) is None
+    assert run_pause(endpointer, 0.2) == "silence"
+
+
+def test_the_shorter_patience_holds_for_its_own_pause_only():
+    endpointer = semantic(check_words=True, doubtful_share=0.75)
+    assert feed(endpointer, [0.9] * windows(3)) is None
+    assert run_pause(endpointer, 2.0, verdict=True, dangling=False, doubtful=True) is None
+    assert feed(endpointer, [0.9] * windows(2)) is None  # the candidate goes on
+    assert run_pause(endpointer, 5.9, verdict=False, reading=False) is None
 
 
 def test_a_finished_verdict_on_finished_words_ends_the_turn_when_the_transcript_is_ready():

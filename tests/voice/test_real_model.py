@@ -64,6 +64,23 @@ def test_an_espeak_answer_is_transcribed_with_timestamps(real_transcriber, spoke
     assert starts == sorted(starts) and starts[-1] <= audio.duration_s
 
 
+def test_reading_stops_at_the_end_of_the_speech(real_transcriber, spoken_answer, monkeypatch):
+    """A short answer is one encoder pass: faster-whisper would start a second 30 s window at
+    the last word it timed, over nothing but the trailing silence (twice the work, on the
+    critical path of every end of turn, and where Whisper invents a closing "Thank you.")."""
+    audio = load_audio(spoken_answer)
+    audio = Audio(np.concatenate([audio.samples, np.zeros(audio.sample_rate, np.float32)]),
+                  audio.sample_rate)
+    model = real_transcriber.whisper()
+    windows = []
+    encode = model.encode
+    monkeypatch.setattr(model, "encode", lambda features: windows.append(1) or encode(features))
+    transcript = real_transcriber.transcribe(audio)
+    assert len(windows) == 1
+    assert word_error_rate(SPOKEN_ANSWER, transcript.text) <= 0.25, transcript.text
+    assert "thank" not in transcript.text.lower()
+
+
 FILLED_ANSWER = ("Um, so, I think the main thing, uh, was that we, you know, shipped it too "
                  "early. Uh, I decided to roll back the launch.")
 
