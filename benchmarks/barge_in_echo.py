@@ -93,7 +93,7 @@ def speech_level(samples: np.ndarray) -> float:
 
 def candidate_clips(folder: Path, level: float) -> list[tuple[Path, np.ndarray]]:
     """Real speech (LJ Speech) and espeak-ng voices, each scaled to speak at `level`."""
-    from turn_taking import espeak
+    from turn_answers import espeak
 
     from interviewer.live.wav import read_wav, resample, save_wav
     from interviewer.session.ports import Audio

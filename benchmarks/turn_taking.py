@@ -18,7 +18,7 @@ alone, it prints the share of barge-ins detected, how soon after the candidate's
 voice stopped, the lines stopped by echo alone and the echo left in the handed-over audio.
 
     python benchmarks/turn_taking.py [--model PATH] [--answers 30] [--tries 10]
-        [--echo-lines 20] [--cpu-load] [--holdout]
+        [--echo-lines 20] [--cpu-load] [--set dev|holdout|blind]
 
 Needs .ci/start-virtual-audio.sh, espeak-ng, PortAudio and the end-of-turn model. The last line
 is `turn-taking: false cut-offs X%, median gap Y s` for the default configuration.
@@ -44,106 +44,13 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from turn_answers import SETS, answer_set  # noqa: E402
 from turn_gap import pactl, private_sinks  # noqa: E402
 from turn_stages import STAGES, StageClock, breakdown  # noqa: E402
 
-FINISHED = [
-    "I decided to roll back the launch, because the error rate was hurting members.",
-    "We shipped it a week later with the fix, and the numbers held.",
-    "In the end I told my manager what I had done and why.",
-    "So the principle for me was candour, even when it was uncomfortable.",
-    "I learned to ask for dissent much earlier in the project.",
-    "That is why I still write a short memo before every big decision.",
-    "We moved the team to weekly releases and the incidents went down.",
-    "I took ownership of the migration and finished it by the end of the quarter.",
-    "My recommendation was to keep the old system running for one more month.",
-    "The customer was happy, and we kept the contract.",
-]
-UNFINISHED = [
-    ("The reason I made that call myself, instead of waiting for my manager, was",
-     "that the launch window closed that night."),
-    ("What I should have done differently, looking back, is", "to ask the data team first."),
-    ("The first thing I did when I saw the numbers was", "to call the on-call engineer."),
-    ("And the part that worried me most about the plan was", "the migration of old accounts."),
-    ("So I went to the director and I said that we", "should delay the launch by a week."),
-    ("We looked at the dashboards and", "saw the latency creeping up every evening."),
-    ("The metric I trusted most in the end was the", "share of members who finished a title."),
-    ("I wrote a one page memo for", "the leadership team that same afternoon."),
-    ("My manager disagreed at first, and honestly,", "she had a fair point about the risk."),
-    ("If I had to pick the single biggest lesson, it would be", "to share context early."),
-]
-# Written after the thresholds in live/last_word.py and live/dangling.py were set, and never
-# used to tune them (`--holdout`): a rule that only fits the sets above shows here.
-HOLDOUT_FINISHED = [
-    "I paused the rollout and wrote to the partner teams that morning.",
-    "We cut the cost of the pipeline by about a third.",
-    "She told me my updates were too long, so now I lead with the decision.",
-    "The experiment showed no lift, and we dropped the feature.",
-    "I still think it was the right trade-off.",
-    "We hired two engineers and the backlog cleared in a month.",
-    "My biggest mistake was not asking the support team sooner.",
-    "The outage lasted forty minutes and nobody lost their data.",
-    "I would make the same decision again.",
-    "After that review I started sharing drafts much earlier.",
-]
-HOLDOUT_UNFINISHED = [
-    ("The hardest part of telling the director was", "admitting that I had missed the signs."),
-    ("I wanted to push back, but", "I did not have the numbers yet."),
-    ("What changed my mind in the end was the", "feedback from two of our biggest partners."),
-    ("We had about three weeks left and", "the vendor kept slipping their dates."),
-    ("So I sat down with the tech lead of the", "payments team and we rewrote the plan."),
-    ("The thing I would tell my younger self is", "to ask for help much sooner."),
-    ("I think the real reason it failed was that", "nobody owned the final decision."),
-    ("Before the launch I spent a whole week on", "load tests with the platform team."),
-    ("Our churn numbers looked fine until", "we split them by country."),
-    ("If I am honest, my first reaction to the feedback was", "to defend myself."),
-]
-VOICES = ["en-us", "en-us+f3", "en-gb", "en-us+m3"]
-HOLDOUT_VOICES = ["en-us+f2", "en-gb+m2", "en-us+m1", "en-gb-x-rp"]
-PAUSES = [1.5, 2.0, 2.5, 3.0, 3.5, 4.0]
 REPLY = "Thanks. Let's go one level deeper on that."
 LOUD = 0.01  # a sample above this is sound on the monitors
 VERBOSE = "--verbose" in sys.argv
-
-
-# -- the spoken answers ---------------------------------------------------------------------
-
-
-def espeak(text: str, voice: str, path: Path, rate: int = 165) -> np.ndarray:
-    from interviewer.live.wav import read_wav, resample
-
-    subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(path), text],
-                   check=True, capture_output=True)
-    samples, sample_rate = read_wav(path)
-    return resample(samples, sample_rate)
-
-
-def answer_set(folder: Path, count: int, holdout: bool = False) -> list[tuple[Path, float | None]]:
-    """(WAV, thinking pause or None) for `count` answers, a third of them with a pause; from the
-    held-out sentences and voices with `holdout`."""
-    from interviewer.live.wav import save_wav
-    from interviewer.session.ports import Audio
-
-    voices = HOLDOUT_VOICES if holdout else VOICES
-    finished = HOLDOUT_FINISHED if holdout else FINISHED
-    unfinished = HOLDOUT_UNFINISHED if holdout else UNFINISHED
-    answers = []
-    for index in range(count):
-        voice = voices[index % len(voices)]
-        lead = np.zeros(4000, np.float32)
-        if index % 3 == 2:
-            first, rest = unfinished[(index // 3) % len(unfinished)]
-            pause = PAUSES[(index // 3) % len(PAUSES)]
-            speech = [espeak(first, voice, folder / "a.wav"), np.zeros(int(pause * 16_000),
-                                                                       np.float32),
-                      espeak(rest, voice, folder / "b.wav")]
-        else:
-            pause = None
-            speech = [espeak(finished[(index - index // 3) % len(finished)], voice,
-                             folder / "a.wav")]
-        samples = np.concatenate([lead, *speech, np.zeros(1600, np.float32)]) * 0.7
-        answers.append((save_wav(folder / f"answer_{index:02d}.wav", Audio(samples)), pause))
-    return answers
 
 
 # -- timing what the sinks play -------------------------------------------------------------
@@ -326,8 +233,8 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="one line per answer")
     parser.add_argument("--only-default", action="store_true",
                         help="end of turn: the default configuration only")
-    parser.add_argument("--holdout", action="store_true",
-                        help="end of turn: the held-out sentences and voices")
+    parser.add_argument("--set", choices=sorted(SETS), default="dev",
+                        help="end of turn: the answers (turn_answers.py; default dev)")
     parser.add_argument("--cpu-load", action="store_true",
                         help="a busy loop on every core while answers are taken")
     parser.add_argument("--speakers", action="store_true",
@@ -356,9 +263,9 @@ def run(args, sinks: dict) -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="turn-taking-"))
     model = args.model or default_model()
-    answers = answer_set(folder, args.answers, args.holdout)
+    answers = answer_set(folder, args.answers, args.set)
     paused = sum(1 for _, pause in answers if pause)
-    held = ", held-out sentences and voices" if args.holdout else ""
+    held = f", set {args.set}"
     print(f"model: {model}; cores: {os.cpu_count()}; answers: {len(answers)} ({paused} with "
           f"a thinking pause of 1.5-4 s{held}); cpu load: {'yes' if args.cpu_load else 'no'}; "
           f"interviewer heard by the microphone: {'yes' if args.speakers else 'no'}")
