@@ -35,6 +35,12 @@ SUBJECTS = frozenset("i you we they he she it that this there who what which".sp
 # "that" after a copula opens a clause ("the reason was that"), unless the copula has a pronoun
 # subject ("it was that", "that was that"); Whisper also writes a trailing "was the" this way.
 COPULAS = frozenset("is was were are isn't wasn't weren't aren't".split())
+# ...and after a verb that reports a thought ("I explained that", "we found out that"): these
+# take a clause, while verbs that often take "that" as their object ("I said that", "I knew
+# that", "we did that") are left out.
+REPORTING = frozenset("""explained realized realised argued decided noticed suggested assumed
+                         mentioned pointed admitted agreed insisted figured learned discovered
+                         showed proposed found""".split())
 
 # Dangling words that do end a sentence after these ("I think so", "and so on", "we moved on").
 ENDS_AFTER = {
@@ -45,7 +51,7 @@ ENDS_AFTER = {
 }
 
 _TRAILING = (",", "...", "\u2026", "-", "\u2014", ";", ":")
-_WORD = re.compile(r"[a-z']+")
+_WORD = re.compile(r"[a-z0-9']+")  # a number is a word: "down to 4%." ends on "4"
 
 
 def ends_unfinished(text: str) -> bool:
@@ -61,9 +67,13 @@ def ends_unfinished(text: str) -> bool:
     if last.endswith("'s") and last[:-2] not in SUBJECTS | {"that", "it", "let"}:
         return True  # "the thing's", "the problem's": a contracted copula after a noun
     if last in AUXILIARIES:
-        return before not in SUBJECTS
+        # "the right thing to do": after "to", "do" is the verb itself
+        return before not in SUBJECTS and (before, last) != ("to", "do")
     if last == "that" and before in COPULAS:
         return len(words) < 3 or words[-3] not in SUBJECTS
+    if last == "that" and (before in REPORTING
+                           or (before == "out" and len(words) > 2 and words[-3] in REPORTING)):
+        return True  # "I explained that", "she pointed out that"
     return last in DANGLING and before not in ENDS_AFTER.get(last, ())
 
 

@@ -32,6 +32,8 @@ HELD_OUT_UNFINISHED = [
     "The real issue with the rollout was that",
     "what broke the pipeline wasn't that",
     "We spent most of that quarter focused on",
+    "So in the retro I pointed out that",
+    "Our error budget went from 2% to",
 ]
 
 FINISHED = [
@@ -53,6 +55,10 @@ FINISHED = [
     "So we moved on.",
     "I learned that early on.",
     "Nobody else wanted it, so I took it on.",
+    "It was hard, but it was the right thing to do.",
+    "Latency went from 900 milliseconds down to 120.",
+    "Adoption went from 10% to 45%.",
+    "I never said that.",
 ]
 
 
