@@ -1,8 +1,9 @@
 """The spoken answers of the end-of-turn benchmark (`turn_taking.py`): sentence sets and voices.
 
 `dev` tuned the rules in interviewer/live/last_word.py and dangling.py; `holdout` was written
-after them and kept out of tuning until it showed one rule missing; `blind` was written without
-sight of either.
+after them and kept out of tuning until it showed one rule missing; `blind` and `blind2` were
+written without sight of the rules or the other sets (`blind` then showed three more rules
+missing; `blind2` is the one still unseen).
 """
 
 from __future__ import annotations
@@ -64,8 +65,9 @@ HOLDOUT_UNFINISHED = [
     ("If I am honest, my first reaction to the feedback was", "to defend myself."),
 ]
 # Written by a helper session that saw neither the rules nor the sets above (`--set blind`),
-# after the rules were last changed on what the held-out sets showed: the held-out sets are no
-# longer unseen (their "spent a whole week on" led to "on" dangling), this one is.
+# after the rules were last changed on what the held-out sets showed (their "spent a whole week
+# on" led to "on" dangling). Its first runs then showed three rules missing (numbers as words,
+# "the right thing to do.", "explained that"), so it is no longer unseen either: `blind2` is.
 BLIND_FINISHED = [
     "In the end we shipped it two weeks late, but nobody lost a customer.",
     "Looking back, I'd still make the same call if it came up again.",
@@ -100,8 +102,9 @@ BLIND_UNFINISHED = [
      "waiting for the full automation to be built."),
 ]
 # Written by a helper session that saw neither the rules nor the sets above (`--set blind`),
-# after the rules were last changed on what the held-out sets showed: the held-out sets are no
-# longer unseen (their "spent a whole week on" led to "on" dangling), this one is.
+# after the rules were last changed on what the held-out sets showed (their "spent a whole week
+# on" led to "on" dangling). Its first runs then showed three rules missing (numbers as words,
+# "the right thing to do.", "explained that"), so it is no longer unseen either: `blind2` is.
 BLIND_FINISHED = [
     "In the end we shipped it two weeks late, but nobody lost a customer.",
     "Looking back, I'd still make the same call if it came up again.",
@@ -135,6 +138,43 @@ BLIND_UNFINISHED = [
     ("So we launched with a manual process instead of",
      "waiting for the full automation to be built."),
 ]
+# Written like `blind`, after those three rules, by another session that saw nothing here.
+BLIND2_FINISHED = [
+    "By the end of the quarter we'd brought the error rate down to 3%.",
+    "I stopped writing the roadmap alone and started writing it with them.",
+    "In the end, the final call on the schema was hers, not mine.",
+    "That incident taught me to raise my hand much earlier.",
+    "Looking back, I honestly just didn't know what to do.",
+    "Once the numbers were on the table, the director came around.",
+    "Shipping it half-baked was a mistake, and I learned that the hard way.",
+    "Does that answer what you were looking for, or should I go deeper?",
+    "Yes, I would.",
+    "Candidly, the team deserved a clearer explanation than the one I gave.",
+    "The p99 latency dropped from about eight hundred milliseconds to under two hundred.",
+    "I'd still push back on that decision today, just more diplomatically.",
+    "I didn't agree with the decision, but I fully committed to it.",
+    "What I took away is that candour only works on a foundation of trust.",
+]
+BLIND2_UNFINISHED = [
+    ("So I scheduled a one-on-one with", "the tech lead from the payments team."),
+    ("The first thing I did was write up a", "short doc comparing the three options."),
+    ("Honestly, in hindsight, I probably should", "have flagged the risk much sooner."),
+    ("What I eventually told her was that", "the deadline simply wasn't realistic anymore."),
+    ("We ended up choosing Postgres over Dynamo, which", "turned out to save us months."),
+    ("I pushed back on the full rewrite because",
+     "the old system was stable and well understood."),
+    ("The outage was eventually traced back to my", "own config change from the night before."),
+    ("The migration itself ended up taking about two", "months longer than we had planned."),
+    ("Within a week the new pipeline was running faster than",
+     "anything we had benchmarked in staging."),
+    ("Giving that feedback to a peer was a really difficult", "thing for me to do at first."),
+    ("So I went and partnered with the person who", "had originally built the scheduler."),
+    ("In that project I owned the design, the rollout, and",
+     "the on-call rotation for the first month."),
+    ("And that's when I realised", "we'd been tracking the wrong metric all along."),
+    ("About halfway through the project, I disagreed with my manager",
+     "about how much testing was enough."),
+]
 VOICES = ["en-us", "en-us+f3", "en-gb", "en-us+m3"]
 HOLDOUT_VOICES = ["en-us+f2", "en-gb+m2", "en-us+m1", "en-gb-x-rp"]
 PAUSES = [1.5, 2.0, 2.5, 3.0, 3.5, 4.0]
@@ -142,6 +182,7 @@ SETS = {
     "dev": (FINISHED, UNFINISHED, VOICES),
     "holdout": (HOLDOUT_FINISHED, HOLDOUT_UNFINISHED, HOLDOUT_VOICES),
     "blind": (BLIND_FINISHED, BLIND_UNFINISHED, HOLDOUT_VOICES),
+    "blind2": (BLIND2_FINISHED, BLIND2_UNFINISHED, HOLDOUT_VOICES),
 }
 
 
