@@ -93,6 +93,9 @@ class Console:
             f"{vote.keeper_summary}",
             bold=True,
         )
+        # Both keeper answers, each with what it rests on (the first names what held them back).
+        if vote.keeper_reason:
+            self._print(f"    - fight to keep? {vote.keeper_reason}")
         if vote.hire_again_reason:
             self._print(f"    - hire again? {vote.hire_again_reason}")
         for reason in vote.reasons:

@@ -158,6 +158,7 @@ class KeeperAnswers(Strict):
     strong_no: str = Field(min_length=10)
     no_strength: str = Field(min_length=3)
     no_weakness: str = Field(min_length=3)
+    failed_answer: str = Field(min_length=3)
 
     def for_vote(self, label: str) -> str:
         """The sentence for a vote label ("strong yes" reads `strong_yes`)."""
@@ -165,13 +166,23 @@ class KeeperAnswers(Strict):
                 "strong no": self.strong_no}[label]
 
 
+class HireAgainAnswers(Strict):
+    """The interviewer's answer to "would I hire them again?" (see rubric/keeper_answers.py)."""
+
+    yes: str = Field(min_length=10)
+    yes_with_evidence_against: str = Field(min_length=10)
+    no: str = Field(min_length=10)
+
+
 class KeeperTest(Strict):
     """The keeper test's two questions (prompts/keeper.yaml), shown beside every vote, and the
-    interviewer's answer to the first by the vote's band."""
+    interviewer's answers to them: the first by the vote's band, the second by the vote and the
+    evidence against the candidate."""
 
     fight: str = Field(min_length=10)
     hire_again: str = Field(min_length=10)
     answers: KeeperAnswers
+    hire_again_answers: HireAgainAnswers
 
 
 class Content(BaseModel):
@@ -301,10 +312,19 @@ def load_content(root: Path | None = None) -> Content:
     keeper = read_model(KeeperTest, root / "keeper.yaml")
     check_placeholders([keeper.fight, keeper.hire_again], f"{root / 'keeper.yaml'}", set())
     answers = keeper.answers
-    check_placeholders([answers.no_strength, answers.no_weakness], f"{root / 'keeper.yaml'}",
-                       set())
+    check_placeholders([answers.no_strength, answers.no_weakness, answers.failed_answer],
+                       f"{root / 'keeper.yaml'}", set())
     check_placeholders([answers.strong_yes, answers.yes, answers.no, answers.strong_no],
                        f"{root / 'keeper.yaml'} answers", {"strongest", "weakest"})
+    again = keeper.hire_again_answers
+    # {weakest} only where it is the evidence against the candidate, which reads the same in the
+    # offline and the LLM vote (the weakest thing otherwise can be the offline vote's own).
+    check_placeholders([again.yes, again.no], f"{root / 'keeper.yaml'} hire_again_answers",
+                       {"strongest"})
+    # The sentence must say what the evidence against the candidate was.
+    check_placeholders([again.yes_with_evidence_against],
+                       f"{root / 'keeper.yaml'} hire_again_answers.yes_with_evidence_against",
+                       {"strongest", "weakest"}, {"weakest"})
     content = Content(values=values, banks=banks, personas=Personas(by_id=by_id, screens=screens),
                       probes=probes, stages=stages, styles=stages_file.styles,
                       interruptions=interruptions, keeper=keeper)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from interviewer.brains.base import AnswerContext, TurnView
 from interviewer.rubric.content import Content, default_content
 from interviewer.rubric.exchange import score_exchange, turns_of
+from interviewer.rubric.keeper_answers import YES_VOTES, heard, hire_again, keeper_reason, quoted
 from interviewer.rubric.requests import after_requests, request_of
 from interviewer.rubric.results import AnswerScore, Vote, VoteLabel
 from interviewer.rubric.retold import retold_exchanges
@@ -17,6 +16,13 @@ LADDER: list[VoteLabel] = ["strong no", "no", "yes", "strong yes"]
 STRONG_YES_AT = 72
 YES_AT = 55
 NO_AT = 38
+# An exchange scored where a whole interview would be a strong no failed its question: on the
+# graded corpus's scale (tests/data/judgement/README.md) that is below "weak" (40: vague, no
+# example, no position) and toward "not an answer" (20: evasive, content-free); "I'm flexible" on
+# pay is graded 35. A mean hides it (three strong answers and that one average a strong yes), but
+# an interviewer remembers it: like a question declined (no evidence), a failed one (evidence
+# against) rules out a strong yes, and the keeper answers name it as what held them back.
+FAILED_BELOW = NO_AT
 
 
 def exchanges(turns: list[TurnView]) -> list[list[TurnView]]:
@@ -78,14 +84,14 @@ def vote(
             keeper=False,
             score=0,
             keeper_reason="I heard no answers to judge.",
+            hire_again=False,
+            hire_again_reason=content.keeper.hire_again_answers.no,
             reasons=["no answers were given"],
         )
     mean = round(sum(scores) / len(scores))
     label = _label(mean)
     reasons = [_spread_reason(interview, turns, scores, mean)]
-    flags = sorted({flag for s in scored for flag in s.flags})
-    red = [f for f in flags if "culture-fit" in f or "every value" in f or "unreadable" in f
-           or "aimed at the scorer" in f]
+    red = _red_flags(scored)
     if red:
         label = _down(label)
         reasons += [f"red flag: {flag}" for flag in red]
@@ -98,35 +104,59 @@ def vote(
             reasons.append(f"named a principle unprompted in {unprompted} of {len(main)} answers")
     retold = _retold(interview, turns, content)
     label = _capped_for_unassessed(label, turns, reasons)
+    label = _capped_for_failed(label, scores, turns, reasons)
     capped = _capped_for_retold(label, retold, len(exchanges(turns)), reasons)
     # What kept a strong yes from this interviewer is the story told again.
-    held_back = (f"the same story again (on {_quoted(exchanges(turns)[retold[0]][0].asked)})"
+    held_back = (f"the same story again (on {quoted(exchanges(turns)[retold[0]][0].asked)})"
                  if capped != label else None)
     label = capped
     if any(s.signals.point_of_view == "hedged" for s in scored):
         reasons.append("hedged when asked for a position and did not settle it")
-    # A yes is a keeper: "yes, but I would not fight to keep them" is a no.
-    keeper = label in ("yes", "strong yes")
-    keeper_reason = _keeper_reason(label, scored, _asked(turns), red, content, held_back)
+    evidence = heard(scored, _asked(turns), red, _failed(scores), content, held_back)
+    again, again_reason = hire_again(label, evidence, content)
     return Vote(
-        **base, vote=label, keeper=keeper, keeper_reason=keeper_reason, score=mean, reasons=reasons,
-        exchange_scores=scores,
+        # A yes is a keeper: "yes, but I would not fight to keep them" is a no.
+        **base, vote=label, keeper=label in YES_VOTES,
+        keeper_reason=keeper_reason(label, evidence, content), hire_again=again,
+        hire_again_reason=again_reason, score=mean, reasons=reasons, exchange_scores=scores,
     )
 
 
 def capped(label: VoteLabel, interview: PlannedInterview, turns: list[TurnView],
-           content: Content | None = None) -> tuple[VoteLabel, list[str]]:
+           content: Content | None = None,
+           scored: list[AnswerScore] | None = None) -> tuple[VoteLabel, list[str]]:
     """`label` under this interview's evidence caps, whoever proposed it, with their reasons.
 
     The caps are the offline vote's own: a question declined or left unanswered
-    (`_capped_for_unassessed`) and a story told again (`_capped_for_retold`). The LLM's vote is
-    held to them too, so a capped yes cannot come back from the model as a strong yes.
+    (`_capped_for_unassessed`), a question clearly failed (`_capped_for_failed`) and a story
+    told again (`_capped_for_retold`). The LLM's vote is held to them too, so a capped yes
+    cannot come back from the model as a strong yes. `scored` are this interview's
+    `exchange_scores` when the caller has them.
     """
     content = content or default_content()
+    if scored is None:
+        scored = exchange_scores(interview, turns, content)
     reasons: list[str] = []
     label = _capped_for_unassessed(label, turns, reasons)
+    label = _capped_for_failed(label, [s.overall for s in scored], turns, reasons)
     retold = _retold(interview, turns, content)
     return _capped_for_retold(label, retold, len(exchanges(turns)), reasons), reasons
+
+
+def hire_again_for(label: VoteLabel, interview: PlannedInterview, turns: list[TurnView],
+                   content: Content | None = None,
+                   scored: list[AnswerScore] | None = None) -> tuple[bool, str]:
+    """The keeper test's second answer, with its reason, for `label` voted on this interview,
+    whoever proposed the label: the offline vote's rule (rubric/keeper_answers.py) applied to
+    the offline reading of the answers. `scored` as in `capped`."""
+    content = content or default_content()
+    if scored is None:
+        scored = exchange_scores(interview, turns, content)
+    if not scored:
+        return False, content.keeper.hire_again_answers.no
+    failed = _failed([s.overall for s in scored])
+    evidence = heard(scored, _asked(turns), _red_flags(scored), failed, content)
+    return hire_again(label, evidence, content)
 
 
 def _retold(interview: PlannedInterview, turns: list[TurnView], content: Content) -> list[int]:
@@ -165,6 +195,39 @@ def _capped_for_unassessed(label: VoteLabel, turns: list[TurnView],
     return min(label, ceiling, key=LADDER.index)
 
 
+def _red_flags(scored: list[AnswerScore]) -> list[str]:
+    """The flags that count against the candidate whatever the scores: each takes the vote down
+    a step (a culture-fit risk, strength claimed in every value, an unreadable answer, text
+    aimed at the scorer)."""
+    flags = sorted({flag for s in scored for flag in s.flags})
+    return [f for f in flags if "culture-fit" in f or "every value" in f or "unreadable" in f
+            or "aimed at the scorer" in f]
+
+
+def _failed(scores: list[int]) -> list[int]:
+    """The exchanges (indexes into `scores`) that failed their question (see FAILED_BELOW)."""
+    return [i for i, score in enumerate(scores) if score < FAILED_BELOW]
+
+
+def _capped_for_failed(label: VoteLabel, scores: list[int], turns: list[TurnView],
+                       reasons: list[str]) -> VoteLabel:
+    """A question clearly failed (an exchange below FAILED_BELOW) is evidence against the
+    candidate, which the mean of the scores hides: any rules out a strong yes. With the
+    questions not assessed, half the questions or more rule out a yes: as with questions
+    declined, a real interviewer cannot hire on half an interview."""
+    failed = _failed(scores)
+    if not failed:
+        return label
+    groups = exchanges(turns)
+    # The spread reason names the lowest exchange and the keeper answers say what failed in it.
+    reasons.append(f"failed {len(failed)} of {len(groups)} questions (scored under "
+                   f"{FAILED_BELOW}/100): evidence against them that the other answers do not "
+                   "make up for")
+    unassessed = sum(1 for g in groups if not turns_of(g))
+    ceiling = "no" if (len(failed) + unassessed) * 2 >= len(groups) else "yes"
+    return min(label, ceiling, key=LADDER.index)
+
+
 def _capped_for_retold(label: VoteLabel, retold: list[int], questions: int,
                        reasons: list[str]) -> VoteLabel:
     """A question answered with a story already told in this interview, and no different example
@@ -196,38 +259,6 @@ def _asked(turns: list[TurnView]) -> list[str]:
     return [group[0].asked for group in exchanges(turns) if turns_of(group)]
 
 
-def _keeper_reason(label: VoteLabel, scored: list[AnswerScore], asked: list[str],
-                   red: list[str], content: Content, held_back: str | None = None) -> str:
-    """The keeper answer for the vote's band (prompts/keeper.yaml), naming the strongest and the
-    weakest things heard and where, so it cannot praise what the reasons fault (`held_back`, a
-    story told again, is the weakest thing when there is no red flag)."""
-    answers = content.keeper.answers
-    # Best first and worst first; a tie goes to the earlier exchange, as in the spread reason.
-    best_first = sorted(range(len(scored)), key=lambda i: (-scored[i].overall, i))
-    worst_first = sorted(range(len(scored)), key=lambda i: (scored[i].overall, i))
-
-    def where(i: int) -> str:
-        return f" (on {_quoted(asked[i]) if i < len(asked) else f'question {i + 1}'})"
-
-    strongest = next((_note(note) + where(i) for i in best_first
-                      for note in scored[i].strengths), answers.no_strength)
-    red_at = next((i for i in worst_first for f in scored[i].flags if f in red), None)
-    weakest = (_note(red[0]) + where(red_at) if red and red_at is not None else held_back or
-               next((_note(note) + where(i) for i in worst_first
-                     for note in [*scored[i].flags, *scored[i].gaps]), answers.no_weakness))
-    return answers.for_vote(label).format(strongest=strongest, weakest=weakest)
-
-
-def _note(note: str) -> str:
-    """A strength, gap or flag without its advice: "hedged: state where you stand" -> "hedged"."""
-    return note.partition(": ")[0]
-
-
-def _quoted(text: str) -> str:
-    """A question in quotes, cut at a word (not mid-word) when it is long."""
-    return f"\"{textwrap.shorten(text, width=60, placeholder='...')}\""
-
-
 def _spread_reason(
     interview: PlannedInterview, turns: list[TurnView], scores: list[int], mean: int
 ) -> str:
@@ -238,7 +269,7 @@ def _spread_reason(
     best, worst = scores.index(max(scores)), scores.index(min(scores))
 
     def name(i: int) -> str:
-        text = _quoted(asked[i]) if i < len(asked) else f"\"question {i + 1}\""
+        text = quoted(asked[i]) if i < len(asked) else f"\"question {i + 1}\""
         return f"{text} {scores[i]}"
 
     return (f"mean of {len(scores)} exchange scores (question and its follow-ups): {mean}/100; "

@@ -15,7 +15,8 @@ The model proposes; these functions decide what survives:
 - a move respects the follow-up budget and never repeats a probe from the same exchange;
 - a vote stays within one step of the offline vote and its score within +/- BOUND of it; the
   offline vote reads the raw answers (rubric/voting.py), never the LLM's turn scores; and it is
-  held to the offline vote's caps (a declined, unanswered or retold question), with their reasons.
+  held to the offline vote's caps (a declined, unanswered, failed or retold question), with their
+  reasons; its answer to the keeper test's second question is the offline rule on its own vote.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from interviewer.rubric.results import (
 from interviewer.rubric.scoring import STEERING_FLAG, assemble, caps_and_flags
 from interviewer.rubric.signals import is_stuffed
 from interviewer.rubric.stages import StageSettings
-from interviewer.rubric.voting import LADDER, capped
+from interviewer.rubric.voting import LADDER, capped, exchange_scores, hire_again_for
 from interviewer.session.events import PlannedInterview
 
 BOUND = 20  # for votes
@@ -225,8 +226,8 @@ def checked_move(claimed: LLMMove, exchange: list[TurnView], follow_ups_left: in
 def checked_vote(claimed: LLMVote, offline: Vote, plan: PlannedInterview,
                  turns: list[TurnView], content: Content) -> Vote:
     """The model's vote, at most one step from the offline vote and under the offline vote's caps
-    (a question declined, unanswered or answered with a story told again), with a consistent
-    keeper test."""
+    (a question declined, unanswered, clearly failed or answered with a story told again), with a
+    consistent keeper test."""
     index = LADDER.index(claimed.vote)
     anchor = LADDER.index(offline.vote)
     stepped = LADDER[max(anchor - 1, min(anchor + 1, index))]
@@ -237,15 +238,20 @@ def checked_vote(claimed: LLMVote, offline: Vote, plan: PlannedInterview,
         reasons = [*reasons, f"LLM vote {claimed.vote!r} kept within one step of the offline "
                              f"vote ({offline.vote!r})"]
     # The offline vote sits under these caps already, but one step above it may not.
-    label, caps = capped(stepped, plan, turns, content)
+    scored = exchange_scores(plan, turns, content)
+    label, caps = capped(stepped, plan, turns, content, scored)
     reasons = [*reasons, *(reason for reason in caps if reason not in reasons)]
     keeper = claimed.keeper and label in ("yes", "strong yes")
     keeper_reason = claimed.keeper_reason.strip()
     if keeper != claimed.keeper or not keeper_reason:
         keeper_reason = NOT_A_KEEPER if not keeper else offline.keeper_reason
+    # The second keeper question is the offline rule on the model's vote, so "would hire again"
+    # means the same whichever brain voted (rubric/keeper_answers.py).
+    hire_again, hire_again_reason = hire_again_for(label, plan, turns, content, scored)
     return Vote(
         interviewer=plan.interviewer_name, role=plan.interviewer_role, stage=plan.stage,
-        vote=label, keeper=keeper, keeper_reason=keeper_reason, score=score, reasons=reasons,
+        vote=label, keeper=keeper, keeper_reason=keeper_reason, hire_again=hire_again,
+        hire_again_reason=hire_again_reason, score=score, reasons=reasons,
         exchange_scores=offline.exchange_scores,
     )
 
