@@ -212,9 +212,11 @@ def _failed(scores: list[int]) -> list[int]:
 def _capped_for_failed(label: VoteLabel, scores: list[int], turns: list[TurnView],
                        reasons: list[str]) -> VoteLabel:
     """A question clearly failed (an exchange below FAILED_BELOW) is evidence against the
-    candidate, which the mean of the scores hides: any rules out a strong yes. With the
-    questions not assessed, half the questions or more rule out a yes: as with questions
-    declined, a real interviewer cannot hire on half an interview."""
+    candidate, which the mean of the scores hides: any rules out a strong yes. Two or more
+    failed, with the questions not assessed half the interview or more, rule out a yes. One
+    failed question alone never does, even in a two-question round: the offline reading still
+    scores some solid concise answers under FAILED_BELOW (two answer families of the graded
+    corpus), and a no from one misread answer is a verdict on the wrong evidence."""
     failed = _failed(scores)
     if not failed:
         return label
@@ -224,8 +226,8 @@ def _capped_for_failed(label: VoteLabel, scores: list[int], turns: list[TurnView
                    f"{FAILED_BELOW}/100): evidence against them that the other answers do not "
                    "make up for")
     unassessed = sum(1 for g in groups if not turns_of(g))
-    ceiling = "no" if (len(failed) + unassessed) * 2 >= len(groups) else "yes"
-    return min(label, ceiling, key=LADDER.index)
+    half = len(failed) >= 2 and (len(failed) + unassessed) * 2 >= len(groups)
+    return min(label, "no" if half else "yes", key=LADDER.index)
 
 
 def _capped_for_retold(label: VoteLabel, retold: list[int], questions: int,

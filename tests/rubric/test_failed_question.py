@@ -4,7 +4,8 @@ A vote was the mean of the exchange scores in fixed bands. So three strong answe
 flexible" on pay (22/100) made a strong yes that would fight hard to keep them, and that vote's
 keeper sentence named no weakness at all. A real interviewer remembers the answer that failed.
 Now an exchange below FAILED_BELOW rules out a strong yes, and the keeper answers name it with its
-score. Failed questions and questions not assessed, half of them or more, rule out a yes.
+score. Two failed questions or more, with the questions not assessed half of them or more, rule
+out a yes; one failed question alone does not (one misread answer is not a verdict).
 """
 
 from __future__ import annotations
@@ -60,10 +61,10 @@ def test_half_the_questions_failed_rule_out_a_yes():
     assert "failed 2 of 4 questions" in " ".join(cast.reasons)
 
 
-def test_a_failed_and_a_declined_question_are_half_the_interview():
+def test_one_failed_and_one_declined_question_hold_back_a_strong_yes_not_a_yes():
     cast = offline_vote("recruiter", [CHANGE, DECLINED, RULE, PAY_FLEXIBLE])
     assert cast.score >= YES_AT
-    assert cast.vote == "no"
+    assert cast.vote == "yes" and cast.hire_again is False
     reasons = " ".join(cast.reasons)
     assert "preferred not to answer 1 of 4 questions" in reasons
     assert "failed 1 of 4 questions" in reasons
