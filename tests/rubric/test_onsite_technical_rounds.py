@@ -329,3 +329,50 @@ def test_a_reply_that_answers_a_coding_probe_fills_its_gap(gap, reply):
     _, filled = exchange_signals(turns_of(views), stage=CONTENT.stage("technical"),
                                  question=TWO_SUM, keywords=CONTENT.keywords(TWO_SUM.id))
     assert gap in filled
+
+
+CHURN = _question("prod-churn-1")
+WALKTHROUGH = _question("port-walkthrough-1")
+STRONG_PRODUCT = (
+    "So, um, before changing anything I'd cut the second-month cancellations by signup channel, "
+    "plan and device, and by whether the member finished anything in their first two weeks. My "
+    "bet is onboarding rather than price, because the price hasn't moved and it's only month two "
+    "that got worse. The first thing I'd test is a shorter first-week home page built from what "
+    "people pick at signup, against the current one, for half of new members. I'd judge it on "
+    "how many of that cohort are still paying after sixty days, not on total cancellations, "
+    "because long-time members would drown out the signal. The trade-off is less exploration in "
+    "week one, so I'd keep viewing hours in month three as a guardrail. And I'd hold off on a "
+    "discount, since it only buys a month and tells us nothing about why people leave."
+)
+STRONG_PORTFOLIO = (
+    "The one I'd pick is the downloads screen I redesigned last year. The brief said people "
+    "wanted more storage, but when I watched eight commuters use it, the real problem was they "
+    "couldn't tell which episodes were already on the phone. So I decided to group downloads by "
+    "show with a clear count, instead of the flat list of files we had, because people think in "
+    "shows, not files. I tested two prototypes, and finding a downloaded episode went from about "
+    "forty seconds to under ten. Engineering pushed back on live storage numbers, so I settled "
+    "for a daily estimate. If I did it again I'd watch people before I accepted the brief."
+)
+
+
+@pytest.mark.parametrize(("style", "question", "answer", "parts"), [
+    ("product", CHURN, STRONG_PRODUCT, {"reasons", "tradeoffs", "point_of_view", "outcome"}),
+    ("portfolio", WALKTHROUGH, STRONG_PORTFOLIO, {"reasons", "tradeoffs", "ownership", "outcome"}),
+], ids=["product", "portfolio"])
+def test_a_product_or_portfolio_round_weighs_its_own_parts_not_a_value_story(
+    style, question, answer, parts
+):
+    """A product-sense plan or a portfolio walkthrough is scored on its reasoning, its
+    trade-offs and its evidence wherever the round is held, never on a named value: at the
+    onsite it used to be weighed like the behavioural panel (principle, values...), and at the
+    screen like a system design (scale, failure modes)."""
+    onsite = _score("onsite", style, question, answer)
+    screen = _score("technical", style, question, answer)
+    assert onsite.components == screen.components
+    assert parts <= set(onsite.components)
+    assert not {"principle", "values", "scale", "failure"} & set(onsite.components)
+    assert onsite.overall >= 75, onsite
+    assert not [g for g in onsite.gaps if g.startswith(BEHAVIOURAL_GAPS)], onsite.gaps
+    cast = _vote("onsite", style, question, answer)
+    assert not [r for r in cast.reasons if "unprompted" in r], cast.reasons
+    assert cast.vote in ("yes", "strong yes"), cast
