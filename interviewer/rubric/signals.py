@@ -261,8 +261,11 @@ def read_signals(
         off_topic=not foreign and not about_pay and is_off_topic(lower, question, keywords),
         addresses_question=foreign or pay_figure
         or addresses_question(lower, keywords, question.text)
-        # A real story in other words than the question's is taken to answer it.
-        or (story.story_strength(lower, text, question.text) >= STORY_ADDRESSES
+        # A real story in other words than the question's is taken to answer it, unless the
+        # question set a problem: a conflict with a manager, however well told, is no rate
+        # limiter.
+        or (not stage.sets_problems
+            and story.story_strength(lower, text, question.text) >= STORY_ADDRESSES
             and story.actions(lower) >= 2),
         value_stuffing=stuffing,
         compensation=pay,

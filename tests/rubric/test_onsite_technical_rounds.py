@@ -376,3 +376,60 @@ def test_a_product_or_portfolio_round_weighs_its_own_parts_not_a_value_story(
     cast = _vote("onsite", style, question, answer)
     assert not [r for r in cast.reasons if "unprompted" in r], cast.reasons
     assert cast.vote in ("yes", "strong yes"), cast
+
+
+RATE_LIMITER = _question("tech-coding-7")
+LAUNCH = _question("tech-cdn-2")
+CONFLICT_STORY = (
+    "Yeah so, um, the one that comes to mind is when my manager wanted to move our on-call "
+    "handover to Fridays. I thought that was a bad idea, honestly, because Friday is when most "
+    "of our deploys go out and the person coming off call would be the one who knew what was "
+    "going on. So I asked for a one on one, I brought the numbers from the last three months, "
+    "like, eleven of our nineteen incidents started on a Friday afternoon, and I told her I "
+    "didn't think we should do it. She pushed back at first. But we agreed to try Tuesdays for a "
+    "quarter, and the number of escalations after a handover dropped from about six to one. What "
+    "I learned is to disagree early and bring data, and I still do that now."
+)
+STORY_OF_THE_CODE = (
+    "So I actually built one of these at my last job. Um, I kept a queue of request timestamps "
+    "for each member in a hash map. When a request comes in, I pop timestamps older than a "
+    "minute off the front, and if the queue still holds the limit, I reject it; otherwise I "
+    "append the new timestamp. That's a true sliding window, which I picked over fixed "
+    "one-minute buckets, because buckets let a member send double the limit across the boundary. "
+    "It costs memory per request though, so for ten million members I'd switch to a sliding "
+    "window counter with two buckets per member. And I'd test the boundary at exactly sixty "
+    "seconds."
+)
+
+
+@pytest.mark.parametrize("stage", ["technical", "onsite"])
+@pytest.mark.parametrize(("style", "question"), [("coding", RATE_LIMITER), ("design", LAUNCH)],
+                         ids=["coding", "design"])
+def test_a_story_with_no_technical_content_does_not_answer_a_coding_or_design_question(
+    stage, style, question
+):
+    """A well-told conflict story given to a rate limiter or a launch-night design scored about
+    90: its "because", "ten percent" and hindsight read as reasons, scale and reflection, and a
+    real story in other words counted as answering the question. It answers nothing a coding or
+    design interviewer asked, who brings the candidate back to the question."""
+    score = _score(stage, style, question, CONFLICT_STORY)
+    assert "did not address the question asked" in score.flags
+    assert score.overall <= 25, score
+    move = _first_move(stage, style, question, CONFLICT_STORY)
+    assert move.gap == "off_question", move
+
+
+def test_a_real_technical_answer_told_from_past_work_still_answers_the_question():
+    """Only the story fallback is gone in a problem round: an answer that takes the problem up
+    in its words, told as something the candidate built before, is read as an answer."""
+    score = _score("onsite", "coding", RATE_LIMITER, STORY_OF_THE_CODE)
+    assert not [f for f in score.flags if "address" in f or "off topic" in f], score.flags
+    assert score.overall >= 55, score
+
+
+def test_the_same_story_still_answers_a_behavioural_question_in_other_words():
+    """In a behavioural round a real story keeps answering a question it shares few words with."""
+    question = _question("ons-judgment-3")
+    score = _score("onsite", "behavioural", question, CONFLICT_STORY)
+    assert "did not address the question asked" not in score.flags
+    assert score.overall >= 60, score
