@@ -262,7 +262,9 @@ def test_the_llm_interviewer_of_an_onsite_coding_round_is_told_it_is_a_coding_ro
     from interviewer.brains.llm.prompts import default_llm_prompts
 
     builder = MessageBuilder(default_llm_prompts(), CONTENT)
-    for style, title in (("coding", "Coding round"), ("design", "System design round")):
+    for style, title in (("coding", "Coding round"), ("design", "System design round"),
+                         ("product", "Product sense round"),
+                         ("portfolio", "Portfolio walkthrough")):
         (system, _) = builder.score(stage="onsite", who=Who.from_plan(_plan("onsite", style,
                                                                                TWO_SUM)),
                                     question=TWO_SUM, asked=TWO_SUM.text, kind="question",
