@@ -22,7 +22,7 @@ from interviewer.brains.base import AnswerContext  # noqa: E402
 from interviewer.brains.offline import OfflineBrain  # noqa: E402
 from interviewer.rubric.content import default_content  # noqa: E402
 from interviewer.rubric.scoring import score_answer  # noqa: E402
-from tests.rubric.corpus import judge, load, question_of  # noqa: E402
+from tests.rubric.corpus import judge, load, plan_of, question_of  # noqa: E402
 
 CONCISE_FLAGS = ("unreadable", "evasive", "off topic", "did not address")
 
@@ -106,7 +106,7 @@ def main() -> None:
     per_item = (time.perf_counter() - start) / len(items)
     contexts = [
         AnswerContext(stage=i["stage"], question=question_of(i, content), asked=i["question"],
-                      answer=i["answer"])
+                      answer=i["answer"], interviewer=plan_of(i, question_of(i, content)))
         for i in items
     ]
     start = time.perf_counter()

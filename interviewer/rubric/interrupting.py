@@ -11,17 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interviewer.brains.contexts import InterjectContext
-from interviewer.rubric import lexicon as lx
 from interviewer.rubric.content import Interruptions
 from interviewer.rubric.results import Interruption
-from interviewer.rubric.signals import first_match, is_stuffed, sentences
+from interviewer.rubric.signals import is_stuffed, names_principle, sentences
 
 
 def names_a_principle(text: str) -> bool:
     """Whether the (partial) answer names the principle behind the story, as the offline
     scorer reads it (sentences that just list value names do not count)."""
-    honest = [s for s in sentences(text) if not is_stuffed(s)]
-    return first_match(lx.PRINCIPLE, honest) is not None
+    return any(names_principle(s.lower()) for s in sentences(text) if not is_stuffed(s))
 
 
 @dataclass

@@ -24,6 +24,9 @@ CAP_EVASIVE = 8
 CAP_OFF_TOPIC = 10
 CAP_SHORT = 40
 CAP_NOT_ADDRESSED = 45
+# A problem round (code, a design, a product call) sees nothing it measures in an answer to
+# another question, however good a story: little more than no answer.
+CAP_PROBLEM_NOT_ADDRESSED = 25
 CAP_COPY = 15  # the question read back
 CAP_REPETITION = 12  # the same words over and over
 CAP_CLAIMS = 30  # claims about oneself with no story behind them
@@ -137,7 +140,8 @@ def caps_and_flags(
     if signals.off_topic and main:
         cap, flags = min(cap, CAP_OFF_TOPIC), [*flags, "off topic"]
     if main and not signals.addresses_question and not signals.off_topic:
-        cap, flags = min(cap, CAP_NOT_ADDRESSED), [*flags, "did not address the question asked"]
+        unaddressed = CAP_PROBLEM_NOT_ADDRESSED if stage.sets_problems else CAP_NOT_ADDRESSED
+        cap, flags = min(cap, unaddressed), [*flags, "did not address the question asked"]
     # A researched pay figure is a whole answer to a pay question, however few its words.
     complete_pay = signals.compensation == "number_with_source"
     if main and signals.word_count < stage.scoring.short_answer_words and not complete_pay:

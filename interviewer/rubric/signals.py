@@ -112,9 +112,11 @@ def addresses_question(text: str, keywords: list[str], question: str = "") -> bo
     return len({_stem(t) for t in asked if heard(t)}) >= 2
 
 
-def first_match(pattern: re.Pattern[str], parts: list[str]) -> str | None:
-    """The first sentence in which a pattern occurs."""
-    return next((s for s in parts if pattern.search(s.lower())), None)
+def names_principle(lower: str) -> bool:
+    """Whether a (lower-case) piece names a principle, leaving out what denies one: "I didn't
+    really have a principle" says the word and names none; "I wouldn't call it a principle, but
+    I believe..." still names the belief."""
+    return bool(lx.PRINCIPLE.search(lx.NO_PRINCIPLE.sub(" ", lower)))
 
 
 def ownership(text: str) -> float:
@@ -223,7 +225,7 @@ def read_signals(
     honest_parts = [s for s in parts if not is_stuffed(s)]
     lower = plain(text)
     words = count_words(text)
-    principle_quote = _quote(lx.PRINCIPLE, honest_parts)
+    principle_quote = next((s for s in honest_parts if names_principle(plain(s))), None)
     reflection_quote = _quote(lx.REFLECTION, honest_parts)
     outcome_quote = outcome(parts)
     pov, hedges = point_of_view(lower)
@@ -261,8 +263,11 @@ def read_signals(
         off_topic=not foreign and not about_pay and is_off_topic(lower, question, keywords),
         addresses_question=foreign or pay_figure
         or addresses_question(lower, keywords, question.text)
-        # A real story in other words than the question's is taken to answer it.
-        or (story.story_strength(lower, text, question.text) >= STORY_ADDRESSES
+        # A real story in other words than the question's is taken to answer it, unless the
+        # question set a problem: a conflict with a manager, however well told, is no rate
+        # limiter.
+        or (not stage.sets_problems
+            and story.story_strength(lower, text, question.text) >= STORY_ADDRESSES
             and story.actions(lower) >= 2),
         value_stuffing=stuffing,
         compensation=pay,

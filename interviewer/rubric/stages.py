@@ -164,6 +164,12 @@ class StageSettings(Strict):
         "interview without a style of its own probes like a coding round (coding questions) or "
         "a design round (the rest).",
     )
+    sets_problems: bool = Field(
+        default=False,
+        description="Its questions set a problem to work through (code, a design, a product "
+        "call), not an occasion to recall: an answer takes the problem up in its words, and a "
+        "story in other words, however real, does not answer it.",
+    )
     scoring: Scoring
     probe_order: list[Gap] = Field(
         min_length=1, description="The gaps probed, most important first."
@@ -203,7 +209,8 @@ class StageSettings(Strict):
     def for_style(self, style: StyleSettings) -> StageSettings:
         """These settings as an interview of `style` reads and scores its answers: a coding
         round on the behavioural onsite is read like the technical screen's coding questions."""
-        update: dict[str, object] = {"technical": self.technical or style.technical}
+        update: dict[str, object] = {"technical": self.technical or style.technical,
+                                     "sets_problems": self.sets_problems or style.sets_problems}
         if style.behavioural is not None:
             update["behavioural"] = style.behavioural
         if style.scoring is not None:
@@ -241,6 +248,11 @@ class StyleSettings(Strict):
         default=False,
         description="A coding or design round: talk of how one generally works is not a "
         "missing example.",
+    )
+    sets_problems: bool = Field(
+        default=False,
+        description="Questions set a problem to work through, not an occasion to recall: a "
+        "story that does not take the problem up does not answer it (see StageSettings).",
     )
     hindsight_for_past_work: bool = Field(
         default=False,

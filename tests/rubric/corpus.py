@@ -16,6 +16,7 @@ from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.brains.offline import OfflineBrain
 from interviewer.rubric.content import VALUE_NAMES, Content
 from interviewer.rubric.exchange import Turn, score_exchange
+from interviewer.rubric.round_kind import settings_for
 from interviewer.session.events import PlannedInterview, PlannedQuestion
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "judgement"
@@ -64,14 +65,25 @@ def _probe_id(text: str, content: Content) -> str:
     return "corpus-probe"
 
 
+def plan_of(item: dict, question: PlannedQuestion) -> PlannedInterview:
+    """The interview an item was answered in: its round's `style` (a product-sense or portfolio
+    round), else the stage's own kind of interview."""
+    return PlannedInterview(
+        stage=item["stage"], interviewer_id="x", interviewer_name="X", interviewer_role="r",
+        style=item.get("style", "behavioural"), questions=[question],
+    )
+
+
 def judge(item: dict, content: Content, brain: OfflineBrain | None = None) -> Judgement:
     """Score an item's exchange and pick the interviewer's next probe."""
     brain = brain or OfflineBrain(content)
     question = question_of(item, content)
     stage = item["stage"]
+    plan = plan_of(item, question)
     context = AnswerContext(
         stage=stage, question=question, asked=question.text, answer=item["answer"],
-        answer_seconds=content.stages[stage].answer_seconds,
+        answer_seconds=settings_for(content, stage, question, plan).answer_seconds,
+        interviewer=plan,
     )
     if item["kind"] == "follow_up":
         turns = [Turn("question", item["previous_answer"]),
@@ -87,13 +99,9 @@ def judge(item: dict, content: Content, brain: OfflineBrain | None = None) -> Ju
     last = views[-1]
     last.score = brain.score(
         AnswerContext(stage=stage, question=question, asked=last.asked, answer=last.answer,
-                      kind=last.kind, answer_seconds=context.answer_seconds)
+                      kind=last.kind, answer_seconds=context.answer_seconds, interviewer=plan)
     )
     score = score_exchange(turns, context, content)
-    plan = PlannedInterview(
-        stage=stage, interviewer_id="x", interviewer_name="X", interviewer_role="r",
-        questions=[question],
-    )
     move = brain.next_move(MoveContext(stage=stage, question=question, exchange=views,
                                        follow_ups_left=2, variant=0, interviewer=plan))
     return Judgement(score.overall, move.gap or "none", score.flags, last.score.flags)

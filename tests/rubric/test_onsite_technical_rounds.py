@@ -262,7 +262,9 @@ def test_the_llm_interviewer_of_an_onsite_coding_round_is_told_it_is_a_coding_ro
     from interviewer.brains.llm.prompts import default_llm_prompts
 
     builder = MessageBuilder(default_llm_prompts(), CONTENT)
-    for style, title in (("coding", "Coding round"), ("design", "System design round")):
+    for style, title in (("coding", "Coding round"), ("design", "System design round"),
+                         ("product", "Product sense round"),
+                         ("portfolio", "Portfolio walkthrough")):
         (system, _) = builder.score(stage="onsite", who=Who.from_plan(_plan("onsite", style,
                                                                                TWO_SUM)),
                                     question=TWO_SUM, asked=TWO_SUM.text, kind="question",
@@ -329,3 +331,107 @@ def test_a_reply_that_answers_a_coding_probe_fills_its_gap(gap, reply):
     _, filled = exchange_signals(turns_of(views), stage=CONTENT.stage("technical"),
                                  question=TWO_SUM, keywords=CONTENT.keywords(TWO_SUM.id))
     assert gap in filled
+
+
+CHURN = _question("prod-churn-1")
+WALKTHROUGH = _question("port-walkthrough-1")
+STRONG_PRODUCT = (
+    "So, um, before changing anything I'd cut the second-month cancellations by signup channel, "
+    "plan and device, and by whether the member finished anything in their first two weeks. My "
+    "bet is onboarding rather than price, because the price hasn't moved and it's only month two "
+    "that got worse. The first thing I'd test is a shorter first-week home page built from what "
+    "people pick at signup, against the current one, for half of new members. I'd judge it on "
+    "how many of that cohort are still paying after sixty days, not on total cancellations, "
+    "because long-time members would drown out the signal. The trade-off is less exploration in "
+    "week one, so I'd keep viewing hours in month three as a guardrail. And I'd hold off on a "
+    "discount, since it only buys a month and tells us nothing about why people leave."
+)
+STRONG_PORTFOLIO = (
+    "The one I'd pick is the downloads screen I redesigned last year. The brief said people "
+    "wanted more storage, but when I watched eight commuters use it, the real problem was they "
+    "couldn't tell which episodes were already on the phone. So I decided to group downloads by "
+    "show with a clear count, instead of the flat list of files we had, because people think in "
+    "shows, not files. I tested two prototypes, and finding a downloaded episode went from about "
+    "forty seconds to under ten. Engineering pushed back on live storage numbers, so I settled "
+    "for a daily estimate. If I did it again I'd watch people before I accepted the brief."
+)
+
+
+@pytest.mark.parametrize(("style", "question", "answer", "parts"), [
+    ("product", CHURN, STRONG_PRODUCT, {"reasons", "tradeoffs", "point_of_view", "outcome"}),
+    ("portfolio", WALKTHROUGH, STRONG_PORTFOLIO, {"reasons", "tradeoffs", "ownership", "outcome"}),
+], ids=["product", "portfolio"])
+def test_a_product_or_portfolio_round_weighs_its_own_parts_not_a_value_story(
+    style, question, answer, parts
+):
+    """A product-sense plan or a portfolio walkthrough is scored on its reasoning, its
+    trade-offs and its evidence wherever the round is held, never on a named value: at the
+    onsite it used to be weighed like the behavioural panel (principle, values...), and at the
+    screen like a system design (scale, failure modes)."""
+    onsite = _score("onsite", style, question, answer)
+    screen = _score("technical", style, question, answer)
+    assert onsite.components == screen.components
+    assert parts <= set(onsite.components)
+    assert not {"principle", "values", "scale", "failure"} & set(onsite.components)
+    assert onsite.overall >= 75, onsite
+    assert not [g for g in onsite.gaps if g.startswith(BEHAVIOURAL_GAPS)], onsite.gaps
+    cast = _vote("onsite", style, question, answer)
+    assert not [r for r in cast.reasons if "unprompted" in r], cast.reasons
+    assert cast.vote in ("yes", "strong yes"), cast
+
+
+RATE_LIMITER = _question("tech-coding-7")
+LAUNCH = _question("tech-cdn-2")
+CONFLICT_STORY = (
+    "Yeah so, um, the one that comes to mind is when my manager wanted to move our on-call "
+    "handover to Fridays. I thought that was a bad idea, honestly, because Friday is when most "
+    "of our deploys go out and the person coming off call would be the one who knew what was "
+    "going on. So I asked for a one on one, I brought the numbers from the last three months, "
+    "like, eleven of our nineteen incidents started on a Friday afternoon, and I told her I "
+    "didn't think we should do it. She pushed back at first. But we agreed to try Tuesdays for a "
+    "quarter, and the number of escalations after a handover dropped from about six to one. What "
+    "I learned is to disagree early and bring data, and I still do that now."
+)
+STORY_OF_THE_CODE = (
+    "So I actually built one of these at my last job. Um, I kept a queue of request timestamps "
+    "for each member in a hash map. When a request comes in, I pop timestamps older than a "
+    "minute off the front, and if the queue still holds the limit, I reject it; otherwise I "
+    "append the new timestamp. That's a true sliding window, which I picked over fixed "
+    "one-minute buckets, because buckets let a member send double the limit across the boundary. "
+    "It costs memory per request though, so for ten million members I'd switch to a sliding "
+    "window counter with two buckets per member. And I'd test the boundary at exactly sixty "
+    "seconds."
+)
+
+
+@pytest.mark.parametrize("stage", ["technical", "onsite"])
+@pytest.mark.parametrize(("style", "question"), [("coding", RATE_LIMITER), ("design", LAUNCH)],
+                         ids=["coding", "design"])
+def test_a_story_with_no_technical_content_does_not_answer_a_coding_or_design_question(
+    stage, style, question
+):
+    """A well-told conflict story given to a rate limiter or a launch-night design scored about
+    90: its "because", "ten percent" and hindsight read as reasons, scale and reflection, and a
+    real story in other words counted as answering the question. It answers nothing a coding or
+    design interviewer asked, who brings the candidate back to the question."""
+    score = _score(stage, style, question, CONFLICT_STORY)
+    assert "did not address the question asked" in score.flags
+    assert score.overall <= 25, score
+    move = _first_move(stage, style, question, CONFLICT_STORY)
+    assert move.gap == "off_question", move
+
+
+def test_a_real_technical_answer_told_from_past_work_still_answers_the_question():
+    """Only the story fallback is gone in a problem round: an answer that takes the problem up
+    in its words, told as something the candidate built before, is read as an answer."""
+    score = _score("onsite", "coding", RATE_LIMITER, STORY_OF_THE_CODE)
+    assert not [f for f in score.flags if "address" in f or "off topic" in f], score.flags
+    assert score.overall >= 55, score
+
+
+def test_the_same_story_still_answers_a_behavioural_question_in_other_words():
+    """In a behavioural round a real story keeps answering a question it shares few words with."""
+    question = _question("ons-judgment-3")
+    score = _score("onsite", "behavioural", question, CONFLICT_STORY)
+    assert "did not address the question asked" not in score.flags
+    assert score.overall >= 60, score

@@ -70,10 +70,23 @@ PRINCIPLE_REPLY = _any(
     r"\b(?:should|must|has to|have to|needs to|need to) .{1,60},? not\b",
 )
 # "What principle?" answered with there being none: the word "principle" alone is not one.
+# Also read in main answers and follow-ups alike (signals.py), so "I didn't really have a
+# principle" names none anywhere.
+_NONE_OF = r"(?:a |any |one |much of a |some )?(?:real |particular |big |specific |guiding )?"
 NO_PRINCIPLE = _any(
     r"\b(?:not sure|don'?t know if|don'?t think) (?:there was|i had|it was) (?:a|any|really a) "
     r"(?:principle|value|belief)\b",
     r"\bno (?:real |particular |big )?(?:principle|value|belief)\b",
     r"\bi (?:just|simply) did (?:what|my job|it)\b",
     r"\bdidn'?t (?:really )?think about (?:it|a principle|principles)\b",
+    # "I didn't really have a principle", "I never had any guiding belief".
+    r"\b(?:didn'?t|did not|don'?t|do not|never) (?:really |actually |honestly |consciously )?"
+    r"(?:have|had|use|follow|apply|think of) " + _NONE_OF + r"(?:principles?|beliefs?)\b",
+    # "There wasn't really a principle behind it", "it's not really a principle".
+    r"\b(?:wasn'?t|was not|isn'?t|is not|weren'?t|not) (?:really |actually |honestly |much of )?"
+    + _NONE_OF + r"(?:principles?|beliefs?)\b",
+    r"\bwouldn'?t (?:really )?(?:call|say) (?:it|that|there was) (?:was )?(?:a |any )?"
+    r"(?:principle|belief)\b",
+    r"\b(?:can'?t|couldn'?t|cannot) (?:really )?(?:say|think of|name|point to) (?:a|any|one) "
+    r"(?:\w+ )?principle\b",
 )

@@ -33,6 +33,8 @@ GAMING = [
     "bare_cues",
 ]
 LANGUAGES = ["es", "de", "fr"]
+# The interview styles of prompts/stages.yaml; an item without `style` is the stage's own kind.
+STYLES = ["behavioural", "coding", "design", "product", "portfolio"]
 
 # Gaps the corpus needs that prompts/probes.yaml has no probe for yet (see README.md).
 EXTRA_GAPS = ["no_trade_off", "no_scale", "no_failure_mode", "no_self_awareness"]
@@ -140,6 +142,8 @@ def main() -> int:
                 err(f"{where}: {field}={gap!r} is only probed at {sorted(stage_limits[gap])}")
         if not isinstance(it["answer"], str) or not it["answer"].strip():
             err(f"{where}: empty answer")
+        if "style" in it and it["style"] not in STYLES:
+            err(f"{where}: style={it['style']!r} not in {STYLES}")
 
         if name in STAGE_FILES:
             if it["stage"] != name:
@@ -187,7 +191,7 @@ def main() -> int:
 
     # Family consistency: one grade, probe, split, stage and question per family; one item per form.
     for fam, members in families.items():
-        for field in ("stage", "question", "split", "grade", "expected_probe", "kind"):
+        for field in ("stage", "style", "question", "split", "grade", "expected_probe", "kind"):
             values = {m.get(field) for _, m in members}
             if len(values) > 1:
                 err(f"family {fam}: inconsistent {field} {sorted(map(str, values))}")
