@@ -35,3 +35,12 @@ def settings_for(
     """The stage's settings as this interview's style reads its answers."""
     settings = content.stage(stage)
     return settings.for_style(content.style(style_of(settings, question, interviewer)))
+
+
+def asks_for_principle(content: Content, stage: str, question: PlannedQuestion,
+                       interviewer: PlannedInterview | None) -> bool:
+    """Whether a long answer in this round is cut in on for a missing principle ("What principle
+    were you acting on?"): in a stage's own rounds, not in a round whose style says it is no
+    value story (a coding walkthrough, a design, a product-sense plan, a portfolio review)."""
+    settings = content.stage(stage)
+    return content.style(style_of(settings, question, interviewer)).behavioural is not False

@@ -13,7 +13,7 @@ from interviewer.brains.base import InterjectContext
 from interviewer.brains.fallback import FallbackBrain, Produced
 from interviewer.rubric.delivery import delivery_from_text, delivery_from_words
 from interviewer.rubric.results import Interruption
-from interviewer.rubric.round_kind import settings_for
+from interviewer.rubric.round_kind import asks_for_principle, settings_for
 from interviewer.session.anticipation import reply_preparer
 from interviewer.session.events import AnswerRecorded, Note
 from interviewer.session.log import SessionLog
@@ -47,16 +47,15 @@ class Listening:
                 decided.append(produced)
             return produced.result
 
-        settings = settings_for(self.parts.content, plan.stage,
-                                plan.questions[turn.asked.question_index], plan)
+        question = plan.questions[turn.asked.question_index]
+        settings = settings_for(self.parts.content, plan.stage, question, plan)
         prompt = Prompt(
             text=turn.asked.text,
             stage=plan.stage,
             turn=turn.asked.turn,
             kind=turn.asked.kind,
             answer_seconds=settings.answer_seconds,
-            # A coding walkthrough or a design is not a story told without its principle.
-            asks_principle=not settings.technical,
+            asks_principle=asks_for_principle(self.parts.content, plan.stage, question, plan),
             save_audio_to=self.log.audio_path(turn.asked.turn, "answer"),
             voice=plan.voice,
             rate=plan.rate,
@@ -82,8 +81,8 @@ class Listening:
     def record(self, index: int, turn: TurnState, answer: Answer) -> None:
         """Log an answer with its delivery (and what went wrong while recording it)."""
         plan = self.log.state.interviews[index].plan
-        settings = settings_for(self.parts.content, plan.stage,
-                                plan.questions[turn.asked.question_index], plan)
+        question = plan.questions[turn.asked.question_index]
+        settings = settings_for(self.parts.content, plan.stage, question, plan)
         self.parts.console.answer(answer.text)
         delivery = (
             delivery_from_words(answer.words, answer.text, settings.answer_seconds)

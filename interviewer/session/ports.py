@@ -114,7 +114,8 @@ class Prompt:
     turn: int
     kind: str = "question"
     answer_seconds: tuple[int, int] = (120, 180)
-    # False in a coding or design round: its answers are not cut in on for a missing principle.
+    # False in a round that is no value story (coding, design, product sense, portfolio): its
+    # answers are not cut in on for a missing principle (rubric/round_kind.asks_for_principle).
     asks_principle: bool = True
     save_audio_to: Path | None = None
     voice: str | None = None

@@ -318,6 +318,20 @@ def test_a_coding_or_design_answer_is_not_cut_in_on_for_a_missing_principle(tmp_
         assert not cut_ins[True]
 
 
+@pytest.mark.parametrize(("stage", "style", "asks"), [
+    ("onsite", "behavioural", True), ("recruiter", "behavioural", True),
+    ("manager", "behavioural", True), ("onsite", "coding", False), ("onsite", "design", False),
+    ("onsite", "product", False), ("onsite", "portfolio", False),
+    ("technical", "behavioural", False), ("technical", "product", False),
+])
+def test_only_value_story_rounds_cut_in_for_a_missing_principle(stage, style, asks):
+    """A product-sense plan or a portfolio review is asked "What principle were you acting
+    on?" no more than a coding walkthrough is."""
+    from interviewer.rubric.round_kind import asks_for_principle
+
+    assert asks_for_principle(CONTENT, stage, TWO_SUM, _plan(stage, style, TWO_SUM)) is asks
+
+
 @pytest.mark.parametrize(("gap", "reply"), [
     ("no_complexity", "It's linear, one pass, so O(n) time, and the map is O(n) extra space."),
     ("no_edge_cases", "An empty list returns nothing, a single episode too, and I'd test two "
