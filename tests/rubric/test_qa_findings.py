@@ -41,12 +41,14 @@ def test_reflection_in_the_words_people_use():
         "I gave too much weight to speed of review; now I care more about how it lands.",
         "I'd now set a review date up front.",
         "I'd now ask for that feedback every quarter.",
+        "If I started again I'd sit with the support team in week one.",
+        "If I had it to do over, I'd have split the migration in two.",
     ):
         signals = read_signals(text, stage=MANAGER, question=STORY_Q, keywords=[])
         assert signals.reflection, text
-    plain = read_signals("I wrote the doc and sent it.", stage=MANAGER, question=STORY_Q,
-                         keywords=[])
-    assert not plain.reflection
+    for text in ("I wrote the doc and sent it.", "If I started the project, I'd own it."):
+        plain = read_signals(text, stage=MANAGER, question=STORY_Q, keywords=[])
+        assert not plain.reflection, text
 
 
 def test_the_outcome_quote_is_the_result_not_the_candidates_step_or_hindsight():

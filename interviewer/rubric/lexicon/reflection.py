@@ -39,6 +39,10 @@ REFLECTION = _any(
     r"\bi should(?:'ve| have)\b",
     r"\bi (?:under|over)estimated\b",
     r"\bif i (?:did|were to do|had to do|could do|were doing) (?:it|that|this) (?:again|over)\b",
+    # "If I started again I'd...", "if I had it to do over"
+    r"\bif i (?:started|began|were starting|could start|had to start) (?:it |that |this )?"
+    r"(?:again|over)\b",
+    r"\bif i had (?:it|that|this) to do (?:again|over)\b",
     r"\b(?:today|now|these days),? i(?:'d| would)\b",
     r"\bi(?:'d| would) (?:have|weigh?t?|start|ask|do|push|go|involve|raise|write|put|check|"
     r"tell|bring|spend|move|add|make|set|talk) .{0,60}\b(?:earlier|sooner|first|differently|"
