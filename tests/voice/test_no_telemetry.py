@@ -29,12 +29,23 @@ def _traced(command: list[str], home: Path, log: Path, timeout: float = 180,
     env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update(HOME=str(home), PYTHONUNBUFFERED="1", **(extra_env or {}))
     result = subprocess.run(
-        ["strace", "-f", "-qq", "-e", "trace=connect", "-o", str(log), *command],
+        # -q, not -qq: the log keeps how each process ended ("+++ exited with 0 +++"), which
+        # `_ended` shows when a session stops short.
+        ["strace", "-f", "-q", "-e", "trace=connect", "-o", str(log), *command],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout,
         stdin=subprocess.DEVNULL,
     )
     require("Operation not permitted" not in result.stderr[:300], "strace cannot trace here")
     return result
+
+
+def _ended(log: Path, sessions: Path) -> str:
+    """How the traced processes ended and what the session logged: shown when a session
+    stops short (once, in a full run, one ended after its last question with exit code 0 and
+    without its closing lines)."""
+    exits = [line for line in log.read_text().splitlines() if "+++" in line or "---" in line]
+    events = [path.read_text().splitlines()[-3:] for path in sessions.glob("*/events.jsonl")]
+    return f"process ends: {exits[-6:]}; last events: {events}"
 
 
 def _outside_connects(log: Path) -> list[str]:
@@ -67,7 +78,8 @@ def test_a_voice_session_connects_nowhere_and_writes_no_device_id(tmp_path, whis
     finally:
         del os.environ["INTERVIEWER_WHISPER_OPTIONS"]
     assert result.returncode == 0, result.stderr
-    assert "answers ran out" in result.stdout, result.stdout
+    ended = _ended(log, Path(os.environ["INTERVIEWER_SESSIONS_DIR"]))
+    assert "answers ran out" in result.stdout, f"{result.stdout}\n{ended}"
     assert log.read_text().count("connect(") > 0, "strace recorded the process tree"
     assert _outside_connects(log) == []
     assert not (home / ".cache" / "Microsoft").exists()
