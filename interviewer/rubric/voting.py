@@ -5,7 +5,14 @@ from __future__ import annotations
 from interviewer.brains.base import AnswerContext, TurnView
 from interviewer.rubric.content import Content, default_content
 from interviewer.rubric.exchange import score_exchange, turns_of
-from interviewer.rubric.keeper_answers import YES_VOTES, heard, hire_again, keeper_reason, quoted
+from interviewer.rubric.keeper_answers import (
+    YES_VOTES,
+    Heard,
+    heard,
+    hire_again,
+    keeper_reason,
+    quoted,
+)
 from interviewer.rubric.requests import after_requests, request_of
 from interviewer.rubric.results import AnswerScore, Vote, VoteLabel
 from interviewer.rubric.retold import retold_exchanges
@@ -112,7 +119,7 @@ def vote(
     label = capped
     if any(s.signals.point_of_view == "hedged" for s in scored):
         reasons.append("hedged when asked for a position and did not settle it")
-    evidence = heard(scored, _asked(turns), red, _failed(scores), content, held_back)
+    evidence = _heard(scored, turns, content, held_back)
     again, again_reason = hire_again(label, evidence, content)
     return Vote(
         # A yes is a keeper: "yes, but I would not fight to keep them" is a no.
@@ -154,9 +161,7 @@ def hire_again_for(label: VoteLabel, interview: PlannedInterview, turns: list[Tu
         scored = exchange_scores(interview, turns, content)
     if not scored:
         return False, content.keeper.hire_again_answers.no
-    failed = _failed([s.overall for s in scored])
-    evidence = heard(scored, _asked(turns), _red_flags(scored), failed, content)
-    return hire_again(label, evidence, content)
+    return hire_again(label, _heard(scored, turns, content), content)
 
 
 def _retold(interview: PlannedInterview, turns: list[TurnView], content: Content) -> list[int]:
@@ -193,6 +198,13 @@ def _capped_for_unassessed(label: VoteLabel, turns: list[TurnView],
         return label
     ceiling = "no" if unassessed * 2 >= len(groups) else "yes"
     return min(label, ceiling, key=LADDER.index)
+
+
+def _heard(scored: list[AnswerScore], turns: list[TurnView], content: Content,
+           held_back: str | None = None) -> Heard:
+    """What the keeper answers name (keeper_answers.heard) for these exchange scores."""
+    return heard(scored, _asked(turns), _red_flags(scored), _failed([s.overall for s in scored]),
+                 content, held_back)
 
 
 def _red_flags(scored: list[AnswerScore]) -> list[str]:
