@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import io
 import shutil
 import sys
 import tempfile
@@ -57,17 +56,19 @@ def shared_engine():
                 import pyttsx3
 
                 _ENGINE = pyttsx3.init()
-                _silence_driver_prints()
+                _silence_driver_prints(_ENGINE)
                 atexit.register(_quiet_shutdown, type(_ENGINE.proxy))
             except (ImportError, OSError, RuntimeError) as exc:
                 raise UserError(ESPEAK_FIX.format(error=exc)) from exc
         return _ENGINE
 
 
-def _silence_driver_prints() -> None:
-    # pyttsx3's espeak driver prints "Audio saved to ..." from its synthesis callback, which can
-    # run after runAndWait() returns, so redirecting stdout around the call is not enough.
-    driver = sys.modules.get("pyttsx3.drivers.espeak")
+def _silence_driver_prints(engine) -> None:
+    # pyttsx3's drivers print ("Audio saved to ...", from espeak's synthesis callback, which can
+    # run after runAndWait() returns). Their `print` is silenced at the driver's module: swapping
+    # sys.stdout around the call would also swallow what the session prints meanwhile, since
+    # lines are rendered on background threads (the end-of-session lines went missing that way).
+    driver = sys.modules.get(type(engine.proxy._driver).__module__)
     if driver is not None:
         driver.print = lambda *args, **kwargs: None
 
@@ -197,8 +198,7 @@ class Pyttsx3Speaker:
                 engine.setProperty("rate", int(rate) + 1)
                 engine.setProperty("rate", int(rate))
                 engine.save_to_file(text, str(path))
-                with contextlib.redirect_stdout(io.StringIO()):  # other drivers' chatter
-                    engine.runAndWait()
+                engine.runAndWait()
                 if _wait_for_wav(path, SYNTH_TIMEOUT):
                     return
         raise UserError(ESPEAK_FIX.format(error="it produced no audio"))

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from interviewer.errors import UserError
+from interviewer.live.prepared import in_background
 from interviewer.live.tts import Pyttsx3Speaker
 from interviewer.live.wav import read_wav
 
@@ -99,3 +100,21 @@ def test_no_output_device_warns_once_and_carries_on(espeak, capsys):
     err = capsys.readouterr().err
     assert err.count("cannot play the interviewer's voice") == 1
     assert "--output-device" in err
+
+
+def test_what_the_session_prints_while_a_line_renders_on_another_thread_is_kept(espeak, capsys):
+    """Lines render on background threads while the session prints (its last lines went
+    missing once when synthesis swapped sys.stdout for the whole process)."""
+    speaker = Pyttsx3Speaker(play=False)
+    lines = [f"Line {n}: tell me about a decision you made with incomplete data." for n in range(4)]
+    rendering = in_background(lambda: [speaker.say(line) for line in lines], "render")
+    printed = 0
+    while not rendering.done():
+        print(f"shown {printed}")
+        printed += 1
+        time.sleep(0.002)
+    rendering.result()
+    out = capsys.readouterr().out
+    assert printed > 10, "the lines rendered before anything was printed"
+    assert out.split("\n")[:printed] == [f"shown {n}" for n in range(printed)]
+    assert "Audio saved" not in out
