@@ -113,9 +113,10 @@ def vote(
     label = _capped_for_unassessed(label, turns, reasons)
     label = _capped_for_failed(label, scores, turns, reasons)
     capped = _capped_for_retold(label, retold, len(exchanges(turns)), reasons)
-    # What kept a strong yes from this interviewer is the story told again.
+    # What kept a strong yes from this interviewer: the story told again, or a question it
+    # could not assess (either caps the vote, with no flag or gap of its own to name it).
     held_back = (f"the same story again (on {quoted(exchanges(turns)[retold[0]][0].asked)})"
-                 if capped != label else None)
+                 if capped != label else _unassessed_note(turns))
     label = capped
     if any(s.signals.point_of_view == "hedged" for s in scored):
         reasons.append("hedged when asked for a position and did not settle it")
@@ -184,9 +185,7 @@ def _capped_for_unassessed(label: VoteLabel, turns: list[TurnView],
     but no evidence is not good evidence. Any such question rules out a strong yes, and half the
     questions or more rule out a yes (a real interviewer cannot hire on half an interview)."""
     groups = exchanges(turns)
-    unscored = [g for g in groups if not turns_of(g)]
-    declined = [g for g in unscored if any(request_of(t.answer) == "declined" for t in g)]
-    silent = [g for g in unscored if g not in declined and all(not t.answer.strip() for t in g)]
+    declined, silent = _unassessed(groups)
     if declined:
         reasons.append(f"preferred not to answer {len(declined)} of {len(groups)} questions: "
                        "no evidence for them")
@@ -198,6 +197,26 @@ def _capped_for_unassessed(label: VoteLabel, turns: list[TurnView],
         return label
     ceiling = "no" if unassessed * 2 >= len(groups) else "yes"
     return min(label, ceiling, key=LADDER.index)
+
+
+def _unassessed(groups: list[list[TurnView]]) -> tuple[list[list[TurnView]],
+                                                       list[list[TurnView]]]:
+    """The exchanges the candidate declined, and those left unanswered until the interviewer
+    moved on: not scored, so the interviewer could not assess them."""
+    unscored = [g for g in groups if not turns_of(g)]
+    declined = [g for g in unscored if any(request_of(t.answer) == "declined" for t in g)]
+    silent = [g for g in unscored if g not in declined and all(not t.answer.strip() for t in g)]
+    return declined, silent
+
+
+def _unassessed_note(turns: list[TurnView]) -> str | None:
+    """The first question the interviewer could not assess, as the keeper answers name it."""
+    declined, silent = _unassessed(exchanges(turns))
+    if not declined and not silent:
+        return None
+    first = min(declined + silent, key=lambda g: g[0].turn)
+    how = "a question declined" if first in declined else "a question left unanswered"
+    return f"{how} (on {quoted(first[0].asked)})"
 
 
 def _heard(scored: list[AnswerScore], turns: list[TurnView], content: Content,

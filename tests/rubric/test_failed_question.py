@@ -68,3 +68,15 @@ def test_one_failed_and_one_declined_question_hold_back_a_strong_yes_not_a_yes()
     reasons = " ".join(cast.reasons)
     assert "preferred not to answer 1 of 4 questions" in reasons
     assert "failed 1 of 4 questions" in reasons
+
+
+def test_a_declined_question_is_what_held_back_a_vote_with_no_weakness_heard():
+    # Every answered question strong, one declined: the decline caps the vote, and the keeper
+    # answer names it instead of "no clear weakness" beside a capped yes (or a no).
+    capped = offline_vote("recruiter", [CHANGE, TURN_DOWN, RULE, DECLINED])
+    assert capped.vote == "yes" and min(capped.exchange_scores) >= YES_AT
+    assert capped.keeper_reason.split("what held me back: ")[1].startswith(
+        f"a question declined ({PAY_QUESTION})")
+    assert capped.hire_again  # no evidence is not evidence against the hire
+    half = offline_vote("recruiter", [CHANGE, DECLINED])
+    assert half.vote == "no" and "what held me back: a question declined" in half.keeper_reason
