@@ -13,6 +13,7 @@ import pytest
 
 from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.rubric.content import default_content
+from interviewer.rubric.planning import PlanRequest, plan_practice
 from interviewer.rubric.probing import next_move
 from interviewer.rubric.scoring import score_answer
 from interviewer.rubric.voting import vote
@@ -192,26 +193,37 @@ def test_a_coding_question_is_not_probed_on_load(stage):
     assert {"no_complexity", "no_edge_cases"} & set(gaps), gaps
 
 
-def test_an_onsite_coding_or_design_round_has_the_screens_follow_ups_and_answer_time(tmp_path):
-    """Three follow-ups per question and the screen's answer length, not the panel's two."""
+@pytest.mark.parametrize(("role", "styles"), [("engineer", {"coding", "design"}),
+                                              ("product", {"product"}),
+                                              ("design", {"portfolio"})])
+def test_an_onsite_problem_or_portfolio_round_has_the_screens_follow_ups_and_answer_time(
+    tmp_path, role, styles,
+):
+    """Three follow-ups per question and the screen's answer length, not the panel's two: the
+    round's one problem (or walkthrough) fills its 45 minutes."""
     from interviewer.session.engine import InterviewEngine
+    from interviewer.session.events import SessionStarted
     from interviewer.session.state import answer_context, build_state
+    from interviewer.session.store import SessionStore
     from interviewer.testing import FakeAnswers
-    from tests.support import engine_parts, start_practice
+    from tests.support import engine_parts
 
-    store = start_practice(tmp_path, stage="onsite", seed=1)
+    store = SessionStore.create(tmp_path, "onsite")
+    store.append(SessionStarted(session_id=store.session_id, mode="practice", seed=1,
+                                brain="offline", input="voice",
+                                interviews=plan_practice(CONTENT, "onsite", 1,
+                                                           request=PlanRequest(role=role))))
     unhelpful = "I'm not sure, I would have to think about that one."
     InterviewEngine(store, engine_parts(FakeAnswers([WEAK_CODING, unhelpful] * 40))).run()
     state = build_state(store.read())
     screen = CONTENT.stages["technical"]
     for interview in state.interviews:
-        expected = (screen if interview.plan.style in ("coding", "design")
-                    else CONTENT.stages["onsite"])
+        expected = screen if interview.plan.style in styles else CONTENT.stages["onsite"]
         assert len(interview.exchange(0)) == 1 + expected.max_follow_ups, interview.plan.style
         first = interview.exchange(0)[0]
         assert answer_context(interview, first, CONTENT).answer_seconds == tuple(
             expected.answer_seconds)
-    assert {i.plan.style for i in state.interviews} >= {"coding", "design", "behavioural"}
+    assert {i.plan.style for i in state.interviews} >= styles | {"behavioural"}
 
 
 def test_an_onsite_coding_or_design_answer_is_no_story_for_the_bank_or_the_principle_share(
