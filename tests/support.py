@@ -75,17 +75,18 @@ WEAK_STORY = (
 GIBBERISH = "asdf qwer zxcv hjkl plok mnbv trew qazx wsxc edcv"
 
 
-def start_practice(root: Path, stage: str = "manager", seed: int = 1, input_name: str = "voice"):
+def start_practice(root: Path, stage: str = "manager", seed: int = 1, input_name: str = "voice",
+                   role: str = "engineer"):
     """A new practice session folder with its plan logged, ready for the engine."""
     from interviewer.rubric.content import default_content
-    from interviewer.rubric.planning import plan_practice
+    from interviewer.rubric.planning import PlanRequest, plan_practice
     from interviewer.session.events import SessionStarted
     from interviewer.session.store import SessionStore
 
     store = SessionStore.create(root, stage)
+    plan = plan_practice(default_content(), stage, seed, request=PlanRequest(role=role))
     store.append(SessionStarted(session_id=store.session_id, mode="practice", seed=seed,
-                                brain="offline", input=input_name,
-                                interviews=plan_practice(default_content(), stage, seed)))
+                                brain="offline", input=input_name, interviews=plan))
     return store
 
 

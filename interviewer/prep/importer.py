@@ -55,12 +55,13 @@ def drafts_from_session(
     """Story drafts from a session's exchanges (or only the one holding `turn`)."""
     session_id = state.started.session_id
     content = default_content()
-    # The interview of every turn that was not a value story: a technical stage's, or a coding
-    # or design round held on the behavioural onsite.
+    # The interview of every turn that was no story from the candidate's own work: a technical
+    # stage's problems, or a coding, design or product round held on the behavioural onsite
+    # (a portfolio walkthrough is one, wherever it is held).
     not_stories = {t.asked.turn: (i.plan.stage if not content.is_behavioural(i.plan.stage)
                                   else content.stage_title(i.plan.stage, i.plan.style))
                    for i in state.interviews
-                   if not content.is_behavioural(i.plan.stage, i.plan.style) for t in i.turns}
+                   if not content.tells_stories(i.plan.stage, i.plan.style) for t in i.turns}
     chosen = exchanges(state)
     if turn is not None:
         chosen = [(stage, ex) for stage, ex in chosen if any(t.asked.turn == turn for t in ex)]

@@ -265,6 +265,11 @@ class Content(BaseModel):
         own = self.style(style).behavioural
         return bool(settings and (settings.behavioural if own is None else own))
 
+    def tells_stories(self, stage: str, style: str = "behavioural") -> bool:
+        """Whether answers in this style are stories from the candidate's own work: value
+        stories, or walkthroughs of past work (`own_work`) such as a portfolio."""
+        return self.is_behavioural(stage, style) or self.style(style).own_work
+
     @property
     def behavioural_stages(self) -> tuple[str, ...]:
         """The stages that ask for value stories, in the order of stages.yaml."""

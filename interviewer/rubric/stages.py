@@ -270,6 +270,11 @@ class StyleSettings(Strict):
         description="Whether this style's answers are value stories, whatever the stage says "
         "(a coding round on the behavioural onsite is not); unset: the stage's.",
     )
+    own_work: bool = Field(
+        default=False,
+        description="Answers walk through the candidate's own past work (a portfolio): not "
+        "value stories, but stories all the same, so `stories import` takes them into the bank.",
+    )
     scoring: Scoring | None = Field(
         default=None,
         description="What this style's answers are scored on, in every stage (unset: the "

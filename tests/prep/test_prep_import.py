@@ -97,3 +97,39 @@ def test_a_story_retold_in_other_words_makes_one_draft_and_a_new_example_its_own
     assert "checkout team" in checkout.action and "playback" not in checkout.action
     plan = state.interviews[0].plan
     assert checkout.source.question == plan.questions[1].text  # not the follow-up's words
+
+
+PORTFOLIO_WALKTHROUGH = (
+    "So the project I'd pick is the profile switcher I redesigned last spring. The ask was a "
+    "bigger avatar grid, but when I sat with six families using it, the real problem was kids "
+    "landing in a parent's profile and wrecking their recommendations. I chose a lock on adult "
+    "profiles over the bigger grid, because the grid only fixed how it looked. I tested both "
+    "prototypes, and wrong-profile sessions dropped from about one in eight to one in forty. "
+    "Next time I'd bring engineering into those family sessions from the start."
+)
+
+
+@pytest.mark.parametrize("stage", ["technical", "onsite"])
+def test_a_portfolio_walkthrough_is_a_story_for_the_bank_and_a_product_plan_is_not(
+    tmp_path, stage
+):
+    """A designer's walkthrough of their own work is imported though it is not a value story;
+    a product-sense plan, sketched on the spot, is left out (and --turn still takes it)."""
+    from interviewer.session.engine import InterviewEngine
+    from interviewer.testing import FakeAnswers
+    from tests.support import STRONG_STORY, engine_parts, start_practice
+
+    def imported_styles(role: str) -> tuple[set[str], list[str]]:
+        store = start_practice(tmp_path / role, stage, seed=1, role=role)
+        answers = FakeAnswers([PORTFOLIO_WALKTHROUGH, STRONG_STORY] * 40)
+        InterviewEngine(store, engine_parts(answers)).run()
+        state = build_state(store.read())
+        style_of = {t.asked.turn: i.plan.style for i in state.interviews for t in i.turns}
+        result = drafts_from_session(state, StoryBank())
+        return {style_of[d.source.turns[0]] for d in result.drafts}, result.skipped
+
+    design, _ = imported_styles("design")
+    assert "portfolio" in design
+    product, skipped = imported_styles("product")
+    assert "product" not in product
+    assert any("use --turn" in line for line in skipped), skipped

@@ -13,7 +13,6 @@ import pytest
 
 from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.rubric.content import default_content
-from interviewer.rubric.planning import PlanRequest, plan_practice
 from interviewer.rubric.probing import next_move
 from interviewer.rubric.scoring import score_answer
 from interviewer.rubric.voting import vote
@@ -202,17 +201,11 @@ def test_an_onsite_problem_or_portfolio_round_has_the_screens_follow_ups_and_ans
     """Three follow-ups per question and the screen's answer length, not the panel's two: the
     round's one problem (or walkthrough) fills its 45 minutes."""
     from interviewer.session.engine import InterviewEngine
-    from interviewer.session.events import SessionStarted
     from interviewer.session.state import answer_context, build_state
-    from interviewer.session.store import SessionStore
     from interviewer.testing import FakeAnswers
-    from tests.support import engine_parts
+    from tests.support import engine_parts, start_practice
 
-    store = SessionStore.create(tmp_path, "onsite")
-    store.append(SessionStarted(session_id=store.session_id, mode="practice", seed=1,
-                                brain="offline", input="voice",
-                                interviews=plan_practice(CONTENT, "onsite", 1,
-                                                           request=PlanRequest(role=role))))
+    store = start_practice(tmp_path, stage="onsite", seed=1, role=role)
     unhelpful = "I'm not sure, I would have to think about that one."
     InterviewEngine(store, engine_parts(FakeAnswers([WEAK_CODING, unhelpful] * 40))).run()
     state = build_state(store.read())
