@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import contextlib
 
+from interviewer.session.brain_contexts import turn_views
 from interviewer.session.engine import InterviewEngine
 from interviewer.session.listening import AnswersExhausted
 from interviewer.session.ports import Answer
-from interviewer.session.state import build_state, turn_views
+from interviewer.session.state import build_state
 from interviewer.testing import FakeAnswers, FakeSpeaker, RecordingBrain
 from tests.support import STRONG_STORIES, STRONG_STORY, engine_parts, start_practice
 

@@ -21,9 +21,10 @@ from interviewer.rubric.requests import request_of
 from interviewer.rubric.results import AnswerScore
 from interviewer.rubric.scoring import score_answer
 from interviewer.rubric.voting import vote
+from interviewer.session.brain_contexts import answer_context
 from interviewer.session.engine import InterviewEngine
 from interviewer.session.events import AnswerScored
-from interviewer.session.state import answer_context, build_state
+from interviewer.session.state import build_state
 from interviewer.testing import FakeAnswers
 from tests.support import STRONG_STORY, WEAK_STORY, engine_parts, run_cli, start_practice
 

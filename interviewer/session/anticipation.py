@@ -15,9 +15,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from interviewer.rubric.results import Move
+from interviewer.session.brain_contexts import answer_context, move_context, turn_views
 from interviewer.session.events import AnswerRecorded
 from interviewer.session.ports import PreparingSpeaker
-from interviewer.session.state import TurnState, answer_context, move_context, turn_views
+from interviewer.session.state import TurnState
 
 if TYPE_CHECKING:
     from interviewer.session.log import SessionLog

@@ -17,16 +17,11 @@ from interviewer.brains.base import VoteContext
 from interviewer.brains.fallback import FallbackBrain, Produced
 from interviewer.rubric.results import Interruption, Move, Vote
 from interviewer.session.background import BackgroundScores, Voted
+from interviewer.session.brain_contexts import answer_context, move_context, turn_views
 from interviewer.session.events import AnswerScored, MoveDecided, Note, VoteCast
 from interviewer.session.log import SessionLog
 from interviewer.session.parts import EngineParts
-from interviewer.session.state import (
-    InterviewState,
-    TurnState,
-    answer_context,
-    move_context,
-    turn_views,
-)
+from interviewer.session.state import InterviewState, TurnState
 
 INTERRUPTION_PROBE = "interruption"
 THINKING = "Thinking"

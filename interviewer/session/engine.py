@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from interviewer.rubric.decision import decide
+from interviewer.session.brain_contexts import turn_views
 from interviewer.session.brain_steps import INTERRUPTION_PROBE, BrainSteps
 from interviewer.session.events import (
     DecisionMade,
@@ -25,7 +26,7 @@ from interviewer.session.listening import AnswersExhausted, Listening
 from interviewer.session.log import SessionLog
 from interviewer.session.parts import EngineParts
 from interviewer.session.ports import Answer, Utterance
-from interviewer.session.state import InterviewState, SessionState, TurnState, turn_views
+from interviewer.session.state import InterviewState, SessionState, TurnState
 from interviewer.session.store import SessionStore
 from interviewer.session.whereabouts import Whereabouts
 

@@ -5,7 +5,7 @@ taken for it: the interviewer's next line starts while the candidate still has m
 person would stop and let them finish. So when the candidate starts talking well before the end of
 a follow-up or of the next question, the line is withdrawn (`QuestionAsked.went_on`)
 and what they say is read as the rest of the answer before it, in that answer's exchange
-(`state.turn_views`): the brain sees one answer. A withdrawn follow-up, never really heard,
+(`brain_contexts.turn_views`): the brain sees one answer. A withdrawn follow-up, never really heard,
 neither counts against the question's follow-ups nor stops the interviewer from asking it again
 if the whole answer still leaves that gap open; a withdrawn question is asked again once the
 answer before it is done.

@@ -13,15 +13,9 @@ from interviewer.brains.fallback import FallbackBrain
 from interviewer.rubric.content import Content, default_content
 from interviewer.rubric.decision import decide
 from interviewer.rubric.results import AnswerScore
+from interviewer.session.brain_contexts import answer_context, turn_views
 from interviewer.session.events import AnswerScored, DecisionMade, Event, Note, VoteCast
-from interviewer.session.state import (
-    InterviewState,
-    SessionState,
-    TurnState,
-    answer_context,
-    load_state,
-    turn_views,
-)
+from interviewer.session.state import InterviewState, SessionState, TurnState, load_state
 from interviewer.session.store import SessionStore
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from interviewer.rubric.content import VALUE_NAMES
 from interviewer.rubric.exchange import turns_of
 from interviewer.rubric.voting import exchange_scores, exchanges
-from interviewer.session.state import InterviewState, SessionState, TurnState, turn_views
+from interviewer.session.brain_contexts import turn_views
+from interviewer.session.state import InterviewState, SessionState, TurnState
 
 
 def exchange_scores_of(interview: InterviewState) -> list[int]:

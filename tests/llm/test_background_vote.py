@@ -203,8 +203,9 @@ def test_ctrl_c_while_deciding_keeps_every_answer_and_resume_votes(server, tmp_p
 
 
 def test_the_vote_asked_on_the_worker_sees_an_answer_gone_on_with_as_one(server, tmp_path):
+    from interviewer.session.brain_contexts import turn_views
     from interviewer.session.ports import Answer, Utterance
-    from interviewer.session.state import build_state, turn_views
+    from interviewer.session.state import build_state
     from interviewer.testing import FakeAnswers
     from tests.llm.llm_support import answers_in
 

@@ -200,8 +200,9 @@ def test_an_onsite_problem_or_portfolio_round_has_the_screens_follow_ups_and_ans
 ):
     """Three follow-ups per question and the screen's answer length, not the panel's two: the
     round's one problem (or walkthrough) fills its 45 minutes."""
+    from interviewer.session.brain_contexts import answer_context
     from interviewer.session.engine import InterviewEngine
-    from interviewer.session.state import answer_context, build_state
+    from interviewer.session.state import build_state
     from interviewer.testing import FakeAnswers
     from tests.support import engine_parts, start_practice
 
