@@ -1,11 +1,13 @@
 """How well the offline interviewer's judgement follows the graded corpus (tests/data/judgement).
 
-    PYTHONPATH=. python3 benchmarks/judgement.py [--split dev|holdout|all] [--misses]
+    PYTHONPATH=. python3 benchmarks/judgement.py [--split dev|holdout|blind|all] [--misses]
 
-Prints, for dev and holdout separately: the Spearman rank correlation of exchange scores with the
-expected grades (English items; non-English separately), the share of expected first probes hit,
-the gaming cases that beat their honest family, the concise follow-up answers that were flagged,
-and the scoring time per answer. Tune on dev only; holdout is the check.
+Prints, for dev, holdout and blind separately: the Spearman rank correlation of exchange scores
+with the expected grades (English items; non-English separately), the share of expected first
+probes hit, the gaming cases that beat their honest family, the concise follow-up answers that
+were flagged, and the scoring time per answer. Tune on dev only; holdout is the check. The blind
+split was graded without reading the scorer and is never tuned on (the tests leave it out): it
+shows how far dev and holdout flatter the scorer.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from interviewer.rubric.scoring import score_answer  # noqa: E402
 from tests.rubric.corpus import judge, load, plan_of, question_of  # noqa: E402
 
 CONCISE_FLAGS = ("unreadable", "evasive", "off topic", "did not address")
+SPLITS = ("dev", "holdout", "blind")
 
 
 def spearman(xs: list[float], ys: list[float]) -> float:
@@ -95,12 +98,12 @@ def report(name: str, items: list[dict], judged: dict[str, object], everything: 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "holdout", "all"], default="all")
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--misses", action="store_true", help="List every item and the misses.")
     args = parser.parse_args()
     content = default_content()
     brain = OfflineBrain(content)
-    items = load()
+    items = load(blind=True)
     start = time.perf_counter()
     judged = {item["id"]: judge(item, content, brain) for item in items}
     per_item = (time.perf_counter() - start) / len(items)
@@ -113,7 +116,7 @@ def main() -> None:
     for context in contexts:
         score_answer(context, content)
     per_answer = (time.perf_counter() - start) / len(contexts)
-    for split in ("dev", "holdout"):
+    for split in SPLITS:
         if args.split in (split, "all"):
             report(split, [i for i in items if i["split"] == split], judged, items, args.misses)
     print(f"scoring time: {1000 * per_answer:.1f} ms per answer; {1000 * per_item:.1f} ms per "

@@ -21,12 +21,15 @@ from interviewer.session.events import PlannedInterview, PlannedQuestion
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "judgement"
 FILES = ["recruiter", "manager", "technical", "onsite", "follow_ups", "gaming", "non_english"]
+# The blind split: graded without reading the scorer and never tuned on. Only the benchmark
+# reads it; the tests leave it out, so that no test turns it into something to tune against.
+BLIND_FILES = ["blind"]
 
 
-def load(folder: Path = CORPUS) -> list[dict]:
-    """Every item of the corpus."""
+def load(folder: Path = CORPUS, blind: bool = False) -> list[dict]:
+    """Every dev and holdout item of the corpus; with `blind`, the blind split's items too."""
     items = []
-    for name in FILES:
+    for name in FILES + (BLIND_FILES if blind else []):
         items += yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8"))["items"]
     return items
 

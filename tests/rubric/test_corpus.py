@@ -97,3 +97,13 @@ def test_filling_the_probed_gap_raises_the_exchange(judged):
         main = dict(item, kind="question", answer=item["previous_answer"])
         raised.append(result[item["id"]].score > judge(main, content).score)
     assert sum(raised) >= 0.9 * len(raised)
+
+
+def test_the_blind_split_is_left_out_unless_asked_for():
+    """The tests never see the blind split (nobody tunes on it); the benchmark asks for it."""
+    default = load()
+    everything = load(blind=True)
+    blind = [i for i in everything if i["split"] == "blind"]
+    assert not any(i["split"] == "blind" for i in default)
+    assert len(blind) >= 40
+    assert len(everything) == len(default) + len(blind)

@@ -17,11 +17,14 @@ PROBES = HERE.parents[2] / "prompts" / "probes.yaml"
 
 STAGE_FILES = ["recruiter", "manager", "technical", "onsite"]
 OTHER_FILES = ["follow_ups", "gaming", "non_english"]
+# The blind split: answers graded without reading the scorer, never tuned on (README.md, Split).
+BLIND_FILES = ["blind"]
 
 STAGES = ["recruiter", "manager", "technical", "onsite"]
 KINDS = ["question", "follow_up"]
 FORMS = ["clean", "spoken", "asr"]
-SPLITS = ["dev", "holdout"]
+SPLITS = ["dev", "holdout", "blind"]
+BLIND_FORMS = ["spoken", "asr"]
 BANDS = ["poor", "weak", "solid", "strong"]
 GAMING = [
     "cue_list",
@@ -57,6 +60,7 @@ FOLLOW_UP_FIELDS = ["previous_answer", "probe_gap", "probe_text", "fills_gap"]
 GAMING_FIELDS = ["gaming", "honest_family"]
 
 MINIMUMS = {"total": 170, "follow_ups": 30, "gaming": 20, "non_english": 6}
+BLIND_MINIMUMS = {"families": 20, "per_band": 4}
 HOLDOUT_SHARE = (0.2, 0.4)
 
 
@@ -88,7 +92,7 @@ def main() -> int:
     known_gaps = probe_gaps | set(EXTRA_GAPS)
 
     items: list[tuple[str, dict]] = []
-    for name in STAGE_FILES + OTHER_FILES:
+    for name in STAGE_FILES + OTHER_FILES + BLIND_FILES:
         path = HERE / f"{name}.yaml"
         if not path.exists():
             err(f"{path.name}: missing")
@@ -145,6 +149,10 @@ def main() -> int:
         if "style" in it and it["style"] not in STYLES:
             err(f"{where}: style={it['style']!r} not in {STYLES}")
 
+        if (name in BLIND_FILES) != (it["split"] == "blind"):
+            err(f"{where}: split blind belongs in blind.yaml, and only there")
+        if name in BLIND_FILES and it["kind"] != "question":
+            err(f"{where}: the blind split holds kind=question only")
         if name in STAGE_FILES:
             if it["stage"] != name:
                 err(f"{where}: stage {it['stage']!r} in {name}.yaml")
@@ -200,6 +208,8 @@ def main() -> int:
             err(f"family {fam}: a form appears more than once")
         if members[0][0] in STAGE_FILES and set(forms) != set(FORMS):
             err(f"family {fam}: stage families need all three forms, has {sorted(forms)}")
+        if members[0][0] in BLIND_FILES and set(forms) != set(BLIND_FORMS):
+            err(f"family {fam}: blind families come as {BLIND_FORMS}, has {sorted(forms)}")
 
     # Coverage: every stage has all four bands, and every (stage, band) exists in all three forms.
     stage_items = [it for name, it in items if name in STAGE_FILES]
@@ -214,13 +224,27 @@ def main() -> int:
         if not any(i["stage"] == stage and i["split"] == "holdout" for i in stage_items):
             err(f"coverage: no holdout family for {stage}")
 
-    counts = Counter(name for name, _ in items)
-    if len(items) < MINIMUMS["total"]:
-        err(f"total {len(items)} < {MINIMUMS['total']}")
+    # The blind split: enough families, every band and every stage.
+    blind = {fam: m[0][1] for fam, m in families.items() if m[0][0] in BLIND_FILES}
+    if len(blind) < BLIND_MINIMUMS["families"]:
+        err(f"blind: {len(blind)} families < {BLIND_MINIMUMS['families']}")
+    for band in BANDS:
+        n = sum(1 for it in blind.values() if it.get("band") == band)
+        if n < BLIND_MINIMUMS["per_band"]:
+            err(f"blind: {n} {band} families < {BLIND_MINIMUMS['per_band']}")
+    for stage in STAGES:
+        if not any(it.get("stage") == stage for it in blind.values()):
+            err(f"coverage: no blind family for {stage}")
+
+    # Minimums and the holdout share are of the tuned corpus (dev and holdout), not the blind split.
+    tuned = [(name, it) for name, it in items if name not in BLIND_FILES]
+    counts = Counter(name for name, _ in tuned)
+    if len(tuned) < MINIMUMS["total"]:
+        err(f"total {len(tuned)} < {MINIMUMS['total']}")
     for name in OTHER_FILES:
         if counts[name] < MINIMUMS[name]:
             err(f"{name}: {counts[name]} items < {MINIMUMS[name]}")
-    share = sum(it.get("split") == "holdout" for _, it in items) / max(len(items), 1)
+    share = sum(it.get("split") == "holdout" for _, it in tuned) / max(len(tuned), 1)
     if not HOLDOUT_SHARE[0] <= share <= HOLDOUT_SHARE[1]:
         err(f"holdout share {share:.0%} outside {HOLDOUT_SHARE[0]:.0%}-{HOLDOUT_SHARE[1]:.0%}")
 
@@ -259,9 +283,10 @@ def table(title: str, rows: list[str], cols: list[str], cell) -> None:
 
 def print_summary(items, families, used_gaps, probe_gaps, share) -> None:
     its = [it for _, it in items]
-    files = STAGE_FILES + OTHER_FILES
+    files = STAGE_FILES + OTHER_FILES + BLIND_FILES
     print(
         f"Judgement corpus: {len(its)} items in {len(families)} families, holdout share {share:.0%}"
+        " of dev and holdout"
     )
     table(
         "file / band",
