@@ -27,6 +27,7 @@ from interviewer.rubric.scoring import score_answer  # noqa: E402
 from tests.rubric.corpus import judge, load, plan_of, question_of  # noqa: E402
 
 CONCISE_FLAGS = ("unreadable", "evasive", "off topic", "did not address")
+BANDS = ("poor", "weak", "solid", "strong")  # worst first, whatever the scores
 SPLITS = ("dev", "holdout", "blind")
 
 
@@ -82,7 +83,7 @@ def report(name: str, items: list[dict], judged: dict[str, object], everything: 
     for i in english:
         bands.setdefault(i["band"], []).append(judged[i["id"]].score)
     print("  mean score by band: " + ", ".join(
-        f"{b} {sum(v) / len(v):.0f}" for b, v in sorted(bands.items(), key=lambda kv: min(kv[1]))))
+        f"{b} {sum(bands[b]) / len(bands[b]):.0f}" for b in BANDS if b in bands))
     if misses:
         for i in english:
             j = judged[i["id"]]
