@@ -38,7 +38,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "score": ("scoring", "Score a transcript whose turns start with Interviewer:/Candidate: (or "
                          "Q:/A:)."),
     "sessions": ("sessions", "List saved sessions, oldest first."),
-    "stories": ("prep", "Your story bank: stories mapped to the nine values, checked by the "
+    "stories": ("stories", "Your story bank: stories mapped to the nine values, checked by the "
                         "interviewer's scorer."),
 }
 

@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 import interviewer.cli.interview  # noqa: F401  (registers practice/loop on the group)
-import interviewer.cli.prep  # noqa: F401  (registers stories/progress/plan)
+import interviewer.cli.prep  # noqa: F401  (registers progress/plan)
+import interviewer.cli.stories  # noqa: F401  (registers stories)
 from interviewer.cli import cli
 
 STRONG = """\

@@ -146,7 +146,7 @@ def test_import_progress_plan_on_sessions(runner, improving_sessions, tmp_path):
 def test_bad_bank_is_one_line_in_a_real_process(home):
     home.mkdir(parents=True)
     default_bank_path().write_text("stories:\n- title: A\n  values: [Curage]\n")
-    code = "import interviewer.cli.prep; from interviewer.cli import main; main()"
+    code = "import interviewer.cli.stories; from interviewer.cli import main; main()"
     result = subprocess.run(
         [sys.executable, "-c", code, "stories", "coverage"],
         capture_output=True,
