@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from statistics import mean
 
 from interviewer.prep.coverage import BANK_TARGET, Coverage, rank_thin
-from interviewer.prep.progress import PACE_RANGE, Progress
+from interviewer.prep.metrics import PACE_RANGE
+from interviewer.prep.progress import Progress
 from interviewer.rubric.content import DRILL_GAPS
 
 RECENT = 3  # sessions that count as "recent"

@@ -11,7 +11,8 @@ import io
 from pathlib import Path
 
 from interviewer import __version__
-from interviewer.prep.progress import Progress, Series
+from interviewer.prep.metrics import Series
+from interviewer.prep.progress import Progress
 from interviewer.prep.progress_text import GROUPS, fmt, latest_cell, still_catching, trend_cell
 
 INSTALL_HINT = "pip install matplotlib"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from interviewer.prep.progress import Progress, Series
+from interviewer.prep.metrics import Series
+from interviewer.prep.progress import Progress
 
 HISTORY = 8  # sessions shown in the history column
 GROUPS = (

@@ -72,7 +72,7 @@ def _point(n, role="engineer", finished=True, label="manager"):
 
 
 def test_a_value_heard_once_says_one_session_not_first_and_latest():
-    from interviewer.prep.progress import Series, value_metric
+    from interviewer.prep.metrics import Series, value_metric
     from interviewer.prep.progress_text import latest_cell, trend_cell
 
     once = Series(value_metric("Courage"), [None, None, 3.0])
@@ -85,7 +85,7 @@ def test_a_value_heard_once_says_one_session_not_first_and_latest():
 
 
 def test_sessions_are_labelled_with_role_and_unfinished_ones_are_marked():
-    from interviewer.prep.progress import OVERALL, Series
+    from interviewer.prep.metrics import OVERALL, Series
 
     points = [_point(1), _point(2, role="product"), _point(3, role="design", finished=False)]
     overall = Series(OVERALL, [50.0, 60.0, 40.0])
@@ -97,7 +97,7 @@ def test_sessions_are_labelled_with_role_and_unfinished_ones_are_marked():
 
 
 def test_the_defend_probe_is_named_in_the_roles_words():
-    from interviewer.prep.progress import caught_metric
+    from interviewer.prep.metrics import caught_metric
 
     assert caught_metric("defend_decision", {"engineer"}).label == "asked to defend a design choice"
     assert "product call" in caught_metric("defend_decision", {"product"}).label
@@ -108,7 +108,7 @@ def test_the_defend_probe_is_named_in_the_roles_words():
 def test_equal_series_stay_visible_and_the_legend_sits_outside_the_plot():
     from matplotlib.figure import Figure
 
-    from interviewer.prep.progress import Series, caught_metric
+    from interviewer.prep.metrics import Series, caught_metric
     from interviewer.prep.progress_html import _lines
 
     same = [0.5, 0.5, 0.5]
