@@ -151,6 +151,43 @@ def point_of_view(text: str) -> tuple[str, list[str]]:
     return ("clear" if positions else "none"), hedges
 
 
+_SENTENCE_STOP = re.compile(r"[.!?;]")
+
+
+def defends_choice(lower: str) -> bool:
+    """Whether a (plain) answer gives a reason that defends a choice: what it buys or costs the
+    users, the business or the system, or what the evidence showed.
+
+    Taste, habit or authority alone is a reason given, not a choice defended: "because it looks
+    more cinematic", "because I liked it", "because my manager wanted it", "because that's how we
+    always did it". Joined to a real reason ("... and it's easier to read from across the room")
+    or said of whom it served ("... to the families we tested with"), it still argues the choice.
+    """
+    for marker in lx.REASON.finditer(lower):
+        rest = lower[marker.end():]
+        stop = _SENTENCE_STOP.search(rest)
+        reason = rest[:stop.start()] if stop else rest
+        reason = reason[lx.REASON_LEAD.match(reason).end():]
+        if _argued(reason):
+            return True
+    return False
+
+
+def _argued(reason: str) -> bool:
+    """Whether the words after a reason marker argue the choice (see `defends_choice`)."""
+    bare = lx.UNARGUED_REASON.match(reason)
+    while bare:
+        if lx.REASON_FOR_WHOM.match(reason, bare.end()):
+            return True
+        joined = lx.REASON_JOIN.match(reason, bare.end())
+        if joined is None:
+            return False
+        bare = lx.UNARGUED_REASON.match(reason, joined.end())
+        if bare is None:
+            return bool(lx.REASON_MORE.match(reason, joined.end()))
+    return True
+
+
 def behaviour_change(text: str) -> bool:
     """A concrete change after feedback: something stopped, or a practice started or kept now."""
     lower = text.lower()
@@ -235,7 +272,7 @@ def read_signals(
     technical_design = stage.technical and question.topic != "coding"
     stuffing = len(value_names_in(text)) >= 4 or any(is_stuffed(s) for s in parts)
     foreign = is_not_english(text)
-    reasons, alternatives = bool(lx.REASON.search(lower)), bool(lx.ALTERNATIVE.search(lower))
+    reasons, alternatives = defends_choice(lower), bool(lx.ALTERNATIVE.search(lower))
     pay = compensation(lower) if question.topic == "compensation" else None
     # A figure given to a pay question answers it, in whatever words ("$480k, from levels.fyi").
     pay_figure = pay in ("number", "number_with_source")
