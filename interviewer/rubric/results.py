@@ -17,6 +17,12 @@ VoteLabel = Literal["strong no", "no", "yes", "strong yes"]
 MoveAction = Literal["follow_up", "next_question", "wrap_up"]
 
 
+def evidence_score(pieces: int) -> int | None:
+    """Evidence on the 1-5 scale, from how many pieces of an answer show it: shown once is 3,
+    twice 4, three times or more 5; never shown is None (insufficient evidence)."""
+    return min(5, 2 + pieces) if pieces > 0 else None
+
+
 class ValueEvidence(BaseModel):
     """Evidence for one value in one answer: verbatim quotes and a 1-5 score, or none."""
 
@@ -66,6 +72,8 @@ class Signals(BaseModel):
     failure: bool = False  # what happens when a part fails
     complexity: bool = False  # what code costs in time or space ("O(n)", "n log n", "linear")
     edge_cases: bool = False  # the inputs at the edges, or the tests that would cover them
+    # How many times each of the six parts above is heard (argued reasons only), for its credit.
+    heard: dict[str, int] = Field(default_factory=dict)
     steering: bool = False  # text addressed to the scorer or the model
     question_copy: float = 0.0  # share of the answer's words that repeat the question
     repetition: float = 0.0  # share of repeated word triples

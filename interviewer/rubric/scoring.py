@@ -12,7 +12,13 @@ from interviewer.brains.base import AnswerContext
 from interviewer.rubric.content import Content
 from interviewer.rubric.delivery import delivery_from_text
 from interviewer.rubric.gap_fill import with_filled_gap
-from interviewer.rubric.results import AnswerScore, Delivery, Signals, ValueEvidence
+from interviewer.rubric.results import (
+    AnswerScore,
+    Delivery,
+    Signals,
+    ValueEvidence,
+    evidence_score,
+)
 from interviewer.rubric.round_kind import settings_for
 from interviewer.rubric.signals import read_signals, sentences, value_evidence
 from interviewer.rubric.stages import StageSettings
@@ -78,12 +84,14 @@ def components(signals: Signals, values: list[ValueEvidence], delivery: Delivery
         "values": value_part,
         "delivery": delivery_part,
         "culture_fit": 0 if signals.mentorship_risk else 100,
-        "reasons": 100 if signals.reasons else 0,
-        "tradeoffs": 100 if signals.alternatives and signals.reasons else 0,
-        "scale": 100 if signals.scale else 0,
-        "failure": 100 if signals.failure else 0,
-        "complexity": 100 if signals.complexity else 0,
-        "edge_cases": 100 if signals.edge_cases else 0,
+        "reasons": heard_credit(signals, "reasons", signals.reasons),
+        # The alternative weighed counts with a reason for the choice made over it.
+        "tradeoffs": heard_credit(signals, "alternatives",
+                                  signals.alternatives and signals.reasons),
+        "scale": heard_credit(signals, "scale", signals.scale),
+        "failure": heard_credit(signals, "failure", signals.failure),
+        "complexity": heard_credit(signals, "complexity", signals.complexity),
+        "edge_cases": heard_credit(signals, "edge_cases", signals.edge_cases),
     }
     if signals.behaviour_change is not None:
         parts["behaviour_change"] = 100 if signals.behaviour_change else 0
@@ -95,6 +103,15 @@ def components(signals: Signals, values: list[ValueEvidence], delivery: Delivery
             "flexible": 0,
         }[signals.compensation]
     return parts
+
+
+def heard_credit(signals: Signals, name: str, present: bool) -> int:
+    """The credit, 0-100, of a part of a technical, product or portfolio answer: on the scale of
+    value evidence, by how often the answer shows it (a reason for one choice is 60, reasons for
+    three are 100), so that a complete answer is the scale's strong anchor and only more than that
+    nears 100. A part a follow-up filled counts as shown once at least."""
+    pieces = max(1, signals.heard.get(name, 0)) if present else 0
+    return 20 * (evidence_score(pieces) or 0)
 
 
 def weights_for(stage: StageSettings, signals: Signals) -> dict[str, int]:

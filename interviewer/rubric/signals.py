@@ -12,7 +12,7 @@ from interviewer.rubric import story
 from interviewer.rubric.content import VALUE_NAMES, Value
 from interviewer.rubric.delivery import count_words, find_fillers
 from interviewer.rubric.pay import compensation
-from interviewer.rubric.results import Signals, ValueEvidence
+from interviewer.rubric.results import Signals, ValueEvidence, evidence_score
 from interviewer.rubric.spoken import clauses, plain
 from interviewer.rubric.stages import StageSettings
 from interviewer.rubric.word_roots import roots
@@ -151,6 +151,47 @@ def point_of_view(text: str) -> tuple[str, list[str]]:
     return ("clear" if positions else "none"), hedges
 
 
+_SENTENCE_STOP = re.compile(r"[.!?;]")
+
+
+def defends_choice(lower: str) -> bool:
+    """Whether a (plain) answer gives a reason that defends a choice: what it buys or costs the
+    users, the business or the system, or what the evidence showed.
+
+    Taste, habit or authority alone is a reason given, not a choice defended: "because it looks
+    more cinematic", "because I liked it", "because my manager wanted it", "because that's how we
+    always did it". Joined to a real reason ("... and it's easier to read from across the room")
+    or said of whom it served ("... to the families we tested with"), it still argues the choice.
+    """
+    return argued_reasons(lower) > 0
+
+
+def argued_reasons(lower: str) -> int:
+    """How many reasons in a (plain) answer defend a choice (see `defends_choice`)."""
+    argued = 0
+    for marker in lx.REASON.finditer(lower):
+        rest = lower[marker.end():]
+        stop = _SENTENCE_STOP.search(rest)
+        reason = rest[:stop.start()] if stop else rest
+        argued += _argued(reason[lx.REASON_LEAD.match(reason).end():])
+    return argued
+
+
+def _argued(reason: str) -> bool:
+    """Whether the words after a reason marker argue the choice (see `defends_choice`)."""
+    bare = lx.UNARGUED_REASON.match(reason)
+    while bare:
+        if lx.REASON_FOR_WHOM.match(reason, bare.end()):
+            return True
+        joined = lx.REASON_JOIN.match(reason, bare.end())
+        if joined is None:
+            return False
+        bare = lx.UNARGUED_REASON.match(reason, joined.end())
+        if bare is None:
+            return bool(lx.REASON_MORE.match(reason, joined.end()))
+    return True
+
+
 def behaviour_change(text: str) -> bool:
     """A concrete change after feedback: something stopped, or a practice started or kept now."""
     lower = text.lower()
@@ -185,7 +226,7 @@ def value_evidence(parts: list[str], values: dict[str, Value]) -> list[ValueEvid
             cue = any(c in lower for c in value.cues)
             if cue or (named and acted[index]):
                 quotes.append(sentence)
-        score = min(5, 2 + len(quotes)) if quotes else None
+        score = evidence_score(len(quotes))
         evidence.append(ValueEvidence(value=name, score=score, quotes=quotes[:3]))
     return evidence
 
@@ -235,7 +276,12 @@ def read_signals(
     technical_design = stage.technical and question.topic != "coding"
     stuffing = len(value_names_in(text)) >= 4 or any(is_stuffed(s) for s in parts)
     foreign = is_not_english(text)
-    reasons, alternatives = bool(lx.REASON.search(lower)), bool(lx.ALTERNATIVE.search(lower))
+    heard = {"reasons": argued_reasons(lower)} | {
+        part: len(pattern.findall(lower)) for part, pattern in (
+            ("alternatives", lx.ALTERNATIVE), ("scale", lx.SCALE), ("failure", lx.FAILURE),
+            ("complexity", lx.COMPLEXITY), ("edge_cases", lx.EDGE_CASES))
+    }
+    reasons, alternatives = heard["reasons"] > 0, heard["alternatives"] > 0
     pay = compensation(lower) if question.topic == "compensation" else None
     # A figure given to a pay question answers it, in whatever words ("$480k, from levels.fyi").
     pay_figure = pay in ("number", "number_with_source")
@@ -277,10 +323,11 @@ def read_signals(
         generic=bool(lx.GENERIC.search(lower)) and story.actions(lower) < 2,
         reasons=reasons,
         alternatives=alternatives,
-        scale=bool(lx.SCALE.search(lower)),
-        failure=bool(lx.FAILURE.search(lower)),
-        complexity=bool(lx.COMPLEXITY.search(lower)),
-        edge_cases=bool(lx.EDGE_CASES.search(lower)),
+        scale=heard["scale"] > 0,
+        failure=heard["failure"] > 0,
+        complexity=heard["complexity"] > 0,
+        edge_cases=heard["edge_cases"] > 0,
+        heard=heard,
         steering=steered,
         question_copy=story.question_copy(lower, question.text),
         repetition=story.repetition(lower),

@@ -85,9 +85,14 @@ from interviewer.rubric.lexicon.technical import (
     EDGE_CASES,
     FAILURE,
     REASON,
+    REASON_FOR_WHOM,
+    REASON_JOIN,
+    REASON_LEAD,
+    REASON_MORE,
     SCALE,
     TRADEOFF_COMPARISON,
     TRADEOFF_REASON,
+    UNARGUED_REASON,
 )
 
 __all__ = [
@@ -145,6 +150,11 @@ __all__ = [
     "TRADEOFF_COMPARISON",
     "TRADEOFF_REASON",
     "REASON",
+    "REASON_FOR_WHOM",
+    "REASON_JOIN",
+    "REASON_LEAD",
+    "REASON_MORE",
+    "UNARGUED_REASON",
     "ALTERNATIVE",
     "SCALE",
     "FAILURE",

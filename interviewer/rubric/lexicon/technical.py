@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from interviewer.rubric.lexicon.patterns import any_of as _any
 
 TRADEOFF_COMPARISON = _any(
@@ -34,6 +36,86 @@ REASON = _any(
     r"\bthe reason\b", r"\bthat way\b", r"\bwhat (?:it|that) buys\b",
     r"\bmakes? .{1,30} possible\b",
     r"\bis what makes\b",
+)
+# A reason that is only taste, habit or authority defends nothing: it says who wanted the choice
+# or how it looks, not what it buys or costs the users, the business, the system, or what the
+# evidence showed. Matched at the start of what follows a reason marker ("because ...", "since
+# ...", "the reason is ...").
+_LOOKS = (r"(?:just |really |honestly |kind of |kinda )*(?:looks?|looked|feels?|felt|seems?|"
+          r"seemed|sounds?|sounded)(?: a lot| way| much| so| more| really| very| kind of| a bit"
+          r"| just)* ")
+_LOOK_WORDS = (r"cinematic|premium|clean(?:er)?|nice(?:r)?|modern|cool(?:er)?|sleek(?:er)?|"
+               r"elegant|pretty|prettier|beautiful|fresh(?:er)?|slick(?:er)?|polished|stylish|"
+               r"trendy|fancy|sexy|awesome")
+# Said of "it", a bare verdict is taste too ("because it feels right"); said of a thing it may
+# be evidence ("because the numbers looked better"), so only how the thing looks is taste then.
+_VERDICT_WORDS = _LOOK_WORDS + r"|right|good|better|great"
+UNARGUED_REASON = _any(
+    # Taste: how it looks or feels to the one who chose it.
+    r"(?:(?:it|that|this|they|those) )?" + _LOOKS + rf"(?:{_VERDICT_WORDS})\b",
+    r"(?:the|our|my) [a-z]+(?: [a-z]+)? " + _LOOKS + rf"(?:{_LOOK_WORDS})\b",
+    r"(?:it|that|this)(?:'s| is| was) (?:just |really |so |much |way |a lot |more |kind of )*"
+    r"(?:cinematic|premium|prettier|nicer|cooler|sleeker|stylish|trendy|fancy|sexy|elegant|"
+    r"beautiful|modern)\b",
+    r"i (?:just |really |personally |honestly )*(?:like[sd]?|love[sd]?|prefer(?:red|s)?|"
+    r"enjoy(?:ed)?|wanted|want) (?:it|that|this|them|the (?:look|feel)(?: of it)?|(?:how|the way) "
+    r"(?:it|that) (?:looks|looked|feels|felt)|the style)\b",
+    r"i (?:just |really )*(?:thought|think|felt|feel) (?:it|that)(?:'s| was| is| would be| looked"
+    r"| looks)? (?:a lot |way |much |so |more |really |just )*" + rf"(?:{_VERDICT_WORDS})\b",
+    # Habit: how it has always been done, or what one is used to.
+    r"(?:that's|thats|it's|its|this is|that is|it is|it was|that was) (?:just |kind of |kinda |"
+    r"really )?(?:how|what|the way) (?:we|i|they|everyone|everybody|people|the team|our team)"
+    r"(?:'ve|'d| have| had)? (?:always |usually |normally |generally )?(?:do|did|does|done|use|"
+    r"used|build|built|went|go|had|launched|shipped|added|handled|ran|run|set up|designed)\b",
+    r"(?:that's|it's|thats|its) (?:just )?(?:the way|how) (?:it's|it is|it was|things are|things "
+    r"were|things have|it has) (?:always )?(?:been )?done\b",
+    r"(?:i|we|they)(?:'ve| have)? always (?:used|done|did|gone with|picked|had|use|do|go with|"
+    r"pick)\b",
+    r"(?:everyone|everybody|every team|all the other teams|other teams) (?:else )?(?:does|did|"
+    r"uses|used|is doing|was doing)\b",
+    r"(?:it's|it is|that's|that is|it was) (?:the |our |just the )?(?:standard|convention|usual "
+    r"way|house style|norm)\b",
+    r"(?:i|we|they|the team|our team|everyone|everybody)(?:'m|'re|'s| am| are| is| was| were) "
+    r"(?:already |just |really )?(?:used to|familiar with|comfortable with)\b",
+    r"(?:it's|that's|it was|that was) (?:just )?what (?:i|we|the team|everyone|everybody|people) "
+    r"(?:know|knows|knew|use|uses|used|had|likes?|liked)\b",
+    # Authority: who asked for it ("because my VP has been clear that...", "since leadership
+    # asked us to...", "because the lead on my last project wanted that much").
+    r"(?:(?:my|our|the) )?(?:engineering |product |design |eng |tech |team |creative |art )?"
+    r"(?:manager|boss|lead|director|vp|v p|pm|cto|ceo|head|stakeholders?|client|founder|"
+    r"architect|leadership|management|execs?|executives?|higher-?ups?|brand team|marketing|"
+    r"product|sales)(?: [a-z]+){0,5}? (?:wanted|wants|asked for|asked (?:me|us) to|told (?:me|us)"
+    r" to|said so|said to|said (?:i|we) (?:had|should|must)|insisted|insists|decided|preferred|"
+    r"prefers|liked it|likes it|loved it|loves it|picked it|chose it|signed off|mandated|"
+    r"demanded|requested it|(?:has been|was|is|made it) (?:really |very |super )?clear)\b",
+    r"(?:i was|we were) (?:told|asked) to\b",
+    r"(?:it|that) (?:was|came) (?:mandated|decided|handed down|from above|from the top)\b",
+    r"of (?:how|the way) (?:it|that|this) (?:looks|looked|feels|felt)\b", r"of the look\b",
+)
+# Words between a reason marker and the reason itself: "the reason is that ...", "because,
+# honestly, ...".
+REASON_LEAD = re.compile(
+    r"[\s,]*(?:(?:is|was|being)\s+)?(?:that\s+)?(?:(?:honestly|frankly|personally|really|just|"
+    r"i mean|to be honest|well)[\s,]+)*"
+)
+# What can follow an unargued reason and still argue it: another reason joined on ("because it
+# looks cleaner and it's easier to read from across the room"), or whom it was better for
+# ("because it felt better to the families in testing").
+REASON_JOIN = re.compile(r"\W*(?:and|plus|but also|also)\s+(?:also\s+)?")
+REASON_MORE = re.compile(
+    r"(?:(?:it|that|this|they|which)(?:'s|'re| is| are| was| were| would be| will be) )?"
+    r"(?:(?:it|that|this|they|which) )?(?:makes?|made|lets?|keeps?|kept|means?|meant|cuts?|"
+    r"saves?|saved|reads?|works?|gives?|gave|helps?|helped|avoids?|reduces?|reduced|stops?|"
+    r"costs?|buys?|loads?|scales?|needs?|fits?|fixes|fixed|shows?|showed)\b"
+    r"|(?:it|that|this|they|which)(?:'s|'re| is| are| was| were| would be| will be)\b"
+    r"|(?:you|users?|people|viewers?|members?|customers?|kids|parents|families|we|i) (?:can|could"
+    r"|can't|couldn't|get|got|see|saw|find|found|don't|didn't|never|always|no longer)\b"
+)
+REASON_FOR_WHOM = re.compile(
+    r"\W*(?:for|to|with|among|at|from|in) (?:the |a |our |most |older |new |real |every |those |"
+    r"these )?(?:[a-z]+ ){0,2}(?:users?|viewers?|members?|people|customers?|kids|children|parents|"
+    r"families|testers|participants|testing|tests?|research|data|numbers|metrics|results|study|"
+    r"survey|sessions|interviews|room|distance|couch|sofa)\b"
 )
 ALTERNATIVE = _any(
     r"\btrade-?offs?\b", r"\binstead of\b", r"\brather than\b", r"\bversus\b", r"\bvs\.?\b",
