@@ -43,13 +43,15 @@ class Heard:
 
 
 def heard(scored: list[AnswerScore], asked: list[str], red: list[str], failed: list[int],
-          content: Content, held_back: str | None = None) -> Heard:
+          content: Content, held_back: str | None = None,
+          unassessed: str | None = None) -> Heard:
     """The best and the worst of an interview, from its exchange scores (`asked` are their
     questions) with the vote's red flags and failed exchanges (indexes into `scored`).
 
     The weakest thing is a red flag first, then the lowest failed exchange with its score, then
-    `held_back` (a story told again), then the lowest exchange's first flag or gap. The first two
-    are also the evidence against the candidate.
+    `held_back` (what capped the vote: a question not assessed, a story told again), then the
+    lowest exchange's first flag or gap, then `unassessed` (a question declined or left
+    unanswered). The first two are also the evidence against the candidate.
     """
     answers = content.keeper.answers
     # Best first and worst first; a tie goes to the earlier exchange, as in the spread reason.
@@ -73,7 +75,7 @@ def heard(scored: list[AnswerScore], asked: list[str], red: list[str], failed: l
                    + where(lowest, f", scored {scored[lowest].overall}/100"))
     weakest = against or held_back or next(
         (note_of(note) + where(i) for i in worst_first
-         for note in [*scored[i].flags, *scored[i].gaps]), answers.no_weakness)
+         for note in [*scored[i].flags, *scored[i].gaps]), unassessed or answers.no_weakness)
     return Heard(strongest=strongest, weakest=weakest, against=against)
 
 

@@ -110,17 +110,19 @@ def vote(
                 label = "yes"
             reasons.append(f"named a principle unprompted in {unprompted} of {len(main)} answers")
     retold = _retold(interview, turns, content)
-    label = _capped_for_unassessed(label, turns, reasons)
+    unassessed = _unassessed_note(turns)
+    uncapped, label = label, _capped_for_unassessed(label, turns, reasons)
+    # What held this interviewer back, when a cap lowered the vote: a question it could not
+    # assess, or the story told again; neither has a flag or gap of its own to name it.
+    held_back = unassessed if label != uncapped else None
     label = _capped_for_failed(label, scores, turns, reasons)
     capped = _capped_for_retold(label, retold, len(exchanges(turns)), reasons)
-    # What kept a strong yes from this interviewer: the story told again, or a question it
-    # could not assess (either caps the vote, with no flag or gap of its own to name it).
-    held_back = (f"the same story again (on {quoted(exchanges(turns)[retold[0]][0].asked)})"
-                 if capped != label else _unassessed_note(turns))
+    if capped != label:
+        held_back = f"the same story again (on {quoted(exchanges(turns)[retold[0]][0].asked)})"
     label = capped
     if any(s.signals.point_of_view == "hedged" for s in scored):
         reasons.append("hedged when asked for a position and did not settle it")
-    evidence = _heard(scored, turns, content, held_back)
+    evidence = _heard(scored, turns, content, held_back, unassessed)
     again, again_reason = hire_again(label, evidence, content)
     return Vote(
         # A yes is a keeper: "yes, but I would not fight to keep them" is a no.
@@ -220,10 +222,10 @@ def _unassessed_note(turns: list[TurnView]) -> str | None:
 
 
 def _heard(scored: list[AnswerScore], turns: list[TurnView], content: Content,
-           held_back: str | None = None) -> Heard:
+           held_back: str | None = None, unassessed: str | None = None) -> Heard:
     """What the keeper answers name (keeper_answers.heard) for these exchange scores."""
     return heard(scored, _asked(turns), _red_flags(scored), _failed([s.overall for s in scored]),
-                 content, held_back)
+                 content, held_back, unassessed)
 
 
 def _red_flags(scored: list[AnswerScore]) -> list[str]:
