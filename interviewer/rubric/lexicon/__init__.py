@@ -90,8 +90,6 @@ from interviewer.rubric.lexicon.technical import (
     REASON_LEAD,
     REASON_MORE,
     SCALE,
-    TRADEOFF_COMPARISON,
-    TRADEOFF_REASON,
     UNARGUED_REASON,
 )
 
@@ -147,8 +145,6 @@ __all__ = [
     "COMP_SOURCE",
     "COMP_FLEXIBLE",
     "MENTORSHIP",
-    "TRADEOFF_COMPARISON",
-    "TRADEOFF_REASON",
     "REASON",
     "REASON_FOR_WHOM",
     "REASON_JOIN",

@@ -6,29 +6,6 @@ import re
 
 from interviewer.rubric.lexicon.patterns import any_of as _any
 
-TRADEOFF_COMPARISON = _any(
-    r"\btrade-?offs?\b",
-    r"\binstead of\b",
-    r"\brather than\b",
-    r"\bversus\b",
-    r"\bvs\.?\b",
-    r"\bat the (?:cost|expense) of\b",
-    r"\balternative\b",
-    r"\bover (?:a|an|the)\b",
-)
-TRADEOFF_REASON = _any(
-    r"\bbecause\b",
-    r"\bso that\b",
-    r"\bwhich (?:means|lets|keeps|avoids)\b",
-    r"\blatency\b",
-    r"\bthroughput\b",
-    r"\bconsisten",
-    r"\bcost\b",
-    r"\bavailability\b",
-    r"\bfailure\b",
-    r"\bscale\b",
-)
-
 # Technical answers: a reason for a choice, the alternative or cost it was weighed against, the
 # scale it has to survive, and what happens when a part fails.
 REASON = _any(
