@@ -65,6 +65,9 @@ class Signals(BaseModel):
     design_tradeoffs: bool | None = None  # technical answers only
     # What makes an answer a story rather than a list of cues (see rubric/story.py).
     story: float = 0.0  # 0-1: concrete detail, first-person actions, specifics
+    # Coding and design rounds (`approach_cost` in stages.yaml): the method worked through.
+    approach: float = 0.0  # 0-1: its steps, with their cost (see rubric/story.py)
+    costed_approach: bool = False  # enough of a method, and what it costs: a whole answer
     generic: bool = False  # how one usually works, not what happened once
     reasons: bool = False  # a reason given for a choice ("because", "so that")
     alternatives: bool = False  # the option or cost it was weighed against

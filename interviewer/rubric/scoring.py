@@ -69,7 +69,7 @@ def components(signals: Signals, values: list[ValueEvidence], delivery: Delivery
     value_part = int(sum(scored) / (5 * len(scored)) * 100) if scored else 0
     length_penalty = {"short": 30, "long": 20}.get(delivery.length_verdict or "ok", 0)
     delivery_part = max(0, 100 - int(delivery.fillers_per_100 * 5) - length_penalty)
-    example = signals.story * 100
+    example = substance(signals) * 100
     if signals.generic:
         example *= 0.6
     parts = {
@@ -105,6 +105,13 @@ def components(signals: Signals, values: list[ValueEvidence], delivery: Delivery
     return parts
 
 
+def substance(signals: Signals) -> float:
+    """0-1: what the answer gives to hang the rubric on: a story, or in a coding or design round
+    the method worked through, whichever is more (a right, costed method said in two sentences
+    is as real an answer as a story told in twenty)."""
+    return max(signals.story, signals.approach)
+
+
 def heard_credit(signals: Signals, name: str, present: bool) -> int:
     """The credit, 0-100, of a part of a technical, product or portfolio answer: on the scale of
     value evidence, by how often the answer shows it (a reason for one choice is 60, reasons for
@@ -125,8 +132,9 @@ def weights_for(stage: StageSettings, signals: Signals) -> dict[str, int]:
 
 
 def weighted_overall(parts: dict[str, int], weights: dict[str, int], signals: Signals) -> float:
-    """The weighted mean of the parts, with rubric credit held back while the story is thin."""
-    hold = 0.25 + 0.75 * min(1.0, signals.story / STORY_FOR_FULL_CREDIT)
+    """The weighted mean of the parts, with rubric credit held back while the story (or the
+    method, see `substance`) is thin."""
+    hold = 0.25 + 0.75 * min(1.0, substance(signals) / STORY_FOR_FULL_CREDIT)
     total = 0.0
     for name, weight in weights.items():
         credit = parts[name] if name in ("example", "culture_fit", "compensation") else (
@@ -159,9 +167,10 @@ def caps_and_flags(
     if main and not signals.addresses_question and not signals.off_topic:
         unaddressed = CAP_PROBLEM_NOT_ADDRESSED if stage.sets_problems else CAP_NOT_ADDRESSED
         cap, flags = min(cap, unaddressed), [*flags, "did not address the question asked"]
-    # A researched pay figure is a whole answer to a pay question, however few its words.
-    complete_pay = signals.compensation == "number_with_source"
-    if main and signals.word_count < stage.scoring.short_answer_words and not complete_pay:
+    # A researched pay figure is a whole answer to a pay question, however few its words; so is
+    # a method's steps with their cost to a coding or design problem.
+    complete = signals.compensation == "number_with_source" or signals.costed_approach
+    if main and signals.word_count < stage.scoring.short_answer_words and not complete:
         cap = min(cap, CAP_SHORT)
     if signals.question_copy >= 0.35:
         cap, flags = min(cap, CAP_COPY), [*flags, "mostly repeats the question back"]

@@ -282,6 +282,9 @@ def read_signals(
             ("complexity", lx.COMPLEXITY), ("edge_cases", lx.EDGE_CASES))
     }
     reasons, alternatives = heard["reasons"] > 0, heard["alternatives"] > 0
+    costed = any(heard[part] for part in stage.scoring.approach_cost)
+    approach = (story.approach_strength(lower, question.text, costed)
+                if stage.scoring.approach_cost else 0.0)
     pay = compensation(lower) if question.topic == "compensation" else None
     # A figure given to a pay question answers it, in whatever words ("$480k, from levels.fyi").
     pay_figure = pay in ("number", "number_with_source")
@@ -320,6 +323,8 @@ def read_signals(
         mentorship_risk=stage.reads_fit and bool(lx.MENTORSHIP.search(lower)),
         design_tradeoffs=reasons and alternatives if technical_design else None,
         story=story.story_strength(lower, text, question.text),
+        approach=approach,
+        costed_approach=costed and approach >= story.COMPLETE_APPROACH,
         generic=bool(lx.GENERIC.search(lower)) and story.actions(lower) < 2,
         reasons=reasons,
         alternatives=alternatives,

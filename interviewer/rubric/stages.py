@@ -114,6 +114,13 @@ class Scoring(Strict):
     short_answer_words: int = Field(
         ge=1, le=200, description="A main answer shorter than this is capped as too short."
     )
+    approach_cost: list[Literal["complexity", "scale"]] = Field(
+        default_factory=list,
+        description="Answers work a problem through (a coding or design round): the example "
+        "they give is a method, and these parts are its cost. Its steps with their cost are "
+        "the answer's substance, as a story's detail is (rubric/story.py `approach_strength`), "
+        "and a main answer with steps and a cost is not capped as short, however few its words.",
+    )
 
     @field_validator("weights", "pay_answer", "feedback_answer", mode="before")
     @classmethod

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from interviewer.rubric import lexicon as lx
+from interviewer.rubric.word_roots import root
 
 _TOKEN = re.compile(r"[a-z][a-z'-]*|\d[\d.,]*")
 # Words of the rubric itself and of empty self-description: saying them is not detail.
@@ -98,6 +99,54 @@ def story_strength(plain_text: str, original: str, question: str) -> float:
     )
     strength *= 1 - repetition(plain_text)
     return round(max(0.0, strength), 2)
+
+
+# Each step verb by the root of each of its forms ("added", "adds" and "adding" are "add").
+_STEP_OF = {
+    root(form): verb
+    for verb in lx.APPROACH_STEP_VERBS
+    for form in (verb, verb + "s", verb + "es", verb + "ed", verb + "d", verb + "ing")
+} | {root(form): verb for form, verb in lx.APPROACH_STEP_IRREGULAR.items()}
+# Steps that make a method worked through: a start, what is done to each item, an end.
+STEPS_FOR_FULL_APPROACH = 3
+# The distinct words, besides its steps, of a method said in two sentences: the items, the
+# structure, the condition, the cost.
+CONCRETE_FOR_FULL_APPROACH = 8
+# What the method is worth without its cost (time and space, or the load it takes).
+UNCOSTED_APPROACH = 0.6
+# From here, with its cost, a method is a whole answer to the problem, however short.
+COMPLETE_APPROACH = 0.5
+
+
+def approach_steps(plain_text: str) -> int:
+    """Distinct steps of a method worked through ("sort the ranges", "walk through once"); none
+    when nothing ties them together (no "if", "for each", "then"...): a list of operations."""
+    if not lx.APPROACH_FLOW.search(plain_text):
+        return 0
+    steps = set()
+    for match in lx.APPROACH_STEP.finditer(plain_text):
+        verb = _STEP_OF.get(root(match.group(1)))
+        particle = lx.APPROACH_STEP_PARTICLE.get(verb or "")
+        before = plain_text[:match.start()].split()[-1:]
+        if (verb and (particle is None or match.group(2) == particle)
+                and not (before and before[0] in lx.APPROACH_NOT_STEP_AFTER)):
+            steps.add(verb)
+    return len(steps)
+
+
+def approach_strength(plain_text: str, question: str, costed: bool) -> float:
+    """0-1: how much of a method an answer to a coding or design problem works through, the
+    substance of such an answer as a story is of a behavioural one: its steps, the things they
+    work on, and whether it says what they cost (`costed`). Three steps on the problem's own
+    items, with their cost, are a method worked through however briefly said ("sort the ranges
+    by start, walk through once: if the next starts before the current one ends, extend it,
+    otherwise add its length and start a new one; n log n"); without the cost they are 0.6 of
+    one. Verbs on nothing in particular ("sort it, hash it, merge it") are little of one."""
+    steps = min(1.0, approach_steps(plain_text) / STEPS_FOR_FULL_APPROACH)
+    worked_on = {w for w in content_words(plain_text, question) if root(w) not in _STEP_OF}
+    concrete = min(1.0, len(worked_on) / CONCRETE_FOR_FULL_APPROACH)
+    cost = 1.0 if costed else UNCOSTED_APPROACH
+    return round(max(0.0, steps * concrete * cost * (1 - repetition(plain_text))), 2)
 
 
 # The rubric's own phrases. Technical vocabulary (failover, alternatives) is content, not a cue.

@@ -81,6 +81,12 @@ from interviewer.rubric.lexicon.story import (
 )
 from interviewer.rubric.lexicon.technical import (
     ALTERNATIVE,
+    APPROACH_FLOW,
+    APPROACH_NOT_STEP_AFTER,
+    APPROACH_STEP,
+    APPROACH_STEP_IRREGULAR,
+    APPROACH_STEP_PARTICLE,
+    APPROACH_STEP_VERBS,
     COMPLEXITY,
     EDGE_CASES,
     FAILURE,
@@ -90,8 +96,6 @@ from interviewer.rubric.lexicon.technical import (
     REASON_LEAD,
     REASON_MORE,
     SCALE,
-    TRADEOFF_COMPARISON,
-    TRADEOFF_REASON,
     UNARGUED_REASON,
 )
 
@@ -147,8 +151,6 @@ __all__ = [
     "COMP_SOURCE",
     "COMP_FLEXIBLE",
     "MENTORSHIP",
-    "TRADEOFF_COMPARISON",
-    "TRADEOFF_REASON",
     "REASON",
     "REASON_FOR_WHOM",
     "REASON_JOIN",
@@ -156,6 +158,12 @@ __all__ = [
     "REASON_MORE",
     "UNARGUED_REASON",
     "ALTERNATIVE",
+    "APPROACH_FLOW",
+    "APPROACH_NOT_STEP_AFTER",
+    "APPROACH_STEP",
+    "APPROACH_STEP_IRREGULAR",
+    "APPROACH_STEP_PARTICLE",
+    "APPROACH_STEP_VERBS",
     "SCALE",
     "FAILURE",
     "COMPLEXITY",

@@ -6,29 +6,6 @@ import re
 
 from interviewer.rubric.lexicon.patterns import any_of as _any
 
-TRADEOFF_COMPARISON = _any(
-    r"\btrade-?offs?\b",
-    r"\binstead of\b",
-    r"\brather than\b",
-    r"\bversus\b",
-    r"\bvs\.?\b",
-    r"\bat the (?:cost|expense) of\b",
-    r"\balternative\b",
-    r"\bover (?:a|an|the)\b",
-)
-TRADEOFF_REASON = _any(
-    r"\bbecause\b",
-    r"\bso that\b",
-    r"\bwhich (?:means|lets|keeps|avoids)\b",
-    r"\blatency\b",
-    r"\bthroughput\b",
-    r"\bconsisten",
-    r"\bcost\b",
-    r"\bavailability\b",
-    r"\bfailure\b",
-    r"\bscale\b",
-)
-
 # Technical answers: a reason for a choice, the alternative or cost it was weighed against, the
 # scale it has to survive, and what happens when a part fails.
 REASON = _any(
@@ -137,7 +114,9 @@ SCALE = _any(
 )
 # Coding answers: what the code costs, and the inputs at its edges or the tests that cover them.
 COMPLEXITY = _any(
-    r"\bo ?\(", r"\bbig o\b", r"\bn log n\b", r"\blog n\b", r"\bn squared\b",
+    # Big O written, or said aloud as a transcript has it ("O of n time", "oh of log n").
+    r"\bo ?\(", r"\bbig o\b", r"\b(?:o|oh) of (?:n|one|1|log|k|m|v|e)\b", r"\bn log n\b",
+    r"\blog n\b", r"\bn squared\b",
     r"\b(?:linear|quadratic|logarithmic|constant|exponential|amortised|amortized)"
     r"(?: time| space)?\b",
     r"\bcomplexity\b", r"\b(?:time|space|memory) (?:cost|is|of)\b", r"\bone pass\b",
@@ -155,4 +134,48 @@ FAILURE = _any(
     r"\bcrash(?:es|ed)?\b", r"\bdies\b", r"\bdead\b", r"\bdegrad(?:e|es|ed|ation)\b",
     r"\brecover(?:s|y)?\b", r"\bcircuit breaker\b", r"\brollback\b", r"\broll back\b",
     r"\bif .{1,40} (?:goes|is|are) (?:away|lost|unavailable|slow)\b", r"\bbackpressure\b",
+)
+# The steps of a method worked through on the spot, in a coding or design round: a verb of
+# working on the data or the system ("sort the ranges", "walk through once", "put each duration
+# in a set", "retries the segment against the next server"), counted only when what it works on
+# follows it, so a bare list of verbs ("sort, hash, merge") is no method, and not after an
+# article or a possessive, where it is a noun ("the cache in front", "its count for"). "Use",
+# "do" and "make" say what, not how: "I'd just use a hash map" names a structure and takes no
+# step; "map" is nearly always the hash map.
+APPROACH_STEP_VERBS = frozenset(
+    """sort walk scan loop iterate traverse visit sweep merge extend insert add put push pop append
+    prepend remove delete drop evict expire look check compare count increment decrement bump
+    track keep store hash index split shard partition replicate cache route reroute retry steer
+    queue enqueue dequeue batch return skip copy move swap reset take update start build serve
+    precompute spill turn convert group bucket recurse memoise memoize publish subscribe
+    encode transcode mark pick pair match assign compute sum total subtract rank filter join
+    sample throttle shed send write read fetch prefetch pull load parse serialise serialize emit
+    flush expand replace mirror broadcast aggregate advance collect stream fail fall fan""".split()
+)
+# Past forms no ending rule reaches.
+APPROACH_STEP_IRREGULAR = {"swept": "sweep", "kept": "keep", "took": "take", "taken": "take",
+                           "built": "build", "sent": "send", "wrote": "write", "written": "write",
+                           "fell": "fall"}
+# Words before which a step verb is a noun ("the sort", "a queue of", "its count").
+APPROACH_NOT_STEP_AFTER = frozenset(
+    "a an the its their his her my our your this that these those each every one another".split()
+)
+# Verbs that are a step only with their particle: "fail over", "fall back", "fan out" (a part
+# that "fails the" check is no step the candidate takes).
+APPROACH_STEP_PARTICLE = {"fail": "over", "fall": "back", "fan": "out"}
+# What the step works on, said right after the verb: an article, a pronoun, a quantifier or a
+# particle ("sort them", "walk through", "check whether", "take it out").
+APPROACH_STEP = re.compile(
+    r"\b([a-z]+) (?=(the|a|an|each|every|all|both|it|them|its|their|that|this|those|these|one|"
+    r"two|whichever|whatever|through|over|into|in|on|off|back|out|up|down|from|to|with|by|"
+    r"forward|across|along|for|whether|if|until|while|any|some|my|our|new|next|last|first|"
+    r"current|rest|half)\b)"
+)
+# The logic that ties steps into a method: what is done to each item, under which condition,
+# in what order ("for each episode", "if the next one starts before", "walking forward while",
+# "then", "once its checks fail"). Verbs without it are a list of operations, not a method.
+APPROACH_FLOW = _any(
+    r"\bif\b", r"\bwhen(?:ever)?\b", r"\bwhile\b", r"\buntil\b", r"\botherwise\b",
+    r"\bunless\b", r"\b(?:for|on) (?:each|every)\b", r"\b(?:each|every) time\b", r"\bthen\b",
+    r"\bonce\b", r"\bas (?:i|we|you) go\b", r"\bafter\b", r"\bbefore\b", r"\bat the end\b",
 )
