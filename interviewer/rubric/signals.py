@@ -115,8 +115,41 @@ def addresses_question(text: str, keywords: list[str], question: str = "") -> bo
 def names_principle(lower: str) -> bool:
     """Whether a (lower-case) piece names a principle, leaving out what denies one: "I didn't
     really have a principle" says the word and names none; "I wouldn't call it a principle, but
-    I believe..." still names the belief."""
-    return bool(lx.PRINCIPLE.search(lx.NO_PRINCIPLE.sub(" ", lower)))
+    I believe..." still names the belief.
+
+    Besides the principle patterns, a belief in the candidate's own words counts ("my view is
+    the person closest to the data should make the call", "I'm a big believer in shipping the
+    small version first"), when what follows its lead-in reads as a rule about how to work, not
+    a fact about the occasion ("I believe the meeting was on Tuesday"). A piece with a slogan in
+    it ("I always give a hundred and ten percent, and I think great teams lift each other up")
+    names none.
+    """
+    said = lx.NO_PRINCIPLE.sub(" ", lower)
+    if lx.HOLLOW.search(said):
+        return False
+    if lx.PRINCIPLE.search(said):
+        return True
+    if lx.BELIEF_FRAME.search(said):
+        return True
+    return any(_states_rule(said[m.end():]) for m in lx.BELIEF_LEAD.finditer(said))
+
+
+_BELIEF_REACH = 100  # characters after a lead-in read for its rule: about one spoken sentence
+
+
+def _states_rule(rest: str) -> bool:
+    """Whether the words after a belief's lead-in, to the end of its sentence, read as a rule
+    about how to work (see `names_principle`): more than a word or two ("what mattered to me
+    was trust" names a word, not a rule) and more than method talk ("weigh the pros and cons"),
+    said of anyone or as what must be, or general in its words with nothing in them telling of
+    the occasion."""
+    stop = _SENTENCE_STOP.search(rest)
+    words = (rest[:stop.start()] if stop else rest)[:_BELIEF_REACH]
+    if len(words.split()) < 3 or lx.PLATITUDE.search(words):
+        return False
+    return bool(lx.RULE.search(words)) or (
+        bool(lx.RULE_WEAK.search(words)) and not lx.OCCASION.search(words)
+    )
 
 
 def ownership(text: str) -> float:
@@ -218,7 +251,7 @@ def value_evidence(parts: list[str], values: dict[str, Value]) -> list[ValueEvid
                 continue  # a request for hand-holding or a note to the scorer shows no value
             named = name.lower() in lower
             beside = any(acted[i] for i in (index - 1, index + 1) if 0 <= i < len(parts))
-            if named and lx.PRINCIPLE.search(lower) and beside:
+            if named and names_principle(lower) and beside:
                 quotes.append(sentence)
                 continue
             if not lx.FIRST_SINGULAR.search(lower):

@@ -152,8 +152,8 @@ def approach_strength(plain_text: str, question: str, costed: bool) -> float:
 # The rubric's own phrases. Technical vocabulary (failover, alternatives) is content, not a cue.
 _TRADE_OFF = re.compile(r"\btrade-?offs?\b|\bon balance\b|\bweigh(?:ed|t)?\b")
 CUE_PATTERNS = (
-    lx.PRINCIPLE, lx.REFLECTION, lx.OUTCOME_WORDS, lx.OUTCOME_MEASURE, lx.CHANGE_STOP,
-    lx.CHANGE_START, lx.MENTORSHIP, lx.LIMITS, _TRADE_OFF,
+    lx.PRINCIPLE, lx.BELIEF_CUE, lx.REFLECTION, lx.OUTCOME_WORDS, lx.OUTCOME_MEASURE,
+    lx.CHANGE_STOP, lx.CHANGE_START, lx.MENTORSHIP, lx.LIMITS, _TRADE_OFF,
 )
 
 

@@ -8,6 +8,16 @@ answers, gaming) and what a question asks for. Callers read them as
 
 from __future__ import annotations
 
+from interviewer.rubric.lexicon.belief import (
+    BELIEF_CUE,
+    BELIEF_FRAME,
+    BELIEF_LEAD,
+    HOLLOW,
+    OCCASION,
+    PLATITUDE,
+    RULE,
+    RULE_WEAK,
+)
 from interviewer.rubric.lexicon.follow_ups import (
     BUT,
     HINDSIGHT_REPLY,
@@ -100,6 +110,14 @@ from interviewer.rubric.lexicon.technical import (
 )
 
 __all__ = [
+    "BELIEF_CUE",
+    "BELIEF_FRAME",
+    "BELIEF_LEAD",
+    "HOLLOW",
+    "OCCASION",
+    "PLATITUDE",
+    "RULE",
+    "RULE_WEAK",
     "BUT",
     "HINDSIGHT_REPLY",
     "NO_CHANGE",

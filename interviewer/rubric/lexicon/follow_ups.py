@@ -61,7 +61,9 @@ PRINCIPLE_REPLY = _any(
     r"\bi (?:really |genuinely |deeply |most )?care(?:d)? (?:a lot |most |more |deeply )?"
     r"(?:about|that)\b",
     r"\bwhat (?:i|i really) (?:believe|care about|value|stand for)\b",
-    r"\bi (?:believe|value)\b(?! so\b)",
+    # "I believe" alone is no belief named ("I believe it was the right call"): names_principle
+    # reads what follows it.
+    r"\bi value\b",
     r"\bwhat matters (?:most )?(?:to me|is|more)\b",
     r"\b(?:i'?m|i am) a (?:big |firm |strong )?believer\b",
     r"\bfor me,? (?:it'?s|it is|it was) (?:about|always)\b",
@@ -89,4 +91,7 @@ NO_PRINCIPLE = _any(
     r"(?:principle|belief)\b",
     r"\b(?:can'?t|couldn'?t|cannot) (?:really )?(?:say|think of|name|point to) (?:a|any|one) "
     r"(?:\w+ )?principle\b",
+    # "My rule of thumb, honestly, I don't really have one": the lead-in goes with its denial.
+    r"(?:\bmy (?:rule(?: of thumb)?|principle|philosophy|motto|view|take)\b[^.?!]{0,30}?)?"
+    r"\b(?:i )?(?:don'?t|do not|never) (?:really |actually |honestly )?(?:have|had) (?:one|any)\b",
 )

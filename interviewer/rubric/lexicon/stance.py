@@ -7,25 +7,23 @@ from interviewer.rubric.lexicon.patterns import any_of as _any
 PRINCIPLE = _any(
     r"\bprinciples?\b",
     r"\bi (?:was )?act(?:ed|ing) on\b",
-    r"\bwhat (?:really )?(?:mattered|matters|guided me|drove me)\b",
-    r"\bmy (?:rule|philosophy|north star|guiding|default|bias|belief)\b",
+    r"\bwhat (?:really )?(?:guided|drove) me\b",
+    r"\bmy (?:(?:personal|own|golden|one|main|big|first|general|whole) )?(?:rule|philosophy|"
+    r"north star|guiding|default|bias|belief)\b",
     r"\bthe rule (?:i|that i|we) (?:follow|use|keep|go by|live by)\b",
     r"\bi (?:prioriti[sz]ed|prioriti[sz]e|optimi[sz]ed for|optimi[sz]e for|put|chose|choose|valued|"
     r"value) .{1,60}\b(?:over|ahead of|before)\b",
     r"\bi (?:believe|believed|think|thought|felt|feel) (?:that )?.{0,80}\b(?:matters?|mattered|"
-    r"should|more important|comes? first|costs? (?:far |way |much )?more|worth|better than|"
-    r"beats?|worse|is cheaper|owe|deserve|right to)\b",
+    r"should(?! have)|more important|comes? first|costs? (?:far |way |much )?more|worth|"
+    r"better than|beats?|worse|is cheaper|owe|deserve|right to)\b",
     r"\bbecause i (?:believe|believed|think|thought|felt|feel|care|cared|value|valued)\b",
     r"\bi care(?:d)? (?:more )?about .{1,60}(?:\b(?:than|because|so)\b|,? not just\b)",
     r"\bi(?:'d| would) rather .{1,60}\bthan\b",
     r"\b(?:costs?|cost) (?:far |way |much )?more (?:trust )?than\b",
     r"\bthe value (?:i|that i) (?:was|am)\b",
     r"\bwhat i (?:believe|believed|care about|cared about) (?:is|was)\b",
-    r"\bthe way i (?:think|see|look at) (?:about )?it\b",
     r"\bmy view (?:was|is) that\b",
     r"\bi(?:'ve| have) always (?:thought|believed|felt)\b",
-    r"\bi (?:believe|believed|think|thought) (?:that )?(?:a|an|whoever|people|teams|every|"
-    r"you|if|when|in|nobody|no one|the (?:person|people|team|best|only|right))\b(?! was\b)",
     r"\b(?:only|just) as good as\b",
     r"\bguided by\b",
     # A rule said as whose job something is, or where something belongs, against the other way:
