@@ -14,7 +14,8 @@ from interviewer.rubric.delivery import delivery_from_text
 from interviewer.rubric.gap_fill import with_filled_gap
 from interviewer.rubric.results import AnswerScore, Delivery, Signals, ValueEvidence
 from interviewer.rubric.round_kind import settings_for
-from interviewer.rubric.signals import read_signals, sentences, value_evidence
+from interviewer.rubric.signals import read_signals, value_evidence
+from interviewer.rubric.spoken import clauses
 from interviewer.rubric.stages import StageSettings
 
 # Hard limits that no amount of polish elsewhere can lift.
@@ -230,7 +231,7 @@ def score_text(text: str, context: AnswerContext, content: Content) -> AnswerSco
         signals.gibberish or signals.off_topic or signals.repetition >= 0.4
     )
     values = (
-        value_evidence(sentences(text), content.values)
+        value_evidence(clauses(text), content.values)
         if honest
         else [ValueEvidence(value=name) for name in content.values]
     )

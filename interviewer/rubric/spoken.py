@@ -106,38 +106,79 @@ _DIGITS_SCALE = re.compile(r"\b(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billi
 _HALF_SCALE = re.compile(r"\bhalf a (million|billion)\b")
 _SMALL_UNIT = "one|two|three|four|five|six|seven|eight|nine"
 _OH = re.compile(rf"\b({_SMALL_UNIT})[\s-]+o(?:h)?[\s-]+({_SMALL_UNIT})\b")
+# "one in five", "one out of twenty": a rate, whose "one" is a figure like the other number.
+_ONE_IN = re.compile(r"\bone (in|out of) (?=\d)")
 
 
 def numbers_to_digits(text: str) -> str:
     """'forty servers' -> '40 servers', 'two hundred and thirty' -> '230', '480 thousand' ->
-    '480000', 'three eighty' -> '380' (lower-case input)."""
+    '480000', 'three eighty' -> '380', 'one in five' -> '1 in 5' (lower-case input)."""
     text = _OH.sub(lambda m: str(_UNITS[m.group(1)] * 100 + _UNITS[m.group(2)]), text)
     text = _HALF_SCALE.sub(lambda m: _figure(_SCALES[m.group(1)] / 2), text)
     text = _DIGITS_SCALE.sub(
         lambda m: _figure(round(float(m.group(1)) * _SCALES[m.group(2)], 6)), text
     )
-    return _NUMBER_RUN.sub(_number, text)
+    return _ONE_IN.sub(r"1 \1 ", _NUMBER_RUN.sub(_number, text))
+
+
+def fluent(text: str) -> str:
+    """The words said on purpose: lower case, without fillers or a word said twice ("I I")."""
+    lower = text.translate(_CURLY).lower()
+    return _STUTTER.sub(r"\1", _FILLERS.sub("", lower))
 
 
 def plain(text: str) -> str:
     """The answer as the signal patterns read it: lower case, fillers out, numbers as digits."""
-    lower = text.translate(_CURLY).lower()
-    lower = _FILLERS.sub("", lower)
-    lower = _STUTTER.sub(r"\1", lower)
+    lower = fluent(text)
     for pattern, fix in _ASR_FIXES:
         lower = pattern.sub(fix, lower)
     return numbers_to_digits(lower)
 
 
-_CLAUSE_BREAK = re.compile(
-    r"(?<=[.!?;])\s+|\n+|,?\s+(?=(?:and then|so then|but then|and so|so i|and i|but i|because|"
-    r"which meant|after that|the result|in the end|looking back|next time|today i)\b)"
+# Where a spoken clause starts, in speech that speech-to-text wrote without full stops: a
+# discourse marker or a conjunction before its subject ("so i", "and then", "but we", "looking
+# back"). Not "so that", "so much": those go on the clause they are in.
+_SUBJECT = r"(?:i|we|he|she|they|it|that|this|there|the|my|our|his|her|their|nobody|everyone)"
+_MARKER = re.compile(
+    r",?\s+(?=(?:"
+    r"and then|so then|but then|and so|after that|the result|in the end|looking back|"
+    r"next time|at first|at the time|these days|which meant|because|today i|"
+    r"so(?! (?:that|much|many|far|long|few|little|well|good|bad)\b)|but|"
+    rf"(?:and|or|then) {_SUBJECT}|"
+    r"what i(?:'d| would| learned| learnt| changed| took| realised| realized)|"
+    r"if i (?:had|did|were|could|started|was)"
+    r")\b)",
+    re.IGNORECASE,
+)
+# Still too long: a new clause also starts at a subject, or the next item of a list ("second"),
+# unless the word before takes it in ("what i", "the way i", "i think we", "the second").
+_SUBJECT_START = re.compile(
+    r"\s+(?=(?:(?:i|we|you|he|she|they)(?:'(?:d|m|ve|ll|re))?|it's|it was|"
+    r"there(?:'s| is| was| were)|second|third|finally)\b)",
+    re.IGNORECASE,
+)
+_TAKES_NEXT = frozenset(
+    """
+    a an the and or but so of to in on at for with from by as than that what which who whom
+    whose when where why how if whether because since until unless once while though although
+    before after if every each one any some no my our your their his her its this these those
+    think thought said say says believe believed know knew feel felt guess mean meant hope wish
+    suppose realised realized decided told tell asked saw see found noticed heard agreed sure
+    way rule thing things time times day moment reason point lesson part value principle place
+    kind sort person people one ones only first last
+    """.split()
 )
 MAX_CLAUSE_WORDS = 40
+MIN_CLAUSE_WORDS = 2
 
 
 def clauses(text: str) -> list[str]:
-    """Sentence-sized pieces of an answer, also when speech-to-text wrote no full stops."""
+    """Sentence-sized pieces of an answer, also when speech-to-text wrote no full stops.
+
+    A written sentence is one piece; a run of speech longer than any sentence is cut where a
+    spoken clause starts, so a cue is looked for (and quoted) in a span of a sentence's size,
+    not in a minute of talk, and an unpunctuated transcript reads like the punctuated one.
+    """
     pieces: list[str] = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
         sentence = sentence.strip()
@@ -146,5 +187,25 @@ def clauses(text: str) -> list[str]:
         if len(sentence.split()) <= MAX_CLAUSE_WORDS:
             pieces.append(sentence)
             continue
-        pieces += [p.strip() for p in _CLAUSE_BREAK.split(sentence) if p and p.strip()]
+        for piece in _cut(sentence, _MARKER):
+            if len(piece.split()) > MAX_CLAUSE_WORDS:
+                pieces += _cut(piece, _SUBJECT_START)
+            else:
+                pieces.append(piece)
+    return pieces
+
+
+def _cut(run: str, where: re.Pattern[str]) -> list[str]:
+    """A run cut at the places `where` finds, except after a word that takes in what follows;
+    a piece of a word or two (a marker on its own: "so", "and then") joins the next one."""
+    cuts = [m.start() for m in where.finditer(run)
+            if m.start() and run[:m.start()].split()[-1].lower().strip(",;:") not in _TAKES_NEXT]
+    pieces, carried = [], ""
+    for a, b in zip([0, *cuts], [*cuts, len(run)], strict=True):
+        piece = f"{carried} {run[a:b].strip()}".strip()
+        carried = piece if len(piece.split()) <= MIN_CLAUSE_WORDS else ""
+        if not carried and piece:
+            pieces.append(piece)
+    if carried:
+        pieces.append(carried)
     return pieces

@@ -1,0 +1,113 @@
+"""One answer, any transcript: the same words score the same whether they were typed up with
+full stops and capitals, spoken with um and uh, or written by the transcriber as one lower-case
+run with no punctuation (the `clean`, `spoken` and `asr` forms of the judgement corpus)."""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.brains.base import AnswerContext
+from interviewer.rubric.content import default_content
+from interviewer.rubric.exchange import Turn, score_exchange
+from interviewer.rubric.results import Signals
+from interviewer.rubric.scoring import score_answer
+from interviewer.rubric.signals import outcome, read_signals
+from interviewer.rubric.spoken import clauses, plain
+from interviewer.session.events import PlannedQuestion
+
+Q = PlannedQuestion(id="q", text="Tell me about a time you disagreed with your manager.",
+                    values=["Courage"], topic="disagreement")
+ONSITE = default_content().stages["onsite"]
+
+
+def _read(text: str) -> Signals:
+    return read_signals(text, stage=ONSITE, question=Q, keywords=[])
+
+
+def _as_transcribed(text: str) -> str:
+    """What the transcriber writes: lower case, no punctuation, no um/uh."""
+    text = re.sub(r"\b(?:um|uh)\b", " ", text, flags=re.IGNORECASE)
+    return " ".join(re.sub(r"[^\w\s'%$]", " ", text).lower().split())
+
+
+SPOKEN = (
+    "So last spring my manager wanted to launch the billing page two weeks before the holidays, "
+    "and the refund flow was failing for about four percent of test orders. I told him I "
+    "couldn't stand behind that date. I wrote a one-page note with the staging numbers and "
+    "asked for ten more days, and he was not happy about it. But he agreed, and we moved the "
+    "date. After the fix the refund failures dropped to under half a percent and we launched "
+    "in early December without a single escalation."
+)
+
+
+def test_a_run_on_transcript_is_cut_into_pieces_the_size_of_sentences():
+    run = _as_transcribed(SPOKEN)
+    pieces = clauses(run)
+    assert len(pieces) >= 4
+    assert max(len(p.split()) for p in pieces) <= 40
+    assert " ".join(pieces) == run  # verbatim pieces of the transcript, in order
+
+
+def test_the_outcome_is_the_same_with_or_without_full_stops():
+    punctuated, run = outcome(clauses(SPOKEN)), outcome(clauses(_as_transcribed(SPOKEN)))
+    assert punctuated and "dropped to under half a percent" in punctuated
+    assert run and "dropped to under half a percent" in run
+    # The set-up's "four percent of test orders" is not the result in either form.
+    assert "test orders" not in run
+
+
+def test_the_set_up_is_the_first_third_of_the_words_not_of_the_pieces():
+    # The result comes second; the hindsight after it is one sentence written up, but five
+    # clauses in a run-on transcript. Counted in pieces, the result would fall in the set-up.
+    text = (
+        "Our nightly export for the finance team had been failing about twice a week for a "
+        "whole quarter while one query timed out on the largest customers. So the failures went "
+        "from eight a month to zero within two weeks. Looking back I should have asked earlier, "
+        "and then I would have found it sooner, but I assumed someone owned it, so I waited, and "
+        "the team waited with me."
+    )
+    assert "went from 8 a month to 0" in plain(outcome(clauses(text)) or "")
+    assert "went from eight a month to zero" in (outcome(clauses(_as_transcribed(text))) or "")
+
+
+def test_three_values_named_across_a_run_on_answer_are_not_stuffing():
+    text = (
+        "my director had already announced the date and it took real courage to tell him the "
+        "refund flow was not ready so we put the numbers in writing for the whole team and the "
+        "communication was clear and my judgment was that ten more days cost less than a broken "
+        "launch"
+    )
+    assert not _read(text).value_stuffing
+    # A sentence that only lists them still is.
+    assert _read("Courage, communication and judgment are what I bring to a team.").value_stuffing
+
+
+def test_value_evidence_in_a_run_on_answer_quotes_a_clause_not_the_whole_run():
+    run = _as_transcribed(SPOKEN)
+    context = AnswerContext(stage="onsite", question=Q, asked=Q.text, answer=run)
+    content = default_content()
+    for scored in (score_answer(context, content),
+                   score_exchange([Turn("question", run)], context, content)):
+        quotes = [q for e in scored.values for q in e.quotes]
+        assert quotes
+        assert all(len(q.split()) <= 40 for q in quotes)
+
+
+def test_a_rate_said_as_one_in_five_is_a_figure():
+    assert plain("errors went from about one in five to one in twenty") == (
+        "errors went from about 1 in 5 to 1 in 20"
+    )
+    assert plain("one of them said no") == "one of them said no"
+    assert outcome(["Wrong-profile starts went from one in five to one in twenty."])
+
+
+def test_fillers_and_stutters_are_not_words_of_the_answer():
+    spoken = "Um I I rolled it back, uh, you know, and the errors stopped within five minutes."
+    assert _read(spoken).word_count == _read(_as_transcribed(spoken)).word_count == 11
+
+
+def test_names_do_not_depend_on_the_transcriber_writing_capitals():
+    text = ("I asked Priya and Marcus from the Lisbon office to review the Kafka plan with me, "
+            "and I rewrote the consumer myself.")
+    assert _read(text).story == _read(text.lower()).story
+    assert _read(text).specificity == _read(text.lower()).specificity
