@@ -165,7 +165,7 @@ def value_evidence(parts: list[str], values: dict[str, Value]) -> list[ValueEvid
     the principle of a story ("The principle I was acting on was courage.") counts when the
     sentence beside it is the candidate's own action ("I told my director before the launch.").
     """
-    lowers = [sentence.lower() for sentence in parts]
+    lowers = [plain(sentence) for sentence in parts]
     acted = [bool(lx.ACTION.search(lower)) for lower in lowers]
     evidence = []
     for name, value in values.items():

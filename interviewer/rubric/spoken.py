@@ -40,8 +40,44 @@ _ASR_FIXES = [
     (re.compile(r"\bjudgement\b"), "judgment"),
     (re.compile(r"\bcandour\b"), "candor"),
     (re.compile(r"\bper cent\b"), "percent"),
-    (re.compile(r"\blevels dot fyi\b|\blevels f y i\b"), "levels.fyi"),
+    (re.compile(r"\blevels (?:dot |that )?f ?y ?i\b"), "levels.fyi"),
     (re.compile(r"\bp ninety nine\b|\bp 99\b"), "p99"),
+    # A compound written as two words ("time outs", "fail over", "feed back").
+    (re.compile(r"\btime outs?\b"), "timeout"),
+    (re.compile(r"\bfail overs?\b"), "failover"),
+    (re.compile(r"\bback pressure\b"), "backpressure"),
+    (re.compile(r"\bre (tr(?:y|ies|ied|ying))\b"), r"re\1"),
+    (re.compile(r"\bout ages?\b"), "outage"),
+    (re.compile(r"\bthrough put\b"), "throughput"),
+    (re.compile(r"\bdown time\b"), "downtime"),
+    (re.compile(r"\bbottle necks?\b"), "bottleneck"),
+    (re.compile(r"\bdata bases?\b"), "database"),
+    (re.compile(r"\bfeed back\b(?! (?:into|to|from)\b)"), "feedback"),
+    (re.compile(r"\bstake holders?\b"), "stakeholders"),
+    (re.compile(r"\bdead lines?\b"), "deadline"),
+    (re.compile(r"\bon boarding\b"), "onboarding"),
+    # Letters spelled out ("a p i", "q p s"), and "o of n" for O(n).
+    (re.compile(r"\b(?:a p i|q p s|r p s|c d n|s l a|s l o|t t l|l r u|e t l|s q l|d n s)\b"),
+     lambda m: m.group(0).replace(" ", "")),
+    (re.compile(r"\bo of (?=(?:n|1|one|log|k|m|v|e)\b)"), "o("),
+    # Homophones the transcriber picks for engineering words, where the words around say which
+    # was meant: "database rights", "a cash miss", "a serialization mug", "wrote a dock".
+    (re.compile(r"\b(database|disk|synchronous|async|batched|concurrent|heavy|\d[\d,.]*k?) rights\b"
+                r"|\brights(?= (?:per|a) (?:second|minute)\b| and reads\b)"
+                r"|(?<=\breads and )rights\b"),
+     lambda m: f"{m.group(1)} writes" if m.group(1) else "writes"),
+    (re.compile(r"\b(lru|local|edge|distributed|redis|cdn|client|browser|shared|warm|cold|hot) "
+                r"cash\b|\bcash(?= (?:hits?|miss(?:es)?|layer|keys?|entries|entry|invalidation|"
+                r"eviction|ttl|lookups?|servers?|nodes?|cluster|tier)\b)"),
+     lambda m: f"{m.group(1)} cache" if m.group(1) else "cache"),
+    (re.compile(r"(?<!coffee )\bmug(s?)\b"), r"bug\1"),
+    (re.compile(r"(?<!loading )(?<!dry )\bdock(s?)\b"), r"doc\1"),
+    # Contractions the transcriber wrote without their apostrophe, and "should of".
+    (re.compile(r"\b(do|did|does|was|were|is|could|would|should|have|has|had)nt\b"), r"\1n't"),
+    (re.compile(r"\b(that|there|what)s\b"), r"\1's"),
+    (re.compile(r"\bive\b"), "i've"),
+    (re.compile(r"\bim\b"), "i'm"),
+    (re.compile(r"\b(should|would|could|must) of\b"), r"\1 have"),
 ]
 _FILLERS = re.compile(r"\b(?:um+|uh+|erm+|er|hmm+|ah+|you know|i mean)\b[,.]?\s*")
 _STUTTER = re.compile(r"\b(\w+)(?:,?\s+\1\b)+")

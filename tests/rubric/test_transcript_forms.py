@@ -9,19 +9,27 @@ import re
 from interviewer.brains.base import AnswerContext
 from interviewer.rubric.content import default_content
 from interviewer.rubric.exchange import Turn, score_exchange
+from interviewer.rubric.interrupting import names_a_principle
 from interviewer.rubric.results import Signals
 from interviewer.rubric.scoring import score_answer
-from interviewer.rubric.signals import outcome, read_signals
+from interviewer.rubric.signals import outcome, read_signals, value_evidence
 from interviewer.rubric.spoken import clauses, plain
 from interviewer.session.events import PlannedQuestion
 
 Q = PlannedQuestion(id="q", text="Tell me about a time you disagreed with your manager.",
                     values=["Courage"], topic="disagreement")
+DESIGN_Q = PlannedQuestion(id="d", text="Design a rate limiter for our API.", values=[],
+                           topic="design")
 ONSITE = default_content().stages["onsite"]
+TECHNICAL = default_content().stages["technical"]
 
 
 def _read(text: str) -> Signals:
     return read_signals(text, stage=ONSITE, question=Q, keywords=[])
+
+
+def _read_design(text: str) -> Signals:
+    return read_signals(text, stage=TECHNICAL, question=DESIGN_Q, keywords=[])
 
 
 def _as_transcribed(text: str) -> str:
@@ -111,3 +119,46 @@ def test_names_do_not_depend_on_the_transcriber_writing_capitals():
             "and I rewrote the consumer myself.")
     assert _read(text).story == _read(text.lower()).story
     assert _read(text).specificity == _read(text.lower()).specificity
+
+
+def test_engineering_words_the_transcriber_splits_or_mishears_are_read_as_meant():
+    assert plain("we hit time outs and re tries and then back pressure") == (
+        "we hit timeout and retries and then backpressure"
+    )
+    assert _read_design("so i'd use ten k rights per second and fail over").failure
+    assert "10000 writes per second" in plain("so ten thousand rights per second")
+    assert plain("it was a serialization mug in the lru cash") == (
+        "it was a serialization bug in the lru cache"
+    )
+    assert plain("the a p i serves two thousand q p s") == "the api serves 2000 qps"
+    assert _read_design("the scan is o of n log n and the lookup o of one").complexity
+    # Where the words around do not say it, the word is left as said.
+    assert plain("the cash part of the offer and the rights to the show") == (
+        "the cash part of the offer and the rights to the show"
+    )
+
+
+def test_contractions_without_their_apostrophe_still_read():
+    assert _read("i should of told my manager sooner").reflection
+    assert plain("i didnt know and thats why im here") == "i didn't know and that's why i'm here"
+
+
+def test_value_evidence_reads_the_plain_form():
+    # "principal" is the transcriber's spelling of "principle"; the value named as the
+    # principle beside the candidate's own action is evidence of it, in any transcript.
+    parts = ["honestly the principal was courage", "i told my director before the launch"]
+    values = default_content().values
+    courage = next(e for e in value_evidence(parts, values) if e.value == "Courage")
+    assert courage.score and courage.quotes[0] == parts[0]
+
+
+def test_the_interrupter_reads_a_live_transcript_as_the_scorer_does():
+    # A live partial transcript: lower case, run-on, with the transcriber's "principal".
+    assert names_a_principle("honestly the principal was reversibility so i rolled it back")
+    run = (
+        "my director had already announced the date and it took real courage to tell him the "
+        "refund flow was not ready so we put the numbers in writing for the whole team and the "
+        "communication was clear and my judgment was that a late launch beats a broken one"
+    )
+    assert _read(run).named_principle
+    assert names_a_principle(run)
