@@ -18,6 +18,8 @@ from interviewer.session.events import PlannedQuestion
 
 Q = PlannedQuestion(id="q", text="Tell me about a time you disagreed with your manager.",
                     values=["Courage"], topic="disagreement")
+FEEDBACK_Q = PlannedQuestion(id="f", text="Tell me about feedback that changed how you work.",
+                             values=["Communication"], topic="feedback")
 DESIGN_Q = PlannedQuestion(id="d", text="Design a rate limiter for our API.", values=[],
                            topic="design")
 ONSITE = default_content().stages["onsite"]
@@ -150,6 +152,31 @@ def test_value_evidence_reads_the_plain_form():
     values = default_content().values
     courage = next(e for e in value_evidence(parts, values) if e.value == "Courage")
     assert courage.score and courage.quotes[0] == parts[0]
+
+
+def test_a_view_said_without_that_is_still_a_principle():
+    assert _read("And my view was, if the board funds it on a number that faded, we pay "
+                 "for it next quarter.").named_principle
+    assert _read("my view was if the board funds it on a number that faded we pay for it "
+                 "next quarter").named_principle
+    assert not _read("My view was wrong, as it turned out.").named_principle
+
+
+def test_i_think_in_front_of_a_statement_does_not_make_it_a_principle():
+    # Said, "I think" softens a statement; the statement without it names no principle, and
+    # neither does the statement with it.
+    assert not _read("A good engineer uses both.").named_principle
+    assert not _read("I think a good engineer uses both.").named_principle
+    assert _read("I believe a good engineer uses both.").named_principle
+    assert _read("I think whoever is closest to the data should make the call.").named_principle
+
+
+def test_what_i_do_now_is_a_change_however_it_is_put():
+    for text in ("What I do now is send the agenda a day ahead.",
+                 "So what I do now, I send the agenda a day ahead."):
+        signals = read_signals(text, stage=ONSITE, question=FEEDBACK_Q, keywords=[])
+        assert signals.reflection, text
+        assert signals.behaviour_change, text
 
 
 def test_the_interrupter_reads_a_live_transcript_as_the_scorer_does():

@@ -22,9 +22,10 @@ PRINCIPLE = _any(
     r"\bthe value (?:i|that i) (?:was|am)\b",
     r"\bwhat i (?:believe|believed|care about|cared about) (?:is|was)\b",
     r"\bthe way i (?:think|see|look at) (?:about )?it\b",
-    r"\bmy view (?:was|is) that\b",
+    # Said, "that" is often left out: "my view was, if the board funds it, we pay later".
+    r"\bmy view (?:was|is)\b(?!,? (?:wrong|limited|narrow)\b)",
     r"\bi(?:'ve| have) always (?:thought|believed|felt)\b",
-    r"\bi (?:believe|believed|think|thought) (?:that )?(?:a|an|whoever|people|teams|every|"
+    r"\bi (?:believe|believed) (?:that )?(?:a|an|whoever|people|teams|every|"
     r"you|if|when|in|nobody|no one|the (?:person|people|team|best|only|right))\b(?! was\b)",
     r"\b(?:only|just) as good as\b",
     r"\bguided by\b",
