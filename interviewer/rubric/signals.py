@@ -310,8 +310,7 @@ def outcome(parts: list[str]) -> str | None:
     starts = [sum(sizes[:i]) for i in range(len(parts))]
     later = [p for p, start in zip(parts, starts, strict=True)
              if total < SET_UP_FROM_WORDS or start >= total / 3]
-    measured = [p for p in later
-                if lx.OUTCOME_MEASURE.search(plain(p)) and lx.OUTCOME_COMPARE.search(plain(p))]
+    measured = [p for p in later if _measured_change(plain(p))]
     # A result, not the candidate's own step ("I ... asked for two more weeks") or hindsight.
     results = [p for p in measured if _is_result(plain(p))]
     if results:
@@ -320,6 +319,25 @@ def outcome(parts: list[str]) -> str | None:
     if worded:
         return worded[0]
     return measured[0] if measured else _quote(lx.OUTCOME_WORDS, later)
+
+
+# How near a measure its comparison is said ("dropped to 4 percent", "40 minutes down to 5").
+MEASURE_NEAR_WORDS = 8
+
+
+def _measured_change(lower: str) -> bool:
+    """A measure with a comparison beside it, within a few words, so the reading does not
+    hang on where the pieces were cut: a transcript without full stops is cut in other places
+    than the punctuated answer, and a measure and a "now" ten words apart may or may not land
+    in one piece."""
+    words = [m.start() for m in re.finditer(r"\S+", lower)]
+
+    def at(position: int) -> int:
+        return sum(start <= position for start in words)
+
+    compares = [at(m.start()) for m in lx.OUTCOME_COMPARE.finditer(lower)]
+    return any(abs(at(m.start()) - c) <= MEASURE_NEAR_WORDS
+               for m in lx.OUTCOME_MEASURE.finditer(lower) for c in compares)
 
 
 def _is_result(lower: str) -> bool:

@@ -80,6 +80,15 @@ def test_the_set_up_is_the_first_third_of_the_words_not_of_the_pieces():
     assert "went from eight a month to zero" in (outcome(clauses(_as_transcribed(text))) or "")
 
 
+def test_a_measured_outcome_is_a_measure_with_its_comparison_beside_it():
+    # Whether "six weeks" and a "now" ten words later land in one piece depends on where the
+    # transcript was cut; a result says its comparison next to its measure.
+    assert not outcome(["We built the service in about six weeks, and it has been running on "
+                        "its own for a good while now."])
+    assert outcome(["After the fix, p99 latency dropped to forty milliseconds."])
+    assert outcome(["Page loads went from about nine seconds down to three."])
+
+
 def test_three_values_named_across_a_run_on_answer_are_not_stuffing():
     text = (
         "my director had already announced the date and it took real courage to tell him the "
