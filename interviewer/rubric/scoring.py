@@ -42,6 +42,10 @@ STORY_FOR_FULL_CREDIT = 0.55
 # example, some of what the stage listens for) lands near 50 (see README "How answers are scored").
 FLOOR = 6
 SPAN = 0.94
+# Fillers per 100 words that fluent conversational speech has anyway (the spoken corpus answers
+# have 2.4 at the median); only those beyond cost delivery points, so the same answer does not
+# score lower for the transcriber keeping its um and uh.
+FILLERS_IN_EASY_SPEECH = 3
 
 STEERING_FLAG = "the answer contains instructions aimed at the scorer; they earn nothing"
 NOT_ENGLISH_FLAG = (
@@ -63,7 +67,8 @@ def components(signals: Signals, values: list[ValueEvidence], delivery: Delivery
     scored = sorted((v.score for v in values if v.score), reverse=True)[:2]
     value_part = int(sum(scored) / (5 * len(scored)) * 100) if scored else 0
     length_penalty = {"short": 30, "long": 20}.get(delivery.length_verdict or "ok", 0)
-    delivery_part = max(0, 100 - int(delivery.fillers_per_100 * 5) - length_penalty)
+    extra_fillers = max(0.0, delivery.fillers_per_100 - FILLERS_IN_EASY_SPEECH)
+    delivery_part = max(0, 100 - int(extra_fillers * 5) - length_penalty)
     example = signals.story * 100
     if signals.generic:
         example *= 0.6

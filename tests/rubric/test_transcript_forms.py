@@ -198,3 +198,22 @@ def test_the_interrupter_reads_a_live_transcript_as_the_scorer_does():
     )
     assert _read(run).named_principle
     assert names_a_principle(run)
+
+
+def test_the_fillers_of_easy_speech_cost_nothing_and_a_stream_of_them_still_does():
+    content = default_content()
+    said = ("I rolled the release back first, because the error rate had gone from half a "
+            "percent to four percent on Android, and I found the serialization bug on Monday "
+            "with the payments team, and we shipped the fix on Tuesday with a test for the "
+            "old clients, and the error rate stayed under half a percent all week after that.")
+    words = said.split()
+    # An um in sixty words, as people talk; and one after every few words.
+    easy = " ".join([*words[:30], "um", *words[30:]])
+    halting = " ".join(w + (" um" if n % 4 == 3 else "") for n, w in enumerate(words))
+
+    def delivery(text: str) -> int:
+        context = AnswerContext(stage="onsite", question=Q, asked=Q.text, answer=text)
+        return score_answer(context, content).components["delivery"]
+
+    assert delivery(easy) == delivery(said)
+    assert delivery(halting) < delivery(said)
