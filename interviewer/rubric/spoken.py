@@ -157,6 +157,20 @@ def numbers_to_digits(text: str) -> str:
     return _ONE_IN.sub(r"1 \1 ", _NUMBER_RUN.sub(_number, text))
 
 
+# Words said between a subject and its verb to soften or pace it ("I actually checked", "we
+# kind of went with", "I, like, dug into it"): the verb is what was done, with or without them.
+_PAST = (r"\w+ed|went|told|said|got|took|made|wrote|rewrote|ran|had|was|were|did|found|saw|"
+         r"thought|knew|put|sent|built|left|came|gave|kept|met|spoke|chose|brought|caught|dug|"
+         r"led|sat|drew|held|began|paid|cut|split|spent|won|lost|taught|felt|heard|hit|broke")
+_SOFTENED = re.compile(
+    r"\b(i|we|he|she|they)(?:,?\s+(?:actually|just|kind of|sort of|basically|literally|"
+    r"honestly|really|then|also|finally|quickly|eventually|even|still|already|first|"
+    rf"personally|immediately|like(?=,|\s+(?:{_PAST})\b))\b,?)+(?=\s)"
+)
+# "like" before a figure is "about" ("like forty minutes", "from like two hours").
+_LIKE_FIGURE = re.compile(r"\blike (?=\$?\d)")
+
+
 def fluent(text: str) -> str:
     """The words said on purpose: lower case, without fillers or a word said twice ("I I")."""
     lower = text.translate(_CURLY).lower()
@@ -165,10 +179,10 @@ def fluent(text: str) -> str:
 
 def plain(text: str) -> str:
     """The answer as the signal patterns read it: lower case, fillers out, numbers as digits."""
-    lower = fluent(text)
+    lower = _SOFTENED.sub(r"\1", fluent(text))
     for pattern, fix in _ASR_FIXES:
         lower = pattern.sub(fix, lower)
-    return numbers_to_digits(lower)
+    return _LIKE_FIGURE.sub("about ", numbers_to_digits(lower))
 
 
 # Where a spoken clause starts, in speech that speech-to-text wrote without full stops: a
@@ -189,7 +203,7 @@ _MARKER = re.compile(
 # Still too long: a new clause also starts at a subject, or the next item of a list ("second"),
 # unless the word before takes it in ("what i", "the way i", "i think we", "the second").
 _SUBJECT_START = re.compile(
-    r"\s+(?=(?:(?:i|we|you|he|she|they)(?:'(?:d|m|ve|ll|re))?|it's|it was|"
+    r"\s+(?=(?:(?:i(?! mean\b)|we|you(?! know\b)|he|she|they)(?:'(?:d|m|ve|ll|re))?|it's|it was|"
     r"there(?:'s| is| was| were)|second|third|finally)\b)",
     re.IGNORECASE,
 )

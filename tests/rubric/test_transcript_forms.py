@@ -217,3 +217,28 @@ def test_the_fillers_of_easy_speech_cost_nothing_and_a_stream_of_them_still_does
 
     assert delivery(easy) == delivery(said)
     assert delivery(halting) < delivery(said)
+
+
+def test_words_said_between_a_subject_and_its_verb_leave_the_action():
+    assert plain("I actually dug into it, we kind of went with the fix and I, like, wrote it "
+                 "up") == "i dug into it, we went with the fix and i wrote it up"
+    assert plain("i like dug into it") == "i dug into it"
+    # "like" as the verb stays: "I like working here" is not "I working here".
+    assert plain("I like working here and we like it") == "i like working here and we like it"
+    said = _read("So I actually checked the graphs, I just rolled it back and we kind of "
+                 "fixed it on Monday.")
+    written = _read("So I checked the graphs, I rolled it back and we fixed it on Monday.")
+    assert said.story == written.story
+
+
+def test_like_before_a_figure_is_about():
+    assert plain("it took like forty minutes") == "it took about 40 minutes"
+    assert outcome(["Errors went from like two percent to about zero after the rollback."])
+
+
+def test_you_know_in_a_long_run_is_not_where_a_clause_starts():
+    run = ("and i went with the fix the way i you know think about it is in the month where you "
+           "can least afford an outage you take the change you can undo in an afternoon and you "
+           "put the big bet somewhere you can survive it going wrong")
+    assert all(not p.endswith("the way i") for p in clauses(run))
+    assert _read(run).named_principle
