@@ -80,7 +80,10 @@ _ASR_FIXES = [
     (re.compile(r"\b(should|would|could|must) of\b"), r"\1 have"),
 ]
 _FILLERS = re.compile(r"\b(?:um+|uh+|erm+|er|hmm+|ah+|you know|i mean)\b[,.]?\s*")
-_STUTTER = re.compile(r"\b(\w+)(?:,?\s+\1\b)+")
+_STUTTER = re.compile(r"\b(\w+)(?:,?\s+\1\b(?!'))+")
+# A restart: two to four words said again at once ("the way i, the way i think"). Said twice,
+# not over and over: a phrase repeated on and on is repetition, and is read as such.
+_RESTART = re.compile(r"\b((?:[\w']+\s+){1,3}[\w']+),?\s+\1\b(?!')(?!,?\s+\1\b)")
 _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                         "\u2013": "-", "\u2014": "-"})
 
@@ -172,9 +175,10 @@ _LIKE_FIGURE = re.compile(r"\blike (?=\$?\d)")
 
 
 def fluent(text: str) -> str:
-    """The words said on purpose: lower case, without fillers or a word said twice ("I I")."""
+    """The words said on purpose: lower case, without fillers, a word said twice ("I I") or a
+    restart ("it's not, it's not really")."""
     lower = text.translate(_CURLY).lower()
-    return _STUTTER.sub(r"\1", _FILLERS.sub("", lower))
+    return _RESTART.sub(r"\1", _STUTTER.sub(r"\1", _FILLERS.sub("", lower)))
 
 
 def plain(text: str) -> str:

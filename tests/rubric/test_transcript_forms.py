@@ -242,3 +242,16 @@ def test_you_know_in_a_long_run_is_not_where_a_clause_starts():
            "put the big bet somewhere you can survive it going wrong")
     assert all(not p.endswith("the way i") for p in clauses(run))
     assert _read(run).named_principle
+
+
+def test_a_restart_is_read_once_and_a_phrase_said_over_and_over_is_still_repetition():
+    assert plain("the way i, the way i think about it, it's not, it's not really") == (
+        "the way i think about it, it's not really"
+    )
+    said = _read("I chose that, chose that over a PIN, because a PIN punishes the kid for a "
+                 "setup problem that belongs to the parent.")
+    written = _read("I chose that over a PIN, because a PIN punishes the kid for a setup "
+                    "problem that belongs to the parent.")
+    assert said.named_principle and said.story == written.story
+    assert _read("sort and merge sort and merge sort and merge sort and merge sort and merge "
+                 "sort and merge").repetition >= 0.4
