@@ -172,6 +172,8 @@ _SOFTENED = re.compile(
 )
 # "like" before a figure is "about" ("like forty minutes", "from like two hours").
 _LIKE_FIGURE = re.compile(r"\blike (?=\$?\d)")
+# The transcriber writes "two percent" as "2%"; the patterns read it as said.
+_PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
 
 
 def fluent(text: str) -> str:
@@ -186,7 +188,8 @@ def plain(text: str) -> str:
     lower = _SOFTENED.sub(r"\1", fluent(text))
     for pattern, fix in _ASR_FIXES:
         lower = pattern.sub(fix, lower)
-    return _LIKE_FIGURE.sub("about ", numbers_to_digits(lower))
+    lower = _PERCENT_SIGN.sub(" percent", numbers_to_digits(lower))
+    return _LIKE_FIGURE.sub("about ", lower)
 
 
 # Where a spoken clause starts, in speech that speech-to-text wrote without full stops: a
@@ -207,7 +210,9 @@ _MARKER = re.compile(
 # Still too long: a new clause also starts at a subject, or the next item of a list ("second"),
 # unless the word before takes it in ("what i", "the way i", "i think we", "the second").
 _SUBJECT_START = re.compile(
-    r"\s+(?=(?:(?:i(?! mean\b)|we|you(?! know\b)|he|she|they)(?:'(?:d|m|ve|ll|re))?|it's|it was|"
+    r"\s+(?=(?:(?:i(?! mean\b)|we|he|she|they)(?:'(?:d|m|ve|ll|re))?|it's|it was|"
+    # "you" is as often the object ("give you a number"): only as a plain subject.
+    r"you(?:'(?:d|re|ve|ll)| (?:can|can't|could|should|would|need|have to|want|don't|just))|"
     r"there(?:'s| is| was| were)|second|third|finally)\b)",
     re.IGNORECASE,
 )

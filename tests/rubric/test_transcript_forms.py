@@ -255,3 +255,18 @@ def test_a_restart_is_read_once_and_a_phrase_said_over_and_over_is_still_repetit
     assert said.named_principle and said.story == written.story
     assert _read("sort and merge sort and merge sort and merge sort and merge sort and merge "
                  "sort and merge").repetition >= 0.4
+
+
+def test_a_percent_sign_reads_as_the_word_said():
+    said = _read_design("Plays went up two percent on the new artwork, but hours did not move.")
+    written = _read_design("Plays went up 2% on the new artwork, but hours did not move.")
+    assert said.scale and written.scale
+    assert plain("up 2% and then 4.5 % more") == "up 2 percent and then 4.5 percent more"
+
+
+def test_you_as_the_object_is_not_where_a_clause_starts():
+    run = ("i looked at about forty data points on levels fyi from people at my level over the "
+           "last year and not just the headline ones and i'd rather give you a real number with "
+           "the reasoning behind it than make you guess what i want")
+    assert any("give you a real number" in p for p in clauses(run))
+    assert _read(run).named_principle
