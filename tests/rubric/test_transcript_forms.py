@@ -8,6 +8,7 @@ import re
 
 from interviewer.brains.base import AnswerContext
 from interviewer.rubric.content import default_content
+from interviewer.rubric.delivery import delivery_from_text
 from interviewer.rubric.exchange import Turn, score_exchange
 from interviewer.rubric.interrupting import names_a_principle
 from interviewer.rubric.results import Signals
@@ -270,3 +271,14 @@ def test_you_as_the_object_is_not_where_a_clause_starts():
            "the reasoning behind it than make you guess what i want")
     assert any("give you a real number" in p for p in clauses(run))
     assert _read(run).named_principle
+
+
+def test_the_length_of_an_answer_is_its_own_words_with_or_without_its_um():
+    words = ("we moved the export to a queue and I paged through the largest customers first "
+             "so the finance team got their numbers on time ").split()
+    fluent_text = " ".join((words * 7)[:135])
+    hesitant = " ".join(w + (" um" if n % 13 == 12 else "") for n, w in
+                        enumerate(fluent_text.split()))
+    guidance = (120, 240)  # under a minute of speech (about 140 words) is short
+    assert delivery_from_text(hesitant, guidance).length_verdict == "short"
+    assert delivery_from_text(fluent_text, guidance).length_verdict == "short"
