@@ -5,14 +5,17 @@
 Prints, for dev, holdout and blind separately: the Spearman rank correlation of exchange scores
 with the expected grades (English items; non-English separately), the share of expected first
 probes hit, the gaming cases that beat their honest family, the concise follow-up answers that
-were flagged, and the scoring time per answer. Tune on dev only; holdout is the check. The blind
-split was graded without reading the scorer and is never tuned on (the tests leave it out): it
-shows how far dev and holdout flatter the scorer.
+were flagged, the spread of scores across a family's forms (clean, spoken, asr: one answer, one
+grade), how far a clean or spoken answer's score moves when it is written as tiny Whisper writes
+it (lower case, no punctuation, no um/uh), and the scoring time per answer. Tune on dev only;
+holdout is the check. The blind split was graded without reading the scorer and is never tuned
+on (the tests leave it out): it shows how far dev and holdout flatter the scorer.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -29,6 +32,7 @@ from tests.rubric.corpus import judge, load, plan_of, question_of  # noqa: E402
 CONCISE_FLAGS = ("unreadable", "evasive", "off topic", "did not address")
 BANDS = ("poor", "weak", "solid", "strong")  # worst first, whatever the scores
 SPLITS = ("dev", "holdout", "blind")
+WORST_FAMILIES = 5  # families named on the form-spread line
 
 
 def spearman(xs: list[float], ys: list[float]) -> float:
@@ -53,8 +57,52 @@ def spearman(xs: list[float], ys: list[float]) -> float:
     return cov / (vx * vy) if vx and vy else 0.0
 
 
+def spoken_asr_gaps(items: list[dict], judged: dict[str, object]) -> list[int]:
+    """Per family given in both, the asr form's score minus the spoken form's."""
+    forms = {(i["family"], i.get("form")): judged[i["id"]].score for i in items}
+    return [forms[f, "asr"] - score for (f, form), score in forms.items()
+            if form == "spoken" and (f, "asr") in forms]
+
+
+def form_spreads(items: list[dict], judged: dict[str, object]) -> dict[str, int]:
+    """Per family given in more than one form, the highest score of its forms minus the lowest.
+
+    The forms (clean, spoken, asr) are the same answer with one grade, so a spread is what the
+    scorer makes of the surface alone: fillers, restarts, missing punctuation, mis-hearings.
+    """
+    scores: dict[str, list[int]] = {}
+    for item in items:
+        if item.get("form"):
+            scores.setdefault(item["family"], []).append(judged[item["id"]].score)
+    return {family: max(s) - min(s) for family, s in scores.items() if len(s) > 1}
+
+
+# What the transcriber leaves of a written-up or disfluent answer: lower case, no punctuation,
+# no um/uh (README of the corpus, form `asr`). Mis-hearings are left out: they are words, not
+# surface.
+_HESITATION = re.compile(r"\b(?:um+|uh+|erm+|hmm+)\b", re.IGNORECASE)
+_PUNCTUATION = re.compile(r"[^\w\s'%$.-]|(?<!\d)\.|\.(?!\d)|(?<!\w)-|-(?!\w)")
+
+
+def asr_like(text: str) -> str:
+    """`text` as tiny Whisper writes it: lower case, unpunctuated, without um and uh."""
+    return " ".join(_PUNCTUATION.sub(" ", _HESITATION.sub(" ", text)).lower().split())
+
+
+def unpunctuated_shifts(items: list[dict], judged: dict[str, object], content,
+                        brain) -> dict[str, int]:
+    """Per clean or spoken first answer, its score as `asr_like` text minus its own score."""
+    return {
+        i["id"]: judge({**i, "answer": asr_like(i["answer"])}, content, brain).score
+        - judged[i["id"]].score
+        for i in items
+        if i.get("form") in ("clean", "spoken") and i["kind"] == "question"
+        and not i.get("gaming") and not i.get("language")
+    }
+
+
 def report(name: str, items: list[dict], judged: dict[str, object], everything: list[dict],
-           misses: bool) -> None:
+           misses: bool, shifts: dict[str, int] | None = None) -> None:
     english = [i for i in items if not i.get("language")]
     foreign = [i for i in items if i.get("language")]
     rho = spearman([judged[i["id"]].score for i in english], [i["grade"] for i in english])
@@ -84,6 +132,23 @@ def report(name: str, items: list[dict], judged: dict[str, object], everything: 
         bands.setdefault(i["band"], []).append(judged[i["id"]].score)
     print("  mean score by band: " + ", ".join(
         f"{b} {sum(bands[b]) / len(bands[b]):.0f}" for b in BANDS if b in bands))
+    spreads = form_spreads(english, judged)
+    if spreads:
+        worst = sorted(spreads.items(), key=lambda kv: -kv[1])[:WORST_FAMILIES]
+        print(f"  form spread: mean |max-min| across a family's forms "
+              f"{sum(spreads.values()) / len(spreads):.1f} ({len(spreads)} families); worst "
+              + ", ".join(f"{family} {spread}" for family, spread in worst))
+    gaps = spoken_asr_gaps(english, judged)
+    if gaps:
+        print(f"  asr minus spoken form: mean |gap| {sum(map(abs, gaps)) / len(gaps):.1f}, mean "
+              f"{sum(gaps) / len(gaps):+.1f}, {sum(abs(g) >= 8 for g in gaps)} of {len(gaps)} "
+              "families 8 or more apart")
+    if shifts:
+        worst = sorted(shifts.items(), key=lambda kv: -abs(kv[1]))[:WORST_FAMILIES]
+        print(f"  as unpunctuated lower-case text: mean |shift| "
+              f"{sum(map(abs, shifts.values())) / len(shifts):.1f}, mean "
+              f"{sum(shifts.values()) / len(shifts):+.1f} ({len(shifts)} answers); largest "
+              + ", ".join(f"{item} {shift:+d}" for item, shift in worst))
     if misses:
         for i in english:
             j = judged[i["id"]]
@@ -119,7 +184,9 @@ def main() -> None:
     per_answer = (time.perf_counter() - start) / len(contexts)
     for split in SPLITS:
         if args.split in (split, "all"):
-            report(split, [i for i in items if i["split"] == split], judged, items, args.misses)
+            chosen = [i for i in items if i["split"] == split]
+            shifts = unpunctuated_shifts(chosen, judged, content, brain)
+            report(split, chosen, judged, items, args.misses, shifts)
     print(f"scoring time: {1000 * per_answer:.1f} ms per answer; {1000 * per_item:.1f} ms per "
           "item (exchange score, the turn's own score and the next move)")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from interviewer.rubric.results import Delivery
+from interviewer.rubric.spoken import fluent
 from interviewer.session.ports import Word
 
 # Fillers that are fillers wherever they appear.
@@ -71,8 +72,11 @@ def delivery_from_text(text: str, guidance: tuple[int, int] | None = None) -> De
     fillers = find_fillers(text)
     per_100 = round(100 * len(fillers) / words, 1) if words else 0.0
     verdict = None
-    if guidance and words:
-        verdict = length_verdict(words / ASSUMED_WPM * 60, guidance)
+    # The length is the answer's own words: the same answer transcribed with its um, uh and
+    # restarts, or without them, is as long.
+    said = count_words(fluent(text))
+    if guidance and said:
+        verdict = length_verdict(said / ASSUMED_WPM * 60, guidance)
     return Delivery(
         words=words,
         fillers_per_100=per_100,

@@ -21,7 +21,8 @@ from interviewer.rubric.results import AnswerScore, Signals, ValueEvidence
 from interviewer.rubric.retelling import same_story
 from interviewer.rubric.round_kind import settings_for
 from interviewer.rubric.scoring import assemble
-from interviewer.rubric.signals import read_signals, sentences, value_evidence
+from interviewer.rubric.signals import read_signals, value_evidence
+from interviewer.rubric.spoken import clauses
 from interviewer.rubric.stages import StageSettings
 from interviewer.session.events import PlannedQuestion
 
@@ -99,7 +100,7 @@ def score_exchange(
     signals = signals.model_copy(update={"fillers_per_100": delivery.fillers_per_100})
     honest = signals.word_count > 0 and not (signals.gibberish or signals.off_topic)
     values = (
-        value_evidence(sentences(text), content.values)
+        value_evidence(clauses(text), content.values)
         if honest
         else [ValueEvidence(value=name) for name in content.values]
     )

@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from interviewer.brains.contexts import InterjectContext
 from interviewer.rubric.content import Interruptions
 from interviewer.rubric.results import Interruption
-from interviewer.rubric.signals import is_stuffed, names_principle, sentences
+from interviewer.rubric.signals import is_stuffed, names_principle
+from interviewer.rubric.spoken import clauses, plain
 
 
 def names_a_principle(text: str) -> bool:
     """Whether the (partial) answer names the principle behind the story, as the offline
-    scorer reads it (sentences that just list value names do not count)."""
-    return any(names_principle(s.lower()) for s in sentences(text) if not is_stuffed(s))
+    scorer reads it (pieces that just list value names do not count). The partial transcript
+    is the transcriber's run-on text, so it is read in clauses, in its plain form."""
+    return any(names_principle(plain(s)) for s in clauses(text) if not is_stuffed(s))
 
 
 @dataclass

@@ -20,7 +20,8 @@ from interviewer.rubric.results import (
     evidence_score,
 )
 from interviewer.rubric.round_kind import settings_for
-from interviewer.rubric.signals import read_signals, sentences, value_evidence
+from interviewer.rubric.signals import read_signals, value_evidence
+from interviewer.rubric.spoken import clauses
 from interviewer.rubric.stages import StageSettings
 
 # Hard limits that no amount of polish elsewhere can lift.
@@ -47,6 +48,10 @@ STORY_FOR_FULL_CREDIT = 0.55
 # example, some of what the stage listens for) lands near 50 (see README "How answers are scored").
 FLOOR = 6
 SPAN = 0.94
+# Fillers per 100 words that fluent conversational speech has anyway (the spoken corpus answers
+# have 2.4 at the median); only those beyond cost delivery points, so the same answer does not
+# score lower for the transcriber keeping its um and uh.
+FILLERS_IN_EASY_SPEECH = 3
 
 STEERING_FLAG = "the answer contains instructions aimed at the scorer; they earn nothing"
 NOT_ENGLISH_FLAG = (
@@ -68,7 +73,8 @@ def components(signals: Signals, values: list[ValueEvidence], delivery: Delivery
     scored = sorted((v.score for v in values if v.score), reverse=True)[:2]
     value_part = int(sum(scored) / (5 * len(scored)) * 100) if scored else 0
     length_penalty = {"short": 30, "long": 20}.get(delivery.length_verdict or "ok", 0)
-    delivery_part = max(0, 100 - int(delivery.fillers_per_100 * 5) - length_penalty)
+    extra_fillers = max(0.0, delivery.fillers_per_100 - FILLERS_IN_EASY_SPEECH)
+    delivery_part = max(0, 100 - int(extra_fillers * 5) - length_penalty)
     example = substance(signals) * 100
     if signals.generic:
         example *= 0.6
@@ -256,7 +262,7 @@ def score_text(text: str, context: AnswerContext, content: Content) -> AnswerSco
         signals.gibberish or signals.off_topic or signals.repetition >= 0.4
     )
     values = (
-        value_evidence(sentences(text), content.values)
+        value_evidence(clauses(text), content.values)
         if honest
         else [ValueEvidence(value=name) for name in content.values]
     )

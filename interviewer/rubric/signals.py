@@ -13,7 +13,7 @@ from interviewer.rubric.content import VALUE_NAMES, Value
 from interviewer.rubric.delivery import count_words, find_fillers
 from interviewer.rubric.pay import compensation
 from interviewer.rubric.results import Signals, ValueEvidence, evidence_score
-from interviewer.rubric.spoken import clauses, plain
+from interviewer.rubric.spoken import clauses, fluent, plain
 from interviewer.rubric.stages import StageSettings
 from interviewer.rubric.word_roots import roots
 from interviewer.session.events import PlannedQuestion
@@ -239,7 +239,7 @@ def value_evidence(parts: list[str], values: dict[str, Value]) -> list[ValueEvid
     the principle of a story ("The principle I was acting on was courage.") counts when the
     sentence beside it is the candidate's own action ("I told my director before the launch.").
     """
-    lowers = [sentence.lower() for sentence in parts]
+    lowers = [plain(sentence) for sentence in parts]
     acted = [bool(lx.ACTION.search(lower)) for lower in lowers]
     evidence = []
     for name, value in values.items():
@@ -298,7 +298,9 @@ def read_signals(
     parts = clauses(text)
     honest_parts = [s for s in parts if not is_stuffed(s)]
     lower = plain(text)
-    words = count_words(text)
+    # Fillers and stutters are not words of the answer: a spoken transcript keeps them and the
+    # same answer from the transcriber mostly does not, and both are as long for the caps.
+    words, said = count_words(fluent(text)), count_words(text)
     principle_quote = next((s for s in honest_parts if names_principle(plain(s))), None)
     reflection_quote = _quote(lx.REFLECTION, honest_parts)
     outcome_quote = outcome(parts)
@@ -335,11 +337,11 @@ def read_signals(
         admits_limits=bool(lx.LIMITS.search(lower)),
         claims_all_strengths=bool(lx.ALL_STRENGTHS.search(lower)),
         ownership=round(ownership(lower), 2),
-        specificity=round(min(1.0, story.specifics(lower, text) / 5), 2),
+        specificity=round(min(1.0, story.specifics(lower) / 5), 2),
         outcome=outcome_quote is not None,
         outcome_quote=outcome_quote,
         structure=structure(lower, outcome_quote is not None, reflection_quote is not None),
-        fillers_per_100=round(100 * len(find_fillers(text)) / words, 1) if words else 0.0,
+        fillers_per_100=round(100 * len(find_fillers(text)) / said, 1) if said else 0.0,
         gibberish=bool(words) and not foreign and is_gibberish(text),
         evasive=words < 40 and bool(lx.EVASIVE.search(lower)),
         off_topic=not foreign and not about_pay and is_off_topic(lower, question, keywords),
@@ -349,13 +351,13 @@ def read_signals(
         # question set a problem: a conflict with a manager, however well told, is no rate
         # limiter.
         or (not stage.sets_problems
-            and story.story_strength(lower, text, question.text) >= STORY_ADDRESSES
+            and story.story_strength(lower, question.text) >= STORY_ADDRESSES
             and story.actions(lower) >= 2),
         value_stuffing=stuffing,
         compensation=pay,
         mentorship_risk=stage.reads_fit and bool(lx.MENTORSHIP.search(lower)),
         design_tradeoffs=reasons and alternatives if technical_design else None,
-        story=story.story_strength(lower, text, question.text),
+        story=story.story_strength(lower, question.text),
         approach=approach,
         costed_approach=costed and approach >= story.COMPLETE_APPROACH,
         generic=bool(lx.GENERIC.search(lower)) and story.actions(lower) < 2,
@@ -376,16 +378,24 @@ def read_signals(
     )
 
 
+# An answer this long has a set-up before its result (about three sentences of speech).
+SET_UP_FROM_WORDS = 45
+
+
 def outcome(parts: list[str]) -> str | None:
     """The piece that gives the result: a measure compared with before, or a result verb.
 
-    Looked for after the set-up (the first third of a longer answer), so the numbers that
-    describe the situation ("three days", "thirty percent in week one") are not its outcome.
+    Looked for after the set-up (the first third of a longer answer's words), so the numbers that
+    describe the situation ("three days", "thirty percent in week one") are not its outcome. The
+    third is counted in words, not pieces: a transcript without full stops is cut into other
+    pieces than the same answer written with them, and must lose the same set-up.
     """
-    start = len(parts) // 3 if len(parts) >= 3 else 0
-    later = parts[start:]
-    measured = [p for p in later
-                if lx.OUTCOME_MEASURE.search(plain(p)) and lx.OUTCOME_COMPARE.search(plain(p))]
+    sizes = [len(p.split()) for p in parts]
+    total = sum(sizes)
+    starts = [sum(sizes[:i]) for i in range(len(parts))]
+    later = [p for p, start in zip(parts, starts, strict=True)
+             if total < SET_UP_FROM_WORDS or start >= total / 3]
+    measured = [p for p in later if _measured_change(plain(p))]
     # A result, not the candidate's own step ("I ... asked for two more weeks") or hindsight.
     results = [p for p in measured if _is_result(plain(p))]
     if results:
@@ -394,6 +404,25 @@ def outcome(parts: list[str]) -> str | None:
     if worded:
         return worded[0]
     return measured[0] if measured else _quote(lx.OUTCOME_WORDS, later)
+
+
+# How near a measure its comparison is said ("dropped to 4 percent", "40 minutes down to 5").
+MEASURE_NEAR_WORDS = 8
+
+
+def _measured_change(lower: str) -> bool:
+    """A measure with a comparison beside it, within a few words, so the reading does not
+    hang on where the pieces were cut: a transcript without full stops is cut in other places
+    than the punctuated answer, and a measure and a "now" ten words apart may or may not land
+    in one piece."""
+    words = [m.start() for m in re.finditer(r"\S+", lower)]
+
+    def at(position: int) -> int:
+        return sum(start <= position for start in words)
+
+    compares = [at(m.start()) for m in lx.OUTCOME_COMPARE.finditer(lower)]
+    return any(abs(at(m.start()) - c) <= MEASURE_NEAR_WORDS
+               for m in lx.OUTCOME_MEASURE.finditer(lower) for c in compares)
 
 
 def _is_result(lower: str) -> bool:

@@ -40,11 +40,50 @@ _ASR_FIXES = [
     (re.compile(r"\bjudgement\b"), "judgment"),
     (re.compile(r"\bcandour\b"), "candor"),
     (re.compile(r"\bper cent\b"), "percent"),
-    (re.compile(r"\blevels dot fyi\b|\blevels f y i\b"), "levels.fyi"),
+    (re.compile(r"\blevels (?:dot |that )?f ?y ?i\b"), "levels.fyi"),
     (re.compile(r"\bp ninety nine\b|\bp 99\b"), "p99"),
+    # A compound written as two words ("time outs", "fail over", "feed back").
+    (re.compile(r"\btime outs?\b"), "timeout"),
+    (re.compile(r"\bfail overs?\b"), "failover"),
+    (re.compile(r"\bback pressure\b"), "backpressure"),
+    (re.compile(r"\bre (tr(?:y|ies|ied|ying))\b"), r"re\1"),
+    (re.compile(r"\bout ages?\b"), "outage"),
+    (re.compile(r"\bthrough put\b"), "throughput"),
+    (re.compile(r"\bdown time\b"), "downtime"),
+    (re.compile(r"\bbottle necks?\b"), "bottleneck"),
+    (re.compile(r"\bdata bases?\b"), "database"),
+    (re.compile(r"\bfeed back\b(?! (?:into|to|from)\b)"), "feedback"),
+    (re.compile(r"\bstake holders?\b"), "stakeholders"),
+    (re.compile(r"\bdead lines?\b"), "deadline"),
+    (re.compile(r"\bon boarding\b"), "onboarding"),
+    # Letters spelled out ("a p i", "q p s"), and "o of n" for O(n).
+    (re.compile(r"\b(?:a p i|q p s|r p s|c d n|s l a|s l o|t t l|l r u|e t l|s q l|d n s)\b"),
+     lambda m: m.group(0).replace(" ", "")),
+    (re.compile(r"\bo of (?=(?:n|1|one|log|k|m|v|e)\b)"), "o("),
+    # Homophones the transcriber picks for engineering words, where the words around say which
+    # was meant: "database rights", "a cash miss", "a serialization mug", "wrote a dock".
+    (re.compile(r"\b(database|disk|synchronous|async|batched|concurrent|heavy|\d[\d,.]*k?) rights\b"
+                r"|\brights(?= (?:per|a) (?:second|minute)\b| and reads\b)"
+                r"|(?<=\breads and )rights\b"),
+     lambda m: f"{m.group(1)} writes" if m.group(1) else "writes"),
+    (re.compile(r"\b(lru|local|edge|distributed|redis|cdn|client|browser|shared|warm|cold|hot) "
+                r"cash\b|\bcash(?= (?:hits?|miss(?:es)?|layer|keys?|entries|entry|invalidation|"
+                r"eviction|ttl|lookups?|servers?|nodes?|cluster|tier)\b)"),
+     lambda m: f"{m.group(1)} cache" if m.group(1) else "cache"),
+    (re.compile(r"(?<!coffee )\bmug(s?)\b"), r"bug\1"),
+    (re.compile(r"(?<!loading )(?<!dry )\bdock(s?)\b"), r"doc\1"),
+    # Contractions the transcriber wrote without their apostrophe, and "should of".
+    (re.compile(r"\b(do|did|does|was|were|is|could|would|should|have|has|had)nt\b"), r"\1n't"),
+    (re.compile(r"\b(that|there|what)s\b"), r"\1's"),
+    (re.compile(r"\bive\b"), "i've"),
+    (re.compile(r"\bim\b"), "i'm"),
+    (re.compile(r"\b(should|would|could|must) of\b"), r"\1 have"),
 ]
 _FILLERS = re.compile(r"\b(?:um+|uh+|erm+|er|hmm+|ah+|you know|i mean)\b[,.]?\s*")
-_STUTTER = re.compile(r"\b(\w+)(?:,?\s+\1\b)+")
+_STUTTER = re.compile(r"\b(\w+)(?:,?\s+\1\b(?!'))+")
+# A restart: two to four words said again at once ("the way i, the way i think"). Said twice,
+# not over and over: a phrase repeated on and on is repetition, and is read as such.
+_RESTART = re.compile(r"\b((?:[\w']+\s+){1,3}[\w']+),?\s+\1\b(?!')(?!,?\s+\1\b)")
 _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                         "\u2013": "-", "\u2014": "-"})
 
@@ -106,38 +145,99 @@ _DIGITS_SCALE = re.compile(r"\b(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billi
 _HALF_SCALE = re.compile(r"\bhalf a (million|billion)\b")
 _SMALL_UNIT = "one|two|three|four|five|six|seven|eight|nine"
 _OH = re.compile(rf"\b({_SMALL_UNIT})[\s-]+o(?:h)?[\s-]+({_SMALL_UNIT})\b")
+# "one in five", "one out of twenty": a rate, whose "one" is a figure like the other number.
+_ONE_IN = re.compile(r"\bone (in|out of) (?=\d)")
 
 
 def numbers_to_digits(text: str) -> str:
     """'forty servers' -> '40 servers', 'two hundred and thirty' -> '230', '480 thousand' ->
-    '480000', 'three eighty' -> '380' (lower-case input)."""
+    '480000', 'three eighty' -> '380', 'one in five' -> '1 in 5' (lower-case input)."""
     text = _OH.sub(lambda m: str(_UNITS[m.group(1)] * 100 + _UNITS[m.group(2)]), text)
     text = _HALF_SCALE.sub(lambda m: _figure(_SCALES[m.group(1)] / 2), text)
     text = _DIGITS_SCALE.sub(
         lambda m: _figure(round(float(m.group(1)) * _SCALES[m.group(2)], 6)), text
     )
-    return _NUMBER_RUN.sub(_number, text)
+    return _ONE_IN.sub(r"1 \1 ", _NUMBER_RUN.sub(_number, text))
+
+
+# Words said between a subject and its verb to soften or pace it ("I actually checked", "we
+# kind of went with", "I, like, dug into it"): the verb is what was done, with or without them.
+_PAST = (r"\w+ed|went|told|said|got|took|made|wrote|rewrote|ran|had|was|were|did|found|saw|"
+         r"thought|knew|put|sent|built|left|came|gave|kept|met|spoke|chose|brought|caught|dug|"
+         r"led|sat|drew|held|began|paid|cut|split|spent|won|lost|taught|felt|heard|hit|broke")
+_SOFTENED = re.compile(
+    r"\b(i|we|he|she|they)(?:,?\s+(?:actually|just|kind of|sort of|basically|literally|"
+    r"honestly|really|then|also|finally|quickly|eventually|even|still|already|first|"
+    rf"personally|immediately|like(?=,|\s+(?:{_PAST})\b))\b,?)+(?=\s)"
+)
+# "like" before a figure is "about" ("like forty minutes", "from like two hours").
+_LIKE_FIGURE = re.compile(r"\blike (?=\$?\d)")
+# The transcriber writes "two percent" as "2%"; the patterns read it as said.
+_PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
+
+
+def fluent(text: str) -> str:
+    """The words said on purpose: lower case, without fillers, a word said twice ("I I") or a
+    restart ("it's not, it's not really")."""
+    lower = text.translate(_CURLY).lower()
+    return _RESTART.sub(r"\1", _STUTTER.sub(r"\1", _FILLERS.sub("", lower)))
 
 
 def plain(text: str) -> str:
     """The answer as the signal patterns read it: lower case, fillers out, numbers as digits."""
-    lower = text.translate(_CURLY).lower()
-    lower = _FILLERS.sub("", lower)
-    lower = _STUTTER.sub(r"\1", lower)
+    lower = _SOFTENED.sub(r"\1", fluent(text))
     for pattern, fix in _ASR_FIXES:
         lower = pattern.sub(fix, lower)
-    return numbers_to_digits(lower)
+    lower = _PERCENT_SIGN.sub(" percent", numbers_to_digits(lower))
+    return _LIKE_FIGURE.sub("about ", lower)
 
 
-_CLAUSE_BREAK = re.compile(
-    r"(?<=[.!?;])\s+|\n+|,?\s+(?=(?:and then|so then|but then|and so|so i|and i|but i|because|"
-    r"which meant|after that|the result|in the end|looking back|next time|today i)\b)"
+# Where a spoken clause starts, in speech that speech-to-text wrote without full stops: a
+# discourse marker or a conjunction before its subject ("so i", "and then", "but we", "looking
+# back"). Not "so that", "so much": those go on the clause they are in.
+_SUBJECT = r"(?:i|we|he|she|they|it|that|this|there|the|my|our|his|her|their|nobody|everyone)"
+_MARKER = re.compile(
+    r",?\s+(?=(?:"
+    r"and then|so then|but then|and so|after that|the result|in the end|looking back|"
+    r"next time|at first|at the time|these days|which meant|because|today i|"
+    r"so(?! (?:that|much|many|far|long|few|little|well|good|bad)\b)|but|"
+    rf"(?:and|or|then) {_SUBJECT}|"
+    r"what i(?:'d| would| learned| learnt| changed| took| realised| realized)|"
+    r"if i (?:had|did|were|could|started|was)"
+    r")\b)",
+    re.IGNORECASE,
+)
+# Still too long: a new clause also starts at a subject, or the next item of a list ("second"),
+# unless the word before takes it in ("what i", "the way i", "i think we", "the second").
+_SUBJECT_START = re.compile(
+    r"\s+(?=(?:(?:i(?! mean\b)|we|he|she|they)(?:'(?:d|m|ve|ll|re))?|it's|it was|"
+    # "you" is as often the object ("give you a number"): only as a plain subject.
+    r"you(?:'(?:d|re|ve|ll)| (?:can|can't|could|should|would|need|have to|want|don't|just))|"
+    r"there(?:'s| is| was| were)|second|third|finally)\b)",
+    re.IGNORECASE,
+)
+_TAKES_NEXT = frozenset(
+    """
+    a an the and or but so of to in on at for with from by as than that what which who whom
+    whose when where why how if whether because since until unless once while though although
+    before after if every each one any some no my our your their his her its this these those
+    think thought said say says believe believed know knew feel felt guess mean meant hope wish
+    suppose realised realized decided told tell asked saw see found noticed heard agreed sure
+    way rule thing things time times day moment reason point lesson part value principle place
+    kind sort person people one ones only first last
+    """.split()
 )
 MAX_CLAUSE_WORDS = 40
+MIN_CLAUSE_WORDS = 2
 
 
 def clauses(text: str) -> list[str]:
-    """Sentence-sized pieces of an answer, also when speech-to-text wrote no full stops."""
+    """Sentence-sized pieces of an answer, also when speech-to-text wrote no full stops.
+
+    A written sentence is one piece; a run of speech longer than any sentence is cut where a
+    spoken clause starts, so a cue is looked for (and quoted) in a span of a sentence's size,
+    not in a minute of talk, and an unpunctuated transcript reads like the punctuated one.
+    """
     pieces: list[str] = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
         sentence = sentence.strip()
@@ -146,5 +246,25 @@ def clauses(text: str) -> list[str]:
         if len(sentence.split()) <= MAX_CLAUSE_WORDS:
             pieces.append(sentence)
             continue
-        pieces += [p.strip() for p in _CLAUSE_BREAK.split(sentence) if p and p.strip()]
+        for piece in _cut(sentence, _MARKER):
+            if len(piece.split()) > MAX_CLAUSE_WORDS:
+                pieces += _cut(piece, _SUBJECT_START)
+            else:
+                pieces.append(piece)
+    return pieces
+
+
+def _cut(run: str, where: re.Pattern[str]) -> list[str]:
+    """A run cut at the places `where` finds, except after a word that takes in what follows;
+    a piece of a word or two (a marker on its own: "so", "and then") joins the next one."""
+    cuts = [m.start() for m in where.finditer(run)
+            if m.start() and run[:m.start()].split()[-1].lower().strip(",;:") not in _TAKES_NEXT]
+    pieces, carried = [], ""
+    for a, b in zip([0, *cuts], [*cuts, len(run)], strict=True):
+        piece = f"{carried} {run[a:b].strip()}".strip()
+        carried = piece if len(piece.split()) <= MIN_CLAUSE_WORDS else ""
+        if not carried and piece:
+            pieces.append(piece)
+    if carried:
+        pieces.append(carried)
     return pieces

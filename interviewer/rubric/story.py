@@ -2,7 +2,7 @@
 
 Rubric phrases ("I weighed the trade-off", "in hindsight") are cheap to say; what an honest answer
 has and a list of cues lacks is detail only that story has: distinct content words that are not
-the question's own and not the rubric's vocabulary, numbers, times and names, and things the
+the question's own and not the rubric's vocabulary, numbers and times, and things the
 candidate did in the first person. Repetition and copying the question add nothing.
 """
 
@@ -37,7 +37,6 @@ _ACTION = re.compile(
     r"hash|index|partition|queue|batch|stream|serve|check|compare|track|skip|extend)\b"
 )
 _NUMBER = re.compile(r"(?<![\w.])\$?\d[\d.,]*")
-_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-zA-Z]+")
 
 
 def tokens(plain_text: str) -> list[str]:
@@ -74,12 +73,14 @@ def question_copy(plain_text: str, question: str) -> float:
     return round(sum(p in asked_pairs for p in pairs) / len(pairs), 2)
 
 
-def specifics(plain_text: str, original: str) -> int:
-    """Numbers, times and names: the details that make a story checkable."""
-    numbers = len(_NUMBER.findall(plain_text))
-    times = len(lx.TIME_MARKERS.findall(plain_text))
-    names = len(set(_NAME.findall(original)))
-    return numbers + times + min(names, 3)
+def specifics(plain_text: str) -> int:
+    """Numbers and times: the details that make a story checkable.
+
+    Names are not counted: they could only be told by their capital letters, which are the
+    transcriber's choice, not the candidate's (the same answer spoken comes back capitalised or
+    all lower-case), so counting them scored one answer differently by its transcript.
+    """
+    return len(_NUMBER.findall(plain_text)) + len(lx.TIME_MARKERS.findall(plain_text))
 
 
 def actions(plain_text: str) -> int:
@@ -87,10 +88,10 @@ def actions(plain_text: str) -> int:
     return len({m.group(0) for m in _ACTION.finditer(plain_text)})
 
 
-def story_strength(plain_text: str, original: str, question: str) -> float:
+def story_strength(plain_text: str, question: str) -> float:
     """0-1: how much situation, action and checkable detail the answer carries."""
     concrete = len(content_words(plain_text, question))
-    detail = specifics(plain_text, original)
+    detail = specifics(plain_text)
     done = actions(plain_text)
     strength = (
         0.5 * min(1.0, concrete / 45)
@@ -166,5 +167,5 @@ def is_cue_list(plain_text: str, question: str) -> bool:
     """Rubric cues one after another with little of a story between them."""
     cues = cue_count(plain_text)
     concrete = len(content_words(plain_text, question))
-    thin = story_strength(plain_text, plain_text, question) < 0.3
+    thin = story_strength(plain_text, question) < 0.3
     return cues >= 3 and (concrete < 2 * cues or (thin and concrete < 5 * cues))

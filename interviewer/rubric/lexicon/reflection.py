@@ -25,6 +25,7 @@ CHANGE_START = _any(
     r"\bsince then\b",
     r"\bthese days i\b",
     r"\bfrom then on\b",
+    r"\bwhat i do (?:now|today|these days|instead)\b",
     r"\bevery (?:time|week|sprint|review|update) (?:since|now)\b",
 )
 
@@ -50,6 +51,8 @@ REFLECTION = _any(
     r"\bi wish i\b",
     r"\bi(?:'d| would) now\b",
     r"\bnow i (?:care|think|know|weigh|put|ask|check|set|start|write|send)\b",
+    # The same change said the other way round: "what I do now is send the agenda".
+    r"\bwhat i do (?:now|today|these days|instead)\b",
     r"\b(?:too much|too little|more|less) weight (?:on|to)\b",
     r"\bi (?:gave|put) (?:too much|too little) (?:weight|emphasis)\b",
     r"\bmistake\b",
