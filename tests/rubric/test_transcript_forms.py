@@ -173,14 +173,15 @@ def test_a_view_said_without_that_is_still_a_principle():
 
 
 def test_i_think_in_front_of_a_statement_does_not_make_it_a_principle():
-    # Said, "I think" softens a statement: before a fact it names no principle; before a rule
-    # about how to work it does, as "I believe" does (lexicon/belief.py reads what follows).
+    # Said, "I think" softens a statement: before a fact, or a hedge that takes both sides, it
+    # names no principle; before a rule about how to work it does, as "I believe" does
+    # (lexicon/belief.py reads what follows).
     assert not _read("A good engineer uses both.").named_principle
+    assert not _read("I think a good engineer uses both.").named_principle
     assert not _read("I think the migration was on Tuesday.").named_principle
     assert not _read("I think it was mostly the cache.").named_principle
-    assert _read("I believe a good engineer uses both.").named_principle
-    assert _read("I think a good engineer uses both.").named_principle
     assert _read("I think whoever is closest to the data should make the call.").named_principle
+    assert _read("I believe whoever is closest to the data should make the call.").named_principle
 
 
 def test_what_i_do_now_is_a_change_however_it_is_put():

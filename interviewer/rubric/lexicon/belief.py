@@ -108,7 +108,7 @@ RULE = _any(
 # team were upset" is a fact).
 RULE_WEAK = _any(
     r"\b(?:people|users|members|customers|viewers|engineers|teams|managers|leaders|leads|humans)\b",
-    r"\b(?:a|an) (?:[\w-]+ ){0,3}(?:is|are|gets?|has|needs?|makes?|means|can|costs?|only|uses?|"
+    r"\b(?:a|an) (?:[\w-]+ ){0,3}(?:is|are|gets?|has|needs?|makes?|means|can|costs?|only|"
     r"works?)\b",
     r"\b(?:most|all|any|many)\b",
     r"\bthe (?:[\w-]+ )?(?:person|people|one|team|owner|engineer|lead)"
