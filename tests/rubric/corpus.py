@@ -14,7 +14,7 @@ import yaml
 
 from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.brains.offline import OfflineBrain
-from interviewer.rubric.content import VALUE_NAMES, Content
+from interviewer.rubric.content import VALUE_NAMES, Content, default_content
 from interviewer.rubric.exchange import Turn, score_exchange
 from interviewer.rubric.round_kind import settings_for
 from interviewer.session.events import PlannedInterview, PlannedQuestion
@@ -44,11 +44,17 @@ class Judgement:
     turn_flags: list[str]
 
 
+def bank_question(question_id: str, content: Content | None = None) -> PlannedQuestion:
+    """The bank question with this id, as a session plans it (the id must be in a bank)."""
+    bank = (content or default_content()).find_question(question_id)
+    assert bank is not None, f"no bank question {question_id!r}"
+    return PlannedQuestion(id=bank.id, text=bank.text, values=bank.values, topic=bank.topic)
+
+
 def question_of(item: dict, content: Content) -> PlannedQuestion:
     """The planned question an item answers (its bank question when the id is in a bank)."""
-    bank = content.find_question(item.get("question_id") or "")
-    if bank is not None:
-        return PlannedQuestion(id=bank.id, text=bank.text, values=bank.values, topic=bank.topic)
+    if content.find_question(item.get("question_id") or "") is not None:
+        return bank_question(item["question_id"], content)
     text = item["question"].lower()
     topic = "compensation" if "compensation" in text or "number" in text else "general"
     if "feedback" in text:

@@ -22,19 +22,13 @@ from interviewer.rubric.delivery import count_words
 from interviewer.rubric.round_kind import settings_for, style_of
 from interviewer.rubric.scoring import CAP_SHORT, caps_and_flags, score_answer
 from interviewer.session.events import PlannedInterview, PlannedQuestion
-from tests.rubric.corpus import judge, load, plan_of, question_of
+from tests.rubric.corpus import bank_question, judge, load, plan_of, question_of
 
 CONTENT = default_content()
 
 
-def _question(question_id: str) -> PlannedQuestion:
-    bank = CONTENT.find_question(question_id)
-    assert bank is not None
-    return PlannedQuestion(id=bank.id, text=bank.text, values=bank.values, topic=bank.topic)
-
-
-TWO_SUM = _question("tech-coding-15")
-REROUTE = _question("tech-cdn-4")
+TWO_SUM = bank_question("tech-coding-15")
+REROUTE = bank_question("tech-cdn-4")
 COSTED = ("I'd put each number in a hash map as I go and check for the complement, so it's one "
           "pass, O(n) time and O(n) space.")
 HOLLOW = "I'd just use a hash map, it's fast."

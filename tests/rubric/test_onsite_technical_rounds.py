@@ -17,19 +17,14 @@ from interviewer.rubric.probing import next_move
 from interviewer.rubric.scoring import score_answer
 from interviewer.rubric.voting import vote
 from interviewer.session.events import PlannedInterview, PlannedQuestion
+from tests.rubric.corpus import bank_question
 
 CONTENT = default_content()
 
 
-def _question(question_id: str) -> PlannedQuestion:
-    bank = CONTENT.find_question(question_id)
-    assert bank is not None
-    return PlannedQuestion(id=bank.id, text=bank.text, values=bank.values, topic=bank.topic)
-
-
-TWO_SUM = _question("tech-coding-15")
-ONE_EDIT = _question("tech-coding-14")
-REGION = _question("tech-chaos-2")
+TWO_SUM = bank_question("tech-coding-15")
+ONE_EDIT = bank_question("tech-coding-14")
+REGION = bank_question("tech-chaos-2")
 
 STRONG_CODING = (
     "Okay so, um, my approach is one pass with a hash map. I walk the episodes once, and for "
@@ -353,8 +348,8 @@ def test_a_reply_that_answers_a_coding_probe_fills_its_gap(gap, reply):
     assert gap in filled
 
 
-CHURN = _question("prod-churn-1")
-WALKTHROUGH = _question("port-walkthrough-1")
+CHURN = bank_question("prod-churn-1")
+WALKTHROUGH = bank_question("port-walkthrough-1")
 STRONG_PRODUCT = (
     "So, um, before changing anything I'd cut the second-month cancellations by signup channel, "
     "plan and device, and by whether the member finished anything in their first two weeks. My "
@@ -400,8 +395,8 @@ def test_a_product_or_portfolio_round_weighs_its_own_parts_not_a_value_story(
     assert cast.vote in ("yes", "strong yes"), cast
 
 
-RATE_LIMITER = _question("tech-coding-7")
-LAUNCH = _question("tech-cdn-2")
+RATE_LIMITER = bank_question("tech-coding-7")
+LAUNCH = bank_question("tech-cdn-2")
 CONFLICT_STORY = (
     "Yeah so, um, the one that comes to mind is when my manager wanted to move our on-call "
     "handover to Fridays. I thought that was a bad idea, honestly, because Friday is when most "
@@ -451,7 +446,7 @@ def test_a_real_technical_answer_told_from_past_work_still_answers_the_question(
 
 def test_the_same_story_still_answers_a_behavioural_question_in_other_words():
     """In a behavioural round a real story keeps answering a question it shares few words with."""
-    question = _question("ons-judgment-3")
+    question = bank_question("ons-judgment-3")
     score = _score("onsite", "behavioural", question, CONFLICT_STORY)
     assert "did not address the question asked" not in score.flags
     assert score.overall >= 60, score

@@ -13,6 +13,7 @@ from interviewer.rubric.probing import next_move
 from interviewer.rubric.scoring import score_answer
 from interviewer.rubric.spoken import plain
 from interviewer.session.events import PlannedInterview, PlannedQuestion
+from tests.rubric.corpus import bank_question
 
 CONTENT = default_content()
 PAY_IDS = [q.id for q in CONTENT.questions_of("recruiter") if q.topic == "compensation"]
@@ -36,12 +37,6 @@ VAGUE = [
     "Honestly it's not about the money for me, I'm open to whatever you think is fair.",
     "Um, I haven't thought about it much. Whatever is standard for the level.",
 ]
-
-
-def _question(question_id: str) -> PlannedQuestion:
-    bank = CONTENT.find_question(question_id)
-    assert bank is not None
-    return PlannedQuestion(id=bank.id, text=bank.text, values=bank.values, topic=bank.topic)
 
 
 def _score(answer: str, question: PlannedQuestion, *, kind: str = "question",
@@ -94,7 +89,7 @@ def test_numbers_about_something_else_are_not_pay_outside_a_pay_question():
 
 @pytest.mark.parametrize("question_id", PAY_IDS)
 def test_a_researched_number_beats_a_vague_answer_and_is_never_off_topic(question_id):
-    question = _question(question_id)
+    question = bank_question(question_id)
     vague = max(_score(answer, question).overall for answer in VAGUE)
     for answer in RESEARCHED:
         scored = _score(answer, question)
@@ -104,7 +99,7 @@ def test_a_researched_number_beats_a_vague_answer_and_is_never_off_topic(questio
 
 
 def test_a_figure_given_in_reply_to_the_pay_probe_counts():
-    question = _question("rec-compensation-1")
+    question = bank_question("rec-compensation-1")
     vague = _score("I'd rather see your range first.", question, kind="follow_up",
                    gap="vague_compensation")
     for answer in ("480 thousand.", "Four eighty.", "About 480K total."):
@@ -131,7 +126,7 @@ def _moves(question: PlannedQuestion, answers: list[str], variant: int = 0):
 
 
 def test_a_range_and_number_given_are_not_asked_for():
-    question = _question("rec-compensation-1")
+    question = bank_question("rec-compensation-1")
     assert _moves(question, [RESEARCHED[2]])[0].action == "next_question"
     for variant in range(3):
         for answer in ("I'm targeting 480 thousand total.", "Around 450 to 520K."):
@@ -159,7 +154,7 @@ def test_a_pay_question_of_ones_own_is_read_as_a_pay_question():
 
 def test_a_source_in_the_main_answer_stands_behind_a_figure_given_in_reply():
     """A source named first and the figure given when asked are one researched answer."""
-    question = _question("rec-compensation-1")
+    question = bank_question("rec-compensation-1")
     moves = _moves(question, ["Based on levels.fyi and what two friends were offered, I'm "
                               "fairly open on the exact number.", "480 thousand total."])
     assert moves[0].gap == "vague_compensation"

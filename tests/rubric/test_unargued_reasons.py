@@ -19,18 +19,13 @@ from interviewer.rubric.scoring import score_answer
 from interviewer.rubric.signals import defends_choice
 from interviewer.rubric.spoken import plain
 from interviewer.session.events import PlannedInterview, PlannedQuestion
+from tests.rubric.corpus import bank_question
 
 CONTENT = default_content()
 
 
-def _question(question_id: str) -> PlannedQuestion:
-    bank = CONTENT.find_question(question_id)
-    assert bank is not None
-    return PlannedQuestion(id=bank.id, text=bank.text, values=bank.values, topic=bank.topic)
-
-
-MOTION = _question("port-motion-1")
-SEARCH = _question("tech-search-1")
+MOTION = bank_question("port-motion-1")
+SEARCH = bank_question("tech-search-1")
 PORTFOLIO_START = (
     "Um, so the one I'd pick is the little animation when you add a show to your list on the TV "
     "app, I designed it last year. The poster shrinks and slides up into the list icon, and the "
