@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interviewer.brains.contexts import InterjectContext
+from interviewer.rubric.beliefs import names_principle
 from interviewer.rubric.content import Interruptions
 from interviewer.rubric.results import Interruption
-from interviewer.rubric.signals import is_stuffed, names_principle
+from interviewer.rubric.signals import is_stuffed
 from interviewer.rubric.spoken import clauses, plain
 
 

@@ -5,13 +5,16 @@ Each function looks at one thing. `read_signals` puts them together for one answ
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from interviewer.rubric import lexicon as lx
 from interviewer.rubric import story
+from interviewer.rubric.beliefs import names_principle
 from interviewer.rubric.content import VALUE_NAMES, Value
 from interviewer.rubric.delivery import count_words, find_fillers
 from interviewer.rubric.pay import compensation
+from interviewer.rubric.reasons import argued_reasons
 from interviewer.rubric.results import Signals, ValueEvidence, evidence_score
 from interviewer.rubric.spoken import clauses, fluent, plain
 from interviewer.rubric.stages import StageSettings
@@ -112,46 +115,6 @@ def addresses_question(text: str, keywords: list[str], question: str = "") -> bo
     return len({_stem(t) for t in asked if heard(t)}) >= 2
 
 
-def names_principle(lower: str) -> bool:
-    """Whether a (lower-case) piece names a principle, leaving out what denies one: "I didn't
-    really have a principle" says the word and names none; "I wouldn't call it a principle, but
-    I believe..." still names the belief.
-
-    Besides the principle patterns, a belief in the candidate's own words counts ("my view is
-    the person closest to the data should make the call", "I'm a big believer in shipping the
-    small version first"), when what follows its lead-in reads as a rule about how to work, not
-    a fact about the occasion ("I believe the meeting was on Tuesday"). A piece with a slogan in
-    it ("I always give a hundred and ten percent, and I think great teams lift each other up")
-    names none.
-    """
-    said = lx.NO_PRINCIPLE.sub(" ", lower)
-    if lx.HOLLOW.search(said):
-        return False
-    if lx.PRINCIPLE.search(said):
-        return True
-    if lx.BELIEF_FRAME.search(said):
-        return True
-    return any(_states_rule(said[m.end():]) for m in lx.BELIEF_LEAD.finditer(said))
-
-
-_BELIEF_REACH = 100  # characters after a lead-in read for its rule: about one spoken sentence
-
-
-def _states_rule(rest: str) -> bool:
-    """Whether the words after a belief's lead-in, to the end of its sentence, read as a rule
-    about how to work (see `names_principle`): more than a word or two ("what mattered to me
-    was trust" names a word, not a rule) and more than method talk ("weigh the pros and cons"),
-    said of anyone or as what must be, or general in its words with nothing in them telling of
-    the occasion."""
-    stop = _SENTENCE_STOP.search(rest)
-    words = (rest[:stop.start()] if stop else rest)[:_BELIEF_REACH]
-    if len(words.split()) < 3 or lx.PLATITUDE.search(words):
-        return False
-    return bool(lx.RULE.search(words)) or (
-        bool(lx.RULE_WEAK.search(words)) and not lx.OCCASION.search(words)
-    )
-
-
 def ownership(text: str) -> float:
     """Share of first-person singular among I/we mentions (0.5 when neither appears)."""
     lower = text.lower()
@@ -182,47 +145,6 @@ def point_of_view(text: str) -> tuple[str, list[str]]:
     if len(hedges) >= 2 and positions < len(hedges) or (strong and not positions):
         return "hedged", hedges
     return ("clear" if positions else "none"), hedges
-
-
-_SENTENCE_STOP = re.compile(r"[.!?;]")
-
-
-def defends_choice(lower: str) -> bool:
-    """Whether a (plain) answer gives a reason that defends a choice: what it buys or costs the
-    users, the business or the system, or what the evidence showed.
-
-    Taste, habit or authority alone is a reason given, not a choice defended: "because it looks
-    more cinematic", "because I liked it", "because my manager wanted it", "because that's how we
-    always did it". Joined to a real reason ("... and it's easier to read from across the room")
-    or said of whom it served ("... to the families we tested with"), it still argues the choice.
-    """
-    return argued_reasons(lower) > 0
-
-
-def argued_reasons(lower: str) -> int:
-    """How many reasons in a (plain) answer defend a choice (see `defends_choice`)."""
-    argued = 0
-    for marker in lx.REASON.finditer(lower):
-        rest = lower[marker.end():]
-        stop = _SENTENCE_STOP.search(rest)
-        reason = rest[:stop.start()] if stop else rest
-        argued += _argued(reason[lx.REASON_LEAD.match(reason).end():])
-    return argued
-
-
-def _argued(reason: str) -> bool:
-    """Whether the words after a reason marker argue the choice (see `defends_choice`)."""
-    bare = lx.UNARGUED_REASON.match(reason)
-    while bare:
-        if lx.REASON_FOR_WHOM.match(reason, bare.end()):
-            return True
-        joined = lx.REASON_JOIN.match(reason, bare.end())
-        if joined is None:
-            return False
-        bare = lx.UNARGUED_REASON.match(reason, joined.end())
-        if bare is None:
-            return bool(lx.REASON_MORE.match(reason, joined.end()))
-    return True
 
 
 def behaviour_change(text: str) -> bool:
@@ -418,7 +340,7 @@ def _measured_change(lower: str) -> bool:
     words = [m.start() for m in re.finditer(r"\S+", lower)]
 
     def at(position: int) -> int:
-        return sum(start <= position for start in words)
+        return bisect.bisect_right(words, position)  # the number of the word at `position`
 
     compares = [at(m.start()) for m in lx.OUTCOME_COMPARE.finditer(lower)]
     return any(abs(at(m.start()) - c) <= MEASURE_NEAR_WORDS

@@ -268,3 +268,12 @@ def _cut(run: str, where: re.Pattern[str]) -> list[str]:
     if carried:
         pieces.append(carried)
     return pieces
+
+
+_SENTENCE_STOP = re.compile(r"[.!?;]")
+
+
+def to_sentence_end(rest: str) -> str:
+    """The words of `rest` up to the end of their sentence (or clause, at a semicolon)."""
+    stop = _SENTENCE_STOP.search(rest)
+    return rest[:stop.start()] if stop else rest

@@ -1,6 +1,6 @@
 """Spoken ways of stating a working principle, and near-misses that state none.
 
-Written for the principle reading (signals.names_principle, lexicon/stance.py), apart from the
+Written for the principle reading (beliefs.names_principle, lexicon/stance.py), apart from the
 graded corpus: how people say the belief behind a decision in an interview, without the word
 "principle", and sentences that sound like one but are a belief about a fact, a hedge, a slogan,
 a denial or hindsight about one occasion. Each is given as said (`spoken`, with its fillers) and

@@ -14,9 +14,9 @@ from interviewer.brains.base import AnswerContext, MoveContext, TurnView
 from interviewer.rubric.content import default_content
 from interviewer.rubric.exchange import exchange_signals, turns_of
 from interviewer.rubric.probing import next_move
+from interviewer.rubric.reasons import defends_choice
 from interviewer.rubric.round_kind import settings_for
 from interviewer.rubric.scoring import score_answer
-from interviewer.rubric.signals import defends_choice
 from interviewer.rubric.spoken import plain
 from interviewer.session.events import PlannedInterview, PlannedQuestion
 from tests.rubric.corpus import bank_question

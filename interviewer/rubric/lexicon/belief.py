@@ -6,7 +6,7 @@ the dashboard was blocked" and "I believe the meeting was on Tuesday" do not. So
 (`BELIEF_LEAD`) count only when what follows reads as a rule (`RULE`, or `RULE_WEAK` where
 nothing in it tells of the occasion, `OCCASION`). A few lead-ins say "this is what I hold" by
 themselves (`BELIEF_FRAME`). A slogan (`HOLLOW`) is no rule, whatever belief it is wrapped in:
-"I'm a big believer in just doing great work" names nothing to act on. signals.names_principle
+"I'm a big believer in just doing great work" names nothing to act on. beliefs.names_principle
 puts them together.
 """
 

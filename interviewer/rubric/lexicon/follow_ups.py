@@ -61,8 +61,8 @@ PRINCIPLE_REPLY = _any(
     r"\bi (?:really |genuinely |deeply |most )?care(?:d)? (?:a lot |most |more |deeply )?"
     r"(?:about|that)\b",
     r"\bwhat (?:i|i really) (?:believe|care about|value|stand for)\b",
-    # "I believe" alone is no belief named ("I believe it was the right call"): names_principle
-    # reads what follows it.
+    # "I believe" alone is no belief named ("I believe it was the right call"):
+    # beliefs.names_principle reads what follows it.
     r"\bi value\b",
     r"\bwhat matters (?:most )?(?:to me|is|more)\b",
     r"\b(?:i'?m|i am) a (?:big |firm |strong )?believer\b",
